@@ -1,0 +1,2 @@
+package io.sockshell;
+public class Main { public static void main(String[] a) {} }

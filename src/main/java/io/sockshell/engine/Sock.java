@@ -1,0 +1,72 @@
+package io.sockshell.engine;
+
+/**
+ * One socket with Python's {@code socket.socket} semantics. Every call that Python can make
+ * block obeys the socket's mode: blocking (timeout {@code null}) waits, nonblocking
+ * (timeout 0.0) raises {@code BlockingIOError}, and a timeout raises {@code TimeoutError}.
+ * Waits can be cancelled through {@link CancelSignal}; the socket stays usable afterwards.
+ */
+public interface Sock extends AutoCloseable {
+    Family family();
+
+    Kind kind();
+
+    /** The name the socket is shown under in traces; set by whoever names it. */
+    String label();
+
+    void label(String label);
+
+    void bind(String host, int port) throws SockError;
+
+    void listen(int backlog) throws SockError;
+
+    Accepted accept() throws SockError;
+
+    void connect(String host, int port) throws SockError;
+
+    /** Like {@link #connect} but returns the errno (0 on success) instead of raising it. */
+    int connectEx(String host, int port) throws SockError;
+
+    /** Sends what the operating system takes now, which may be less than {@code data}. */
+    int send(PyBytes data) throws SockError;
+
+    void sendall(PyBytes data) throws SockError;
+
+    int sendto(PyBytes data, String host, int port) throws SockError;
+
+    /** Up to {@code bufsize} bytes; {@code b''} once the peer has closed or shut down its side. */
+    PyBytes recv(int bufsize) throws SockError;
+
+    Datagram recvfrom(int bufsize) throws SockError;
+
+    void setblocking(boolean blocking) throws SockError;
+
+    /** {@code null} for blocking, 0.0 for nonblocking, otherwise seconds. */
+    void settimeout(Double seconds) throws SockError;
+
+    Double gettimeout();
+
+    void shutdown(ShutdownHow how) throws SockError;
+
+    /** Closes the socket; closing twice is harmless, as in Python. */
+    @Override
+    void close();
+
+    boolean isClosed();
+
+    Address getsockname() throws SockError;
+
+    Address getpeername() throws SockError;
+
+    void setsockopt(SockOption option, int value) throws SockError;
+
+    /** {@code SO_LINGER} takes two values: whether lingering is on and for how many seconds. */
+    void setLinger(boolean on, int seconds) throws SockError;
+
+    int getsockopt(SockOption option) throws SockError;
+
+    /** A file-like object over this socket; {@code mode} as Python's: r, w, rw, with b for bytes. */
+    LineFile makefile(String mode) throws SockError;
+
+    SockInfo info();
+}

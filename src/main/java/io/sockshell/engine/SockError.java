@@ -1,0 +1,87 @@
+package io.sockshell.engine;
+
+import java.util.Optional;
+
+/**
+ * A failed socket call, described the way CPython reports it: the exception class, the errno
+ * where there is one, and the message. {@link #pythonLine()} is the last line of CPython's
+ * traceback, for example {@code OSError: [Errno 98] Address already in use}.
+ */
+public final class SockError extends Exception {
+    private final String pythonClass;
+    private final Errno errno;
+    private final String detail;
+
+    private SockError(String pythonClass, Errno errno, String detail, Throwable cause) {
+        super(format(pythonClass, errno, detail), cause);
+        this.pythonClass = pythonClass;
+        this.errno = errno;
+        this.detail = detail;
+    }
+
+    public static SockError of(Errno errno) {
+        return new SockError(errno.pythonClass(), errno, errno.text(), null);
+    }
+
+    public static SockError of(Errno errno, Throwable cause) {
+        return new SockError(errno.pythonClass(), errno, errno.text(), cause);
+    }
+
+    /** An exception with no errno, such as {@code TimeoutError: timed out}. */
+    public static SockError plain(String pythonClass, String message) {
+        return new SockError(pythonClass, null, message, null);
+    }
+
+    /** A name-resolution failure, which CPython numbers with the negative EAI codes. */
+    public static SockError gai(int code, String message) {
+        return new SockError("socket.gaierror", null, "[Errno " + code + "] " + message, null);
+    }
+
+    public static SockError timedOut() {
+        return plain("TimeoutError", "timed out");
+    }
+
+    public static SockError interrupted() {
+        return plain("KeyboardInterrupt", "");
+    }
+
+    public static SockError valueError(String message) {
+        return plain("ValueError", message);
+    }
+
+    /**
+     * An I/O failure whose cause could not be classified. It says so instead of guessing an
+     * errno, and keeps the JDK's own message.
+     */
+    public static SockError unclassified(Throwable cause) {
+        String message = cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new SockError("OSError", null, "unclassified error (" + message + ")", cause);
+    }
+
+    public String pythonClass() {
+        return pythonClass;
+    }
+
+    public Optional<Errno> errno() {
+        return Optional.ofNullable(errno);
+    }
+
+    public boolean isWouldBlock() {
+        return errno == Errno.EAGAIN;
+    }
+
+    /** CPython's last traceback line for this error. */
+    public String pythonLine() {
+        return getMessage();
+    }
+
+    private static String format(String pythonClass, Errno errno, String detail) {
+        String text = errno == null ? detail : "[Errno " + errno.number() + "] " + detail;
+        return text.isEmpty() ? pythonClass : pythonClass + ": " + text;
+    }
+
+    String detail() {
+        return detail;
+    }
+}

@@ -1,0 +1,210 @@
+package io.sockshell.engine.internal;
+
+import io.sockshell.engine.CancelSignal;
+import io.sockshell.engine.Family;
+import io.sockshell.engine.Kind;
+import io.sockshell.engine.PollEvent;
+import io.sockshell.engine.Readiness;
+import io.sockshell.engine.Sock;
+import io.sockshell.engine.SockError;
+import io.sockshell.engine.TraceListener;
+import java.io.IOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The backend built on java.nio channels and selectors. */
+public final class NioBackend implements io.sockshell.engine.SocketBackend {
+    private static final int WANT_READ = 1;
+    private static final int WANT_WRITE = 2;
+
+    private final TraceListener trace;
+
+    public NioBackend(TraceListener trace) {
+        this.trace = trace;
+    }
+
+    @Override
+    public Sock open(Family family, Kind kind) throws SockError {
+        NioSock sock = kind == Kind.SOCK_STREAM ? new NioStreamSock(family, trace) : new NioDatagramSock(family, trace);
+        return sock;
+    }
+
+    @Override
+    public Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeoutSeconds)
+            throws SockError {
+        if (timeoutSeconds != null && timeoutSeconds < 0) {
+            throw SockError.valueError("timeout must be non-negative");
+        }
+        Map<Sock, Integer> interest = new LinkedHashMap<>();
+        for (Sock sock : read) {
+            interest.merge(checked(sock), WANT_READ, (a, b) -> a | b);
+        }
+        for (Sock sock : write) {
+            interest.merge(checked(sock), WANT_WRITE, (a, b) -> a | b);
+        }
+        for (Sock sock : except) {
+            interest.putIfAbsent(checked(sock), 0);
+        }
+        Map<Sock, Integer> ready = await(interest, timeoutSeconds);
+        List<Sock> readable = new ArrayList<>();
+        List<Sock> writable = new ArrayList<>();
+        for (Sock sock : read) {
+            if ((ready.getOrDefault(sock, 0) & WANT_READ) != 0 && !readable.contains(sock)) {
+                readable.add(sock);
+            }
+        }
+        for (Sock sock : write) {
+            if ((ready.getOrDefault(sock, 0) & WANT_WRITE) != 0 && !writable.contains(sock)) {
+                writable.add(sock);
+            }
+        }
+        traceLine("select(" + labels(read) + ", " + labels(write) + ", " + labels(except) + ", "
+                + (timeoutSeconds == null ? "None" : timeoutSeconds) + ") = "
+                + (readable.size() + writable.size()));
+        return new Readiness(readable, writable, List.of());
+    }
+
+    @Override
+    public List<PollEvent> poll(Map<Sock, Integer> registered, Integer timeoutMillis) throws SockError {
+        Map<Sock, Integer> interest = new LinkedHashMap<>();
+        List<PollEvent> events = new ArrayList<>();
+        for (Map.Entry<Sock, Integer> entry : registered.entrySet()) {
+            if (entry.getKey().isClosed()) {
+                events.add(new PollEvent(entry.getKey(), PollEvent.POLLNVAL));
+                continue;
+            }
+            int mask = entry.getValue();
+            int want = ((mask & PollEvent.POLLIN) != 0 ? WANT_READ : 0) | ((mask & PollEvent.POLLOUT) != 0 ? WANT_WRITE : 0);
+            interest.put(entry.getKey(), want);
+        }
+        Double timeout = !events.isEmpty() ? Double.valueOf(0.0)
+                : timeoutMillis == null || timeoutMillis < 0 ? null : timeoutMillis / 1000.0;
+        Map<Sock, Integer> ready = await(interest, timeout);
+        for (Map.Entry<Sock, Integer> entry : interest.entrySet()) {
+            int flags = ready.getOrDefault(entry.getKey(), 0);
+            int revents = ((flags & WANT_READ) != 0 ? PollEvent.POLLIN : 0) | ((flags & WANT_WRITE) != 0 ? PollEvent.POLLOUT : 0);
+            if (revents != 0) {
+                events.add(new PollEvent(entry.getKey(), revents));
+            }
+        }
+        traceLine("poll(" + registered.size() + " fds, " + (timeoutMillis == null ? "None" : timeoutMillis) + ") = " + events.size());
+        return events;
+    }
+
+    private static Sock checked(Sock sock) throws SockError {
+        if (sock.isClosed()) {
+            throw SockError.valueError("file descriptor cannot be a negative integer (-1)");
+        }
+        return sock;
+    }
+
+    /**
+     * Waits until one of the sockets is ready as asked, then reports all that are. Unconnected
+     * TCP sockets count as readable and writable at once, as Linux's poll reports them (POLLHUP).
+     */
+    private Map<Sock, Integer> await(Map<Sock, Integer> interest, Double timeoutSeconds) throws SockError {
+        Map<Sock, Integer> ready = new IdentityHashMap<>();
+        CancelSignal signal = CancelSignal.current();
+        try (Selector selector = Selector.open()) {
+            Map<SelectableChannel, Sock> owners = new IdentityHashMap<>();
+            for (Map.Entry<Sock, Integer> entry : interest.entrySet()) {
+                Sock sock = entry.getKey();
+                int want = entry.getValue();
+                if (want == 0) {
+                    continue;
+                }
+                if (sock instanceof NioStreamSock stream) {
+                    if (stream.isListening()) {
+                        if ((want & WANT_READ) != 0) {
+                            owners.put(register(selector, stream.selectable(), SelectionKey.OP_ACCEPT), sock);
+                        }
+                    } else if (stream.isConnecting()) {
+                        owners.put(register(selector, stream.selectable(), SelectionKey.OP_CONNECT), sock);
+                    } else if (!stream.hasConnectedOrFailed()) {
+                        ready.put(sock, want);
+                    } else {
+                        owners.put(register(selector, stream.selectable(), ops(want)), sock);
+                    }
+                } else if (sock instanceof NioDatagramSock datagram) {
+                    owners.put(register(selector, datagram.selectable(), ops(want)), sock);
+                }
+            }
+            long deadline = timeoutSeconds == null ? Long.MAX_VALUE
+                    : System.nanoTime() + (long) (timeoutSeconds * 1e9);
+            signal.waitingOn(selector);
+            while (true) {
+                if (!ready.isEmpty() || (timeoutSeconds != null && timeoutSeconds == 0.0)) {
+                    selector.selectNow();
+                } else if (deadline == Long.MAX_VALUE) {
+                    selector.select();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left > 0) {
+                        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+                    } else {
+                        selector.selectNow();
+                    }
+                }
+                if (signal.isCancelled()) {
+                    throw SockError.interrupted();
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    Sock sock = owners.get(key.channel());
+                    int want = interest.get(sock);
+                    int flags = 0;
+                    if (key.isAcceptable() || key.isReadable()) {
+                        flags |= WANT_READ;
+                    }
+                    if (key.isWritable() || key.isConnectable()) {
+                        flags |= WANT_WRITE;
+                    }
+                    if (key.isConnectable() && sock instanceof NioStreamSock stream && !stream.hasConnectedOrFailed()) {
+                        flags = 0;
+                    }
+                    if ((flags & want) != 0) {
+                        ready.merge(sock, flags & want, (a, b) -> a | b);
+                    }
+                }
+                selector.selectedKeys().clear();
+                if (!ready.isEmpty() || timeoutSeconds != null && System.nanoTime() >= deadline) {
+                    return ready;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw IoErrors.map(e);
+        } finally {
+            signal.waitingOn(null);
+        }
+    }
+
+    private static SelectableChannel register(Selector selector, SelectableChannel channel, int ops)
+            throws IOException {
+        channel.register(selector, ops);
+        return channel;
+    }
+
+    private static int ops(int want) {
+        return ((want & WANT_READ) != 0 ? SelectionKey.OP_READ : 0) | ((want & WANT_WRITE) != 0 ? SelectionKey.OP_WRITE : 0);
+    }
+
+    private void traceLine(String line) {
+        if (trace != TraceListener.NONE) {
+            trace.syscall(line);
+        }
+    }
+
+    private static String labels(List<Sock> socks) {
+        List<String> names = new ArrayList<>();
+        for (Sock sock : socks) {
+            names.add(sock.label());
+        }
+        return "[" + String.join(", ", names) + "]";
+    }
+}

@@ -1,0 +1,41 @@
+package io.sockshell.engine.internal;
+
+import io.sockshell.engine.Family;
+import io.sockshell.engine.SockError;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+
+/** Python's address handling: {@code ''} is any address, ports are checked, families must match. */
+final class Resolver {
+    private Resolver() {
+    }
+
+    static InetSocketAddress resolve(Family family, String host, int port, String call) throws SockError {
+        if (port < 0 || port > 65535) {
+            throw SockError.plain("OverflowError", call + "(): port must be 0-65535.");
+        }
+        String name = host == null || host.isEmpty() ? family.wildcard() : host;
+        if (name.equals("<broadcast>")) {
+            name = "255.255.255.255";
+        }
+        InetAddress[] candidates;
+        try {
+            candidates = InetAddress.getAllByName(name);
+        } catch (UnknownHostException e) {
+            throw SockError.gai(-2, "Name or service not known");
+        }
+        for (InetAddress candidate : candidates) {
+            if (matches(family, candidate)) {
+                return new InetSocketAddress(candidate, port);
+            }
+        }
+        throw SockError.gai(-9, "Address family for hostname not supported");
+    }
+
+    private static boolean matches(Family family, InetAddress address) {
+        return family == Family.AF_INET ? address instanceof Inet4Address : address instanceof Inet6Address;
+    }
+}
