@@ -1,0 +1,162 @@
+package io.sockshell.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The named sockets and files of one session. Names are the user's, or given automatically
+ * ({@code s1}, {@code conn1}, {@code f1}). A name held by an open socket or file cannot be
+ * taken by another, so nothing the user holds is lost by a typo.
+ */
+public final class SocketTable {
+    private final SocketBackend backend;
+    private final Map<String, Sock> sockets = new LinkedHashMap<>();
+    private final Map<String, LineFile> files = new LinkedHashMap<>();
+    private final Map<String, Integer> counters = new LinkedHashMap<>();
+
+    public SocketTable(SocketBackend backend) {
+        this.backend = backend;
+    }
+
+    public SocketBackend backend() {
+        return backend;
+    }
+
+    /** Opens a socket under {@code name}, or under the next free {@code sN} when name is null. */
+    public synchronized String open(String name, Family family, Kind kind) throws SockError {
+        String chosen = claim(name, "s");
+        Sock sock = backend.open(family, kind);
+        sock.label(chosen);
+        files.remove(chosen);
+        sockets.put(chosen, sock);
+        return chosen;
+    }
+
+    /** Adds a socket the engine made (from accept) under {@code name} or the next {@code connN}. */
+    public synchronized String add(String name, Sock sock, String prefix) throws SockError {
+        String chosen = claim(name, prefix);
+        sock.label(chosen);
+        files.remove(chosen);
+        sockets.put(chosen, sock);
+        return chosen;
+    }
+
+    public synchronized String addFile(String name, LineFile file) throws SockError {
+        String chosen = claim(name, "f");
+        sockets.remove(chosen);
+        files.put(chosen, file);
+        return chosen;
+    }
+
+    /** Checks that {@code name} could be given to a new socket or file, before any work is done. */
+    public synchronized void checkFree(String name) throws SockError {
+        if (name != null) {
+            claim(name, "s");
+        }
+    }
+
+    public synchronized Sock socket(String name) throws SockError {
+        Sock sock = sockets.get(name);
+        if (sock == null) {
+            throw files.containsKey(name)
+                    ? SockError.plain("TypeError", "'" + name + "' is a file, not a socket")
+                    : nameError(name);
+        }
+        return sock;
+    }
+
+    public synchronized LineFile file(String name) throws SockError {
+        LineFile file = files.get(name);
+        if (file == null) {
+            throw sockets.containsKey(name)
+                    ? SockError.plain("TypeError", "'" + name + "' is a socket, not a file (makefile makes one)")
+                    : nameError(name);
+        }
+        return file;
+    }
+
+    public synchronized Optional<Sock> find(String name) {
+        return Optional.ofNullable(sockets.get(name));
+    }
+
+    public synchronized Map<String, Sock> sockets() {
+        return new LinkedHashMap<>(sockets);
+    }
+
+    public synchronized Map<String, LineFile> files() {
+        return new LinkedHashMap<>(files);
+    }
+
+    /** Names of sockets and files still open, in creation order. */
+    public synchronized List<String> openNames() {
+        List<String> open = new ArrayList<>();
+        sockets.forEach((name, sock) -> {
+            if (!sock.isClosed()) {
+                open.add(name);
+            }
+        });
+        files.forEach((name, file) -> {
+            if (!file.isClosed()) {
+                open.add(name);
+            }
+        });
+        return open;
+    }
+
+    /** Closes every file and socket, each even when another fails. */
+    public synchronized void closeAll() {
+        for (LineFile file : files.values()) {
+            try {
+                file.close();
+            } catch (SockError ignored) {
+                // The socket under it may be gone already; the file is closed regardless.
+            }
+        }
+        for (Sock sock : sockets.values()) {
+            sock.close();
+        }
+    }
+
+    private String claim(String name, String prefix) throws SockError {
+        if (name == null) {
+            int next = counters.getOrDefault(prefix, 0);
+            String candidate;
+            do {
+                next++;
+                candidate = prefix + next;
+            } while (sockets.containsKey(candidate) || files.containsKey(candidate));
+            counters.put(prefix, next);
+            return candidate;
+        }
+        if (!validName(name)) {
+            throw SockError.plain("SyntaxError", "invalid name '" + name
+                    + "' (use letters, digits and _, starting with a letter or _)");
+        }
+        Sock existing = sockets.get(name);
+        LineFile existingFile = files.get(name);
+        if ((existing != null && !existing.isClosed()) || (existingFile != null && !existingFile.isClosed())) {
+            throw SockError.plain("NameError", "name '" + name + "' is already an open "
+                    + (existing != null ? "socket" : "file") + "; close it first or pick another name");
+        }
+        return name;
+    }
+
+    public static boolean validName(String name) {
+        if (name.isEmpty() || !(Character.isLetter(name.charAt(0)) || name.charAt(0) == '_')) {
+            return false;
+        }
+        for (char c : name.toCharArray()) {
+            if (!(Character.isLetterOrDigit(c) || c == '_') || c > 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static SockError nameError(String name) {
+        return SockError.plain("NameError", "name '" + name + "' is not defined");
+    }
+}
