@@ -1,0 +1,277 @@
+package io.sockshell.command;
+
+import io.sockshell.engine.PyBytes;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Parses the data a command sends. One argument may be:
+ * <ul>
+ *   <li>quoted text, {@code "GET / HTTP/1.0\r\n\r\n"} or {@code 'abc'}, encoded as UTF-8, with
+ *       Python's escapes ({@code \n \r \t \\ \' \" \xHH \ooo \\uXXXX \0});</li>
+ *   <li>a Python bytes literal, {@code b'abc\x00'}, ASCII only;</li>
+ *   <li>hex, {@code x'48 65 6c'} or {@code hex:48656c};</li>
+ *   <li>a file's contents, {@code @path/to/file};</li>
+ *   <li>a bare word, taken as its text;</li>
+ * </ul>
+ * and any of those repeated, {@code "abc"*10000} or {@code 10000*"abc"}, or joined with
+ * {@code +}.
+ */
+public final class DataLiteral {
+    /** Refuses repetitions beyond this, so a typo cannot exhaust the heap. */
+    public static final long MAX_BYTES = 1L << 30;
+
+    private final String source;
+    private int pos;
+
+    private DataLiteral(String source) {
+        this.source = source;
+    }
+
+    public static PyBytes parse(String source) throws BadLiteral {
+        if (source.isEmpty()) {
+            throw new BadLiteral("empty data (write \"\" for no bytes)");
+        }
+        DataLiteral parser = new DataLiteral(source);
+        PyBytes result = parser.sum();
+        if (parser.pos != source.length()) {
+            throw new BadLiteral("unexpected '" + source.charAt(parser.pos) + "' at column " + (parser.pos + 1)
+                    + " of " + source);
+        }
+        return result;
+    }
+
+    /** A data literal that cannot be read; its message says where and why. */
+    public static final class BadLiteral extends Exception {
+        public BadLiteral(String message) {
+            super(message);
+        }
+    }
+
+    private PyBytes sum() throws BadLiteral {
+        PyBytes total = product();
+        while (peek() == '+') {
+            pos++;
+            PyBytes next = product();
+            checkSize((long) total.length() + next.length());
+            total = total.concat(next);
+        }
+        return total;
+    }
+
+    private PyBytes product() throws BadLiteral {
+        long factor = 1;
+        if (Character.isDigit(peek())) {
+            int start = pos;
+            long count = number();
+            if (peek() != '*') {
+                pos = start;
+            } else {
+                pos++;
+                factor = count;
+            }
+        }
+        PyBytes atom = atom();
+        while (peek() == '*') {
+            pos++;
+            factor = Math.multiplyExact(factor, number());
+        }
+        checkSize(atom.length() * factor);
+        return atom.repeat((int) factor);
+    }
+
+    private long number() throws BadLiteral {
+        int start = pos;
+        while (pos < source.length() && Character.isDigit(source.charAt(pos))) {
+            pos++;
+        }
+        if (start == pos) {
+            throw new BadLiteral("expected a repeat count after '*' in " + source);
+        }
+        try {
+            return Long.parseLong(source.substring(start, pos));
+        } catch (NumberFormatException e) {
+            throw new BadLiteral("repeat count too large in " + source);
+        }
+    }
+
+    private static void checkSize(long size) throws BadLiteral {
+        if (size > MAX_BYTES) {
+            throw new BadLiteral("data would be " + size + " bytes; the limit is " + MAX_BYTES + " (1 GiB)");
+        }
+    }
+
+    private PyBytes atom() throws BadLiteral {
+        char c = peek();
+        if (c == '"' || c == '\'') {
+            return PyBytes.wrap(quoted(false));
+        }
+        if ((c == 'b' || c == 'B') && isQuote(peekAt(1))) {
+            pos++;
+            return PyBytes.wrap(quoted(true));
+        }
+        if ((c == 'x' || c == 'X') && isQuote(peekAt(1))) {
+            pos++;
+            return hex(new String(quoted(false), StandardCharsets.UTF_8));
+        }
+        if (source.startsWith("hex:", pos)) {
+            pos += 4;
+            return hex(word());
+        }
+        if (c == '@') {
+            pos++;
+            return file(word());
+        }
+        String word = word();
+        if (word.isEmpty()) {
+            throw new BadLiteral("expected data at column " + (pos + 1) + " of " + source);
+        }
+        return PyBytes.utf8(word);
+    }
+
+    private String word() {
+        int start = pos;
+        while (pos < source.length() && "*+".indexOf(source.charAt(pos)) < 0) {
+            pos++;
+        }
+        return source.substring(start, pos);
+    }
+
+    private static PyBytes hex(String digits) throws BadLiteral {
+        String clean = digits.replaceAll("[\\s:_-]", "");
+        if (clean.length() % 2 != 0) {
+            throw new BadLiteral("hex data needs an even number of digits: " + digits);
+        }
+        byte[] out = new byte[clean.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = Character.digit(clean.charAt(2 * i), 16);
+            int lo = Character.digit(clean.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) {
+                throw new BadLiteral("not a hex digit in " + digits);
+            }
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return PyBytes.wrap(out);
+    }
+
+    private static PyBytes file(String path) throws BadLiteral {
+        if (path.isEmpty()) {
+            throw new BadLiteral("@ needs a file name, as in @request.txt");
+        }
+        try {
+            Path file = Path.of(path);
+            long size = Files.size(file);
+            checkSize(size);
+            return PyBytes.wrap(Files.readAllBytes(file));
+        } catch (IOException | RuntimeException e) {
+            throw new BadLiteral("cannot read " + path + ": "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+        }
+    }
+
+    private byte[] quoted(boolean bytesOnly) throws BadLiteral {
+        char quote = source.charAt(pos);
+        int start = pos;
+        pos++;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        while (true) {
+            if (pos >= source.length()) {
+                throw new BadLiteral("unterminated string starting at column " + (start + 1) + ": " + source);
+            }
+            char c = source.charAt(pos++);
+            if (c == quote) {
+                return out.toByteArray();
+            }
+            if (c != '\\') {
+                if (bytesOnly && c > 0x7f) {
+                    throw new BadLiteral("bytes can only contain ASCII literal characters");
+                }
+                int cp = c;
+                if (Character.isHighSurrogate(c) && pos < source.length()) {
+                    cp = Character.toCodePoint(c, source.charAt(pos++));
+                }
+                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            escape(out, bytesOnly);
+        }
+    }
+
+    private void escape(ByteArrayOutputStream out, boolean bytesOnly) throws BadLiteral {
+        if (pos >= source.length()) {
+            throw new BadLiteral("unterminated string: " + source);
+        }
+        char e = source.charAt(pos++);
+        switch (e) {
+            case 'n' -> out.write('\n');
+            case 'r' -> out.write('\r');
+            case 't' -> out.write('\t');
+            case 'a' -> out.write(7);
+            case 'b' -> out.write('\b');
+            case 'f' -> out.write('\f');
+            case 'v' -> out.write(11);
+            case '\\', '\'', '"' -> out.write(e);
+            case 'x' -> out.write(hexDigits(2, "\\xHH"));
+            case 'u', 'U' -> {
+                if (bytesOnly) {
+                    out.write('\\');
+                    out.write(e);
+                } else {
+                    int cp = hexDigits(e == 'u' ? 4 : 8, e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX");
+                    if (!Character.isValidCodePoint(cp)) {
+                        throw new BadLiteral("illegal Unicode character in \\U escape");
+                    }
+                    out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            default -> {
+                if (e >= '0' && e <= '7') {
+                    int value = e - '0';
+                    for (int i = 0; i < 2 && pos < source.length() && source.charAt(pos) >= '0'
+                            && source.charAt(pos) <= '7'; i++) {
+                        value = value * 8 + (source.charAt(pos++) - '0');
+                    }
+                    if (value > 0xff) {
+                        throw new BadLiteral("octal escape \\" + Integer.toOctalString(value) + " is above \\377");
+                    }
+                    out.write(value);
+                } else {
+                    // Python keeps an unknown escape as it stands, backslash and all.
+                    out.write('\\');
+                    out.writeBytes(String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+    }
+
+    private int hexDigits(int count, String form) throws BadLiteral {
+        if (pos + count > source.length()) {
+            throw new BadLiteral("truncated " + form + " escape");
+        }
+        int value = 0;
+        for (int i = 0; i < count; i++) {
+            int digit = Character.digit(source.charAt(pos + i), 16);
+            if (digit < 0) {
+                throw new BadLiteral("truncated " + form + " escape");
+            }
+            value = value * 16 + digit;
+        }
+        pos += count;
+        return value;
+    }
+
+    private char peek() {
+        return pos < source.length() ? source.charAt(pos) : '\0';
+    }
+
+    private char peekAt(int offset) {
+        return pos + offset < source.length() ? source.charAt(pos + offset) : '\0';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
+    }
+}

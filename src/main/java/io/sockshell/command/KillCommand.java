@@ -1,0 +1,28 @@
+package io.sockshell.command;
+
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "kill",
+        description = {"Cancel background jobs (as 1 or %1): their blocking calls raise KeyboardInterrupt",
+            "and their sockets stay usable."})
+public final class KillCommand extends ShellCommand {
+    @Parameters(arity = "1..*", paramLabel = "JOB")
+    List<String> jobs;
+
+    public KillCommand(ShellContext context) {
+        super(context);
+    }
+
+    @Override
+    protected void run() throws UsageError {
+        for (String job : jobs) {
+            try {
+                context.jobs().cancel(integer(job.startsWith("%") ? job.substring(1) : job, "JOB"));
+            } catch (ShellContext.UnknownJob e) {
+                throw new UsageError(e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.sockshell.command;
+
+import io.sockshell.engine.LineFile;
+import io.sockshell.engine.PyBytes;
+import io.sockshell.engine.Sock;
+import io.sockshell.engine.SockError;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every shell command: one Picocli command per socket call. Results go to the
+ * writer Picocli was given; engine errors propagate to the session's one handler, which prints
+ * CPython's line for them.
+ */
+public abstract class ShellCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    protected final ShellContext context;
+
+    protected ShellCommand(ShellContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public final Integer call() throws SockError, UsageError {
+        run();
+        return 0;
+    }
+
+    protected abstract void run() throws SockError, UsageError;
+
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Prints a call's result as the REPL would; Python's REPL prints nothing for None. */
+    protected void result(Object value) {
+        result(value, null);
+    }
+
+    protected void result(Object value, Display.DataStyle style) {
+        out().println(context.display().render(value, style));
+        out().flush();
+    }
+
+    protected Sock sock(String name) throws SockError {
+        return context.table().socket(name);
+    }
+
+    protected LineFile file(String name) throws SockError {
+        return context.table().file(name);
+    }
+
+    /** An argument that may be quoted: {@code ""} is the empty host, {@code "a b"} keeps its space. */
+    public static String text(String raw) throws UsageError {
+        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')) {
+            return new String(data(raw).toArray(), StandardCharsets.UTF_8);
+        }
+        return raw;
+    }
+
+    public static PyBytes data(String raw) throws UsageError {
+        try {
+            return DataLiteral.parse(raw);
+        } catch (DataLiteral.BadLiteral e) {
+            throw new UsageError(e.getMessage());
+        }
+    }
+
+    /** A port number, or {@code NAME.port} for the port socket NAME is bound to. */
+    protected int port(String raw) throws UsageError, SockError {
+        if (raw.endsWith(".port")) {
+            String name = raw.substring(0, raw.length() - ".port".length());
+            return sock(name).getsockname().port();
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new UsageError("port must be a number or NAME.port, not '" + raw + "'");
+        }
+    }
+
+    protected static int integer(String raw, String what) throws UsageError {
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new UsageError(what + " must be a whole number, not '" + raw + "'");
+        }
+    }
+
+    /** Seconds as Python takes them: a number, or None for "no limit". */
+    protected static Double seconds(String raw, String what) throws UsageError {
+        if (raw.equals("None") || raw.equals("none")) {
+            return null;
+        }
+        try {
+            double value = Double.parseDouble(raw);
+            if (Double.isNaN(value) || Double.isInfinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new UsageError(what + " must be a number of seconds or None, not '" + raw + "'");
+        }
+    }
+
+    /** Python's truth for setblocking's flag: 0/1, True/False, on/off. */
+    protected static boolean flag(String raw, String what) throws UsageError {
+        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+            case "1", "true", "on", "yes" -> true;
+            case "0", "false", "off", "no" -> false;
+            default -> throw new UsageError(what + " must be 0 or 1 (or True/False), not '" + raw + "'");
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.sockshell.command;
+
+import io.sockshell.engine.SocketTable;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What commands may use of the session they run in. */
+public interface ShellContext {
+    SocketTable table();
+
+    Display display();
+
+    void trace(boolean on);
+
+    boolean tracing();
+
+    void debug(boolean on);
+
+    boolean debugging();
+
+    /** Background jobs, as the {@code jobs}, {@code wait} and {@code kill} commands see them. */
+    JobControl jobs();
+
+    /** Ends the session once the current command returns. */
+    void requestExit();
+
+    /** Control over background jobs. */
+    interface JobControl {
+        /** One line per job: {@code [1] running  recv conn 1024}. */
+        List<String> describe();
+
+        /**
+         * Waits for the given jobs (all when empty) up to {@code timeoutSeconds} (null: for ever),
+         * passing each finished job's report to {@code report} in job order. Returns the ids
+         * still running.
+         */
+        List<Integer> await(List<Integer> ids, Double timeoutSeconds, Consumer<String> report) throws
+                InterruptedException, UnknownJob;
+
+        void cancel(int id) throws UnknownJob;
+    }
+
+    /** A job number that names no job. */
+    final class UnknownJob extends Exception {
+        public UnknownJob(int id) {
+            super("no such job: %" + id);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.sockshell.command;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "trace",
+        description = {"Show (on) or hide (off) the system-level calls each command makes,",
+            "packetdrill style: bind(s, 0.0.0.0:2000) = 0. Without an argument, say which."},
+        footer = {"", "Lesson: every command is one or more real system calls; sendall is a loop of send."})
+public final class TraceCommand extends ShellCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")
+    String state;
+
+    public TraceCommand(ShellContext context) {
+        super(context);
+    }
+
+    @Override
+    protected void run() throws UsageError {
+        if (state != null) {
+            context.trace(flag(state, "trace"));
+        }
+        out().println("trace " + (context.tracing() ? "on" : "off"));
+        out().flush();
+    }
+}

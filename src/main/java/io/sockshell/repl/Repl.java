@@ -1,0 +1,78 @@
+package io.sockshell.repl;
+
+import io.sockshell.session.Session;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The interactive shell: the only code that knows JLine. A blocking command holds the prompt
+ * and Ctrl-C cancels just that command; finished background jobs print above the prompt.
+ */
+public final class Repl {
+    private final Terminal terminal;
+    private final Path historyFile;
+    private final boolean color;
+
+    public Repl(Terminal terminal, Path historyFile, boolean color) {
+        this.terminal = terminal;
+        this.historyFile = historyFile;
+        this.color = color;
+    }
+
+    /** A terminal on the process's own standard streams. */
+    public static Terminal systemTerminal() throws IOException {
+        return TerminalBuilder.builder().system(true).name("sockshell").build();
+    }
+
+    /** Runs until exit or Ctrl-D; returns the exit status of the last command. */
+    public int run(Session session) {
+        LineReaderBuilder builder = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("sockshell")
+                .completer(new ShellCompleter(session))
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.INSERT_TAB, false);
+        if (historyFile != null) {
+            builder.variable(LineReader.HISTORY_FILE, historyFile);
+        }
+        LineReader reader = builder.build();
+        session.reportJobsAsTheyFinish(reader::printAbove);
+        terminal.handle(Terminal.Signal.INT, signal -> session.cancelForeground());
+        String prompt = color
+                ? new AttributedString("sockshell> ", AttributedStyle.BOLD.foreground(AttributedStyle.BLUE)).toAnsi(terminal)
+                : "sockshell> ";
+        int status = 0;
+        try {
+            while (!session.exitRequested()) {
+                String line;
+                try {
+                    line = reader.readLine(prompt);
+                } catch (UserInterruptException e) {
+                    continue;
+                } catch (EndOfFileException e) {
+                    break;
+                }
+                status = session.execute(line);
+            }
+        } finally {
+            session.reportJobsAsTheyFinish(null);
+            try {
+                reader.getHistory().save();
+            } catch (IOException e) {
+                PrintWriter writer = terminal.writer();
+                writer.println("note: could not save history: " + e.getMessage());
+                writer.flush();
+            }
+        }
+        return status;
+    }
+}

@@ -1,0 +1,191 @@
+package io.sockshell.session;
+
+import io.sockshell.command.ShellContext;
+import io.sockshell.engine.CancelSignal;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+
+/**
+ * Background commands. Each runs on its own thread with its own {@link CancelSignal} and
+ * writes into its own buffer; its report is printed at once (interactive shell) or at the next
+ * {@code wait} (scripts), so a script's output never depends on thread timing.
+ */
+final class Jobs implements ShellContext.JobControl {
+    private final Map<Integer, Job> jobs = new TreeMap<>();
+    private int nextId = 1;
+    private volatile Consumer<String> immediateReporter;
+
+    private static final class Job {
+        final int id;
+        final String text;
+        final CancelSignal signal = new CancelSignal();
+        final StringWriter buffer = new StringWriter();
+        final CountDownLatch done = new CountDownLatch(1);
+        volatile Thread thread;
+        volatile boolean reported;
+
+        Job(int id, String text) {
+            this.id = id;
+            this.text = text;
+        }
+
+        boolean finished() {
+            return done.getCount() == 0;
+        }
+
+        String report() {
+            String output = buffer.toString().stripTrailing();
+            return "[" + id + "] done: " + text + (output.isEmpty() ? "" : "\n" + output);
+        }
+    }
+
+    /** Reports finished jobs through {@code reporter} as they finish; null keeps them for wait. */
+    void reportImmediately(Consumer<String> reporter) {
+        this.immediateReporter = reporter;
+    }
+
+    /**
+     * Starts {@code body} in the background. It receives the job's writer and returns its
+     * exit status. Returns the job's number.
+     */
+    synchronized int start(String text, ToIntFunction<PrintWriter> body) {
+        Job job = new Job(nextId++, text);
+        jobs.put(job.id, job);
+        Thread thread = new Thread(() -> {
+            CancelSignal.install(job.signal);
+            PrintWriter writer = new PrintWriter(job.buffer, true);
+            try {
+                body.applyAsInt(writer);
+            } finally {
+                writer.flush();
+                job.done.countDown();
+                Consumer<String> reporter = immediateReporter;
+                if (reporter != null) {
+                    markReported(job);
+                    reporter.accept(job.report());
+                }
+            }
+        }, "sockshell-job-" + job.id);
+        thread.setDaemon(true);
+        job.thread = thread;
+        thread.start();
+        return job.id;
+    }
+
+    private synchronized void markReported(Job job) {
+        job.reported = true;
+    }
+
+    @Override
+    public synchronized List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (!job.reported) {
+                lines.add(String.format("[%d] %-8s %s", job.id, job.finished() ? "done" : "running", job.text));
+            }
+        }
+        return lines;
+    }
+
+    @Override
+    public List<Integer> await(List<Integer> ids, Double timeoutSeconds, Consumer<String> report)
+            throws InterruptedException, ShellContext.UnknownJob {
+        List<Job> chosen = choose(ids);
+        long deadline = timeoutSeconds == null ? Long.MAX_VALUE
+                : System.nanoTime() + (long) (timeoutSeconds * 1e9);
+        CancelSignal signal = CancelSignal.current();
+        List<Integer> running = new ArrayList<>();
+        for (Job job : chosen) {
+            while (!job.finished()) {
+                if (signal.isCancelled()) {
+                    throw new InterruptedException();
+                }
+                long left = deadline == Long.MAX_VALUE ? TimeUnit.MILLISECONDS.toNanos(50) : deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                job.done.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            }
+            if (!job.finished()) {
+                running.add(job.id);
+            }
+        }
+        for (Job job : chosen) {
+            if (job.finished() && claim(job)) {
+                report.accept(job.report());
+            }
+        }
+        return running;
+    }
+
+    private synchronized boolean claim(Job job) {
+        if (job.reported) {
+            return false;
+        }
+        job.reported = true;
+        return true;
+    }
+
+    private synchronized List<Job> choose(List<Integer> ids) throws ShellContext.UnknownJob {
+        if (ids.isEmpty()) {
+            return new ArrayList<>(jobs.values());
+        }
+        List<Job> chosen = new ArrayList<>();
+        for (int id : ids) {
+            Job job = jobs.get(id);
+            if (job == null) {
+                throw new ShellContext.UnknownJob(id);
+            }
+            chosen.add(job);
+        }
+        return chosen;
+    }
+
+    @Override
+    public synchronized void cancel(int id) throws ShellContext.UnknownJob {
+        Job job = jobs.get(id);
+        if (job == null) {
+            throw new ShellContext.UnknownJob(id);
+        }
+        job.signal.cancel();
+    }
+
+    /** Jobs still running, as {@code [1] recv conn 1024}. */
+    synchronized List<String> running() {
+        List<String> lines = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (!job.finished()) {
+                lines.add("[" + job.id + "] " + job.text);
+            }
+        }
+        return lines;
+    }
+
+    /** Cancels every job and waits a bounded time for each to end. */
+    void cancelAll(long waitMillis) {
+        List<Job> all;
+        synchronized (this) {
+            all = new ArrayList<>(jobs.values());
+        }
+        for (Job job : all) {
+            job.signal.cancel();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
+        for (Job job : all) {
+            try {
+                job.done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}

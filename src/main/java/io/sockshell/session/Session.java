@@ -1,0 +1,293 @@
+package io.sockshell.session;
+
+import io.sockshell.command.Commands;
+import io.sockshell.command.Display;
+import io.sockshell.command.ShellContext;
+import io.sockshell.command.UsageError;
+import io.sockshell.engine.CancelSignal;
+import io.sockshell.engine.SockError;
+import io.sockshell.engine.SocketBackend;
+import io.sockshell.engine.SocketTable;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * One shell session: a line in, results and errors out. It owns the socket table, the
+ * background jobs and the settings; every driver (terminal, script, transcript) goes through
+ * {@link #execute(String)}. Results go to {@code out}, error lines to {@code err}; a driver
+ * that wants them in one stream passes the same writer twice.
+ */
+public final class Session implements ShellContext, AutoCloseable {
+    /** Exit status of a command that worked. */
+    public static final int OK = 0;
+    /** Exit status of a command whose call failed (an engine error). */
+    public static final int FAILED = 1;
+    /** Exit status of a command typed wrongly. */
+    public static final int USAGE = 2;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final SocketTable table;
+    private final Display display = new Display();
+    private final Jobs jobs = new Jobs();
+    private final CommandLine commands;
+    private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
+    private volatile boolean tracing;
+    private volatile boolean debugging;
+    private volatile boolean exitRequested;
+    private volatile CancelSignal foreground;
+
+    public Session(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+        this.table = new SocketTable(SocketBackend.nio(this::traceLine));
+        this.commands = configure(Commands.tree(this), out, err);
+    }
+
+    /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
+    public int execute(String line) {
+        LineSplitter.Split split;
+        try {
+            split = LineSplitter.split(line);
+        } catch (LineSplitter.UnbalancedQuote e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return USAGE;
+        }
+        if (split.isEmpty()) {
+            return OK;
+        }
+        String[] words = split.words().toArray(new String[0]);
+        CommandLine command = commands.getSubcommands().get(words[0]);
+        if (command == null) {
+            err.println(unknownCommand(words[0]));
+            err.flush();
+            return USAGE;
+        }
+        if (split.background()) {
+            return startJob(command, words, line.strip());
+        }
+        CancelSignal signal = CancelSignal.current();
+        signal.reset();
+        foreground = signal;
+        currentOut.set(out);
+        try {
+            return commands.execute(words);
+        } finally {
+            foreground = null;
+            currentOut.remove();
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int startJob(CommandLine command, String[] words, String text) {
+        if (words[0].equals("wait") || words[0].equals("exit") || words[0].equals("quit")) {
+            err.println("error: " + words[0] + " cannot run in the background");
+            err.flush();
+            return USAGE;
+        }
+        String jobText = text.endsWith("&") ? text.substring(0, text.length() - 1).strip() : text;
+        Class<?> type = command.getCommandSpec().userObject().getClass();
+        String[] arguments = java.util.Arrays.copyOfRange(words, 1, words.length);
+        int id = jobs.start(jobText, writer -> {
+            CommandLine single = configure(Commands.single(this, type), writer, writer);
+            currentOut.set(writer);
+            try {
+                return single.execute(arguments);
+            } finally {
+                currentOut.remove();
+            }
+        });
+        out.println("[" + id + "] pending: " + jobText);
+        out.flush();
+        return OK;
+    }
+
+    /** Cancels the command running in the foreground, as Ctrl-C does; its socket stays usable. */
+    public void cancelForeground() {
+        CancelSignal signal = foreground;
+        if (signal != null) {
+            signal.cancel();
+        }
+    }
+
+    /** Prints finished background jobs as they finish (interactive use), instead of at wait. */
+    public void reportJobsAsTheyFinish(Consumer<String> reporter) {
+        jobs.reportImmediately(reporter);
+    }
+
+    /** The writer results go to. */
+    public PrintWriter out() {
+        return out;
+    }
+
+    public boolean exitRequested() {
+        return exitRequested;
+    }
+
+    /**
+     * What is still open: running jobs, then open sockets and files. A transcript or script
+     * ending with any of these has left something behind.
+     */
+    public List<String> leftovers() {
+        List<String> left = new ArrayList<>();
+        for (String job : jobs.running()) {
+            left.add("job " + job + " still running");
+        }
+        for (String name : table.openNames()) {
+            left.add((table.files().containsKey(name) ? "file " : "socket ") + name + " still open");
+        }
+        return left;
+    }
+
+    /** Cancels every job and closes every socket and file, each even if another fails. */
+    @Override
+    public void close() {
+        jobs.cancelAll(2000);
+        table.closeAll();
+    }
+
+    @Override
+    public SocketTable table() {
+        return table;
+    }
+
+    @Override
+    public Display display() {
+        return display;
+    }
+
+    @Override
+    public void trace(boolean on) {
+        tracing = on;
+    }
+
+    @Override
+    public boolean tracing() {
+        return tracing;
+    }
+
+    @Override
+    public void debug(boolean on) {
+        debugging = on;
+    }
+
+    @Override
+    public boolean debugging() {
+        return debugging;
+    }
+
+    @Override
+    public JobControl jobs() {
+        return jobs;
+    }
+
+    @Override
+    public void requestExit() {
+        exitRequested = true;
+    }
+
+    /** The names of the commands, for completion and help. */
+    public List<String> commandNames() {
+        return new ArrayList<>(commands.getSubcommands().keySet());
+    }
+
+    public CommandLine commandTree() {
+        return commands;
+    }
+
+    private void traceLine(String line) {
+        if (tracing) {
+            PrintWriter writer = currentOut.get();
+            (writer == null ? out : writer).println("| " + line);
+        }
+    }
+
+    private CommandLine configure(CommandLine line, PrintWriter results, PrintWriter errors) {
+        line.setOut(results);
+        line.setErr(errors);
+        line.setExecutionExceptionHandler((exception, failed, parseResult) -> {
+            PrintWriter writer = failed.getErr();
+            if (exception instanceof SockError error) {
+                writer.println(error.pythonLine());
+                debugTrace(writer, error);
+                writer.flush();
+                return FAILED;
+            }
+            if (exception instanceof UsageError usage) {
+                writer.println(failed.getCommandName() + ": " + usage.getMessage());
+                writer.flush();
+                return USAGE;
+            }
+            writer.println("error: " + failed.getCommandName() + " failed unexpectedly: " + exception
+                    + (debugging ? "" : " (set debug on for the stack trace)"));
+            debugTrace(writer, exception);
+            writer.flush();
+            return FAILED;
+        });
+        line.setParameterExceptionHandler((exception, args) -> {
+            PrintWriter writer = exception.getCommandLine().getErr();
+            writer.println(usageLine(exception));
+            writer.flush();
+            return USAGE;
+        });
+        return line;
+    }
+
+    private void debugTrace(PrintWriter writer, Throwable exception) {
+        if (debugging) {
+            Throwable shown = exception.getCause() != null ? exception.getCause() : exception;
+            shown.printStackTrace(writer);
+        }
+    }
+
+    private static String usageLine(ParameterException exception) {
+        CommandLine failed = exception.getCommandLine();
+        String synopsis = failed.getHelp().synopsis(0).strip().replaceAll("\\s+", " ");
+        String message = exception.getMessage();
+        if (exception instanceof UnmatchedArgumentException) {
+            message = "too many arguments or unknown option: " + String.join(" ",
+                    ((UnmatchedArgumentException) exception).getUnmatched());
+        }
+        return failed.getCommandName() + ": " + lowerFirst(message) + " (usage: " + synopsis + ")";
+    }
+
+    private static String lowerFirst(String text) {
+        return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private String unknownCommand(String word) {
+        String closest = commands.getSubcommands().keySet().stream()
+                .min(Comparator.comparingInt(name -> distance(name, word)))
+                .filter(name -> distance(name, word) <= 2)
+                .orElse(null);
+        return "error: unknown command '" + word + "'"
+                + (closest == null ? " (type help for the list)" : "; did you mean " + closest + "?");
+    }
+
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
