@@ -1,5 +1,6 @@
 package io.sockshell;
 
+import io.sockshell.command.CommandReference;
 import io.sockshell.repl.Repl;
 import io.sockshell.session.ScriptRunner;
 import io.sockshell.session.Session;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = {"Learn and debug TCP/IP sockets by hand, one Python-style call at a time.",
             "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
+        subcommands = {Main.Reference.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"})
 public final class Main implements Callable<Integer> {
@@ -99,6 +101,23 @@ public final class Main implements Callable<Integer> {
             return true;
         } catch (ReflectiveOperationException e) {
             return false;
+        }
+    }
+
+    /** Prints the command reference that docs/commands.md holds. */
+    @Command(name = "reference", description = "Print the shell's command reference as Markdown (docs/commands.md).")
+    static final class Reference implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Session session = new Session(out, spec.commandLine().getErr())) {
+                out.print(CommandReference.markdown(session.commandTree()));
+            }
+            out.flush();
+            return 0;
         }
     }
 

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "kill",
-        description = {"Cancel background jobs (as 1 or %1): their blocking calls raise KeyboardInterrupt",
+        description = {"Cancel background jobs (as 1 or %%1): their blocking calls raise KeyboardInterrupt",
             "and their sockets stay usable."})
 public final class KillCommand extends ShellCommand {
     @Parameters(arity = "1..*", paramLabel = "JOB")

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Lesson: a socket is just an endpoint the OS gives you; nothing is sent yet.",
             "A server goes on to bind/listen/accept; a client goes on to connect."})
 public final class SocketCommand extends ShellCommand {
-    @Parameters(arity = "0..3", paramLabel = "[NAME] [FAMILY] [TYPE]",
+    @Parameters(arity = "0..3", paramLabel = "NAME|FAMILY|TYPE",
             description = "Optional name, then optional AF_INET|AF_INET6 and SOCK_STREAM|SOCK_DGRAM (in any order).")
     List<String> words = new ArrayList<>();
 
