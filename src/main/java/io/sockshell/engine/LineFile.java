@@ -42,9 +42,10 @@ public final class LineFile {
         this.text = mode.indexOf('b') < 0;
     }
 
+    /** CPython's socket.makefile checks only that the mode's letters are among r, w and b. */
     private static boolean validMode(String mode) {
         for (char c : mode.toCharArray()) {
-            if ("rwb".indexOf(c) < 0 || mode.indexOf(c) != mode.lastIndexOf(c)) {
+            if ("rwb".indexOf(c) < 0) {
                 return false;
             }
         }

@@ -55,13 +55,14 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
         Map<Sock, Integer> ready = await(interest, timeoutSeconds);
         List<Sock> readable = new ArrayList<>();
         List<Sock> writable = new ArrayList<>();
+        // Python's select answers entry by entry: a socket listed twice and ready comes back twice.
         for (Sock sock : read) {
-            if ((ready.getOrDefault(sock, 0) & WANT_READ) != 0 && !readable.contains(sock)) {
+            if ((ready.getOrDefault(sock, 0) & WANT_READ) != 0) {
                 readable.add(sock);
             }
         }
         for (Sock sock : write) {
-            if ((ready.getOrDefault(sock, 0) & WANT_WRITE) != 0 && !writable.contains(sock)) {
+            if ((ready.getOrDefault(sock, 0) & WANT_WRITE) != 0) {
                 writable.add(sock);
             }
         }
@@ -152,7 +153,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                         selector.selectNow();
                     }
                 }
-                if (signal.isCancelled()) {
+                if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw SockError.interrupted();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {

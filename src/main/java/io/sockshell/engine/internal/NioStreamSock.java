@@ -39,6 +39,24 @@ final class NioStreamSock extends NioSock {
     private volatile boolean shutWrite;
     /** The error of a nonblocking connect that failed, which {@code SO_ERROR} reports once. */
     private Errno pendingError;
+    /**
+     * A connect finished in the background and no connect call has seen it yet. Linux keeps
+     * such a socket "connecting" until the next connect, which then returns 0 (not EISCONN).
+     */
+    private boolean connectUnacknowledged;
+    /**
+     * A connect failed in the background and no connect call has reported it yet. Linux then
+     * reports the error once (to connect, recv, send or SO_ERROR), after which recv gives
+     * {@code b''}, send EPIPE and the next connect ECONNABORTED.
+     */
+    private volatile boolean connectFailed;
+    /**
+     * Values of options a {@link ServerSocketChannel} lacks (SO_SNDBUF, TCP_NODELAY, ...), read
+     * from the socket just before it started listening: Linux keeps them on a listening socket.
+     */
+    private final Map<SockOption, Integer> listenerOptions = new java.util.EnumMap<>(SockOption.class);
+    /** recv raised ECONNRESET or the kernel refused a send: the connection is gone. */
+    private volatile boolean connectionLost;
 
     NioStreamSock(Family family, TraceListener trace) throws SockError {
         super(family, trace);
@@ -78,8 +96,10 @@ final class NioStreamSock extends NioSock {
     public synchronized void bind(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
-            ensureOpen();
+            // CPython parses the address before it uses the descriptor: a bad port or name
+            // is reported even on a closed socket.
             InetSocketAddress address = Resolver.resolve(family, host, port, "bind");
+            ensureOpen();
             if (server != null || connected || connecting || localAddressOrNull() != null) {
                 throw SockError.of(Errno.EINVAL);
             }
@@ -108,6 +128,12 @@ final class NioStreamSock extends NioSock {
             InetSocketAddress local = localAddressOrNull();
             if (local == null) {
                 local = Resolver.resolve(family, "", 0, "listen");
+            }
+            listenerOptions.clear();
+            for (SockOption option : SockOption.values()) {
+                if (javaOption(option) != null && channel.supportedOptions().contains(javaOption(option))) {
+                    listenerOptions.put(option, read(channel, option));
+                }
             }
             channel.close();
             ServerSocketChannel opened = ServerSocketChannel.open(protocol());
@@ -167,26 +193,33 @@ final class NioStreamSock extends NioSock {
     public void connect(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
+            InetSocketAddress target = Resolver.resolve(family, host, port, "connect");
             ensureOpen();
             SocketChannel pending;
             synchronized (this) {
-                if (server != null || connected) {
+                pollConnect();
+                if (server != null) {
                     throw SockError.of(Errno.EISCONN);
                 }
+                if (connected) {
+                    if (!connectUnacknowledged) {
+                        throw SockError.of(Errno.EISCONN);
+                    }
+                    connectUnacknowledged = false;
+                    traced("connect", args, "0");
+                    return;
+                }
+                if (connectFailed) {
+                    connectFailed = false;
+                    throw SockError.of(pendingError == null ? Errno.ECONNABORTED : takePendingError());
+                }
                 if (connecting) {
-                    pollConnect();
-                    if (connected) {
-                        traced("connect", args, "0");
-                        return;
-                    }
-                    if (!connecting) {
-                        throw SockError.of(takePendingError());
-                    }
-                    if (nonblocking()) {
+                    // CPython makes one connect() call in nonblocking and timeout mode, and the
+                    // kernel answers EALREADY; only a blocking socket waits for the connect.
+                    if (gettimeout() != null) {
                         throw SockError.of(Errno.EALREADY);
                     }
                 } else {
-                    InetSocketAddress target = Resolver.resolve(family, host, port, "connect");
                     if (startConnect(target)) {
                         traced("connect", args, "0");
                         return;
@@ -212,6 +245,10 @@ final class NioStreamSock extends NioSock {
         } catch (SockError e) {
             if (e.errno().isPresent()) {
                 return e.errno().get().number();
+            }
+            if (e.pythonClass().equals("TimeoutError")) {
+                // CPython's connect_ex reports its own timeout as EWOULDBLOCK.
+                return Errno.EAGAIN.number();
             }
             throw e;
         }
@@ -239,11 +276,34 @@ final class NioStreamSock extends NioSock {
             synchronized (this) {
                 pollConnect();
                 if (connected) {
+                    connectUnacknowledged = false;
                     return;
                 }
                 if (!connecting) {
+                    connectFailed = false;
                     throw SockError.of(takePendingError());
                 }
+            }
+            await(pending, SelectionKey.OP_CONNECT, deadline);
+        }
+    }
+
+    /**
+     * A call that needs the connection (recv, send) while a connect is under way waits for it
+     * under the socket's mode, as the kernel does: nonblocking raises EAGAIN.
+     */
+    private void awaitConnected(long deadline) throws SockError {
+        while (true) {
+            SocketChannel pending;
+            synchronized (this) {
+                pollConnect();
+                if (!connecting) {
+                    return;
+                }
+                pending = channel;
+            }
+            if (nonblocking()) {
+                throw SockError.of(Errno.EAGAIN);
             }
             await(pending, SelectionKey.OP_CONNECT, deadline);
         }
@@ -258,9 +318,11 @@ final class NioStreamSock extends NioSock {
             if (channel.finishConnect()) {
                 connecting = false;
                 connected = true;
+                connectUnacknowledged = true;
             }
         } catch (IOException | RuntimeException e) {
             connecting = false;
+            connectFailed = true;
             pendingError = IoErrors.map(e).errno().orElse(Errno.ECONNREFUSED);
             replaceFailedChannel();
         }
@@ -296,17 +358,18 @@ final class NioStreamSock extends NioSock {
     public int send(PyBytes data) throws SockError {
         String args = Integer.toString(data.length());
         try {
-            SocketChannel writer = writableChannel();
+            long deadline = deadline();
+            SocketChannel writer = writableChannel(deadline);
             ByteBuffer buffer = data.asReadOnlyBuffer();
-            int sent = data.isEmpty() ? 0 : underMode(() -> {
+            int sent = data.isEmpty() ? 0 : underModeUntil(() -> {
                 int n = writer.write(buffer);
                 return n == 0 ? null : n;
-            }, writer, WRITE, Errno.EAGAIN);
+            }, writer, WRITE, deadline);
             countSent(sent);
             traced("send", args, Integer.toString(sent));
             return sent;
         } catch (SockError e) {
-            throw traceFail("send", args, e);
+            throw traceFail("send", args, lost(e));
         }
     }
 
@@ -314,9 +377,9 @@ final class NioStreamSock extends NioSock {
     public void sendall(PyBytes data) throws SockError {
         String args = Integer.toString(data.length());
         try {
-            SocketChannel writer = writableChannel();
-            ByteBuffer buffer = data.asReadOnlyBuffer();
             long deadline = deadline();
+            SocketChannel writer = writableChannel(deadline);
+            ByteBuffer buffer = data.asReadOnlyBuffer();
             while (buffer.hasRemaining()) {
                 int n = writer.write(buffer);
                 if (n > 0) {
@@ -332,73 +395,131 @@ final class NioStreamSock extends NioSock {
                 await(writer, WRITE, deadline);
             }
         } catch (IOException | RuntimeException e) {
-            throw traceFail("sendall", args, IoErrors.map(e));
+            throw traceFail("sendall", args, lost(IoErrors.map(e)));
         } catch (SockError e) {
-            throw traceFail("sendall", args, e);
+            throw traceFail("sendall", args, lost(e));
         }
     }
 
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
-        ensureOpen();
         Resolver.resolve(family, host, port, "sendto");
+        ensureOpen();
         return send(data);
     }
 
-    private SocketChannel writableChannel() throws SockError {
+    private SocketChannel writableChannel(long deadline) throws SockError {
         ensureOpen();
+        awaitConnected(deadline);
         synchronized (this) {
-            pollConnect();
-            if (connecting) {
-                if (nonblocking()) {
-                    throw SockError.of(Errno.EAGAIN);
-                }
-            } else if (!connected || shutWrite) {
+            if (connectFailed) {
+                throw SockError.of(pendingError != null ? takePendingError() : Errno.EPIPE);
+            }
+            if (!connected || shutWrite) {
                 throw SockError.of(Errno.EPIPE);
             }
             return channel;
         }
     }
 
-    @Override
-    public PyBytes recv(int bufsize) throws SockError {
-        String args = Integer.toString(bufsize);
-        try {
-            if (bufsize < 0) {
-                throw SockError.valueError("negative buffersize in recv");
+    /** Notes a reset or a send the kernel refused: the connection is gone, as in Linux. */
+    private SockError lost(SockError error) {
+        Errno errno = error.errno().orElse(null);
+        if (error.getCause() != null && (errno == Errno.ECONNRESET || errno == Errno.EPIPE)) {
+            connectionLost = true;
+        }
+        return error;
+    }
+
+    /** {@link #underMode} with a deadline fixed by the caller, who may have waited already. */
+    private <T> T underModeUntil(Attempt<T> attempt, SelectableChannel channel, int ops, long deadline)
+            throws SockError {
+        while (true) {
+            T result;
+            try {
+                result = attempt.tryOnce();
+            } catch (IOException | RuntimeException e) {
+                throw IoErrors.map(e);
             }
-            ensureOpen();
-            SocketChannel reader;
-            synchronized (this) {
-                pollConnect();
-                if (!connected && !connecting) {
-                    throw SockError.of(Errno.ENOTCONN);
-                }
-                reader = channel;
+            if (result != null) {
+                return result;
             }
-            if (bufsize == 0 || shutRead) {
-                countReceived(0);
-                traced("recv", args, "0");
-                return PyBytes.EMPTY;
+            if (nonblocking()) {
+                throw SockError.of(Errno.EAGAIN);
             }
-            PyBytes data = withReceiveBuffer(bufsize, buffer -> {
-                int n = underMode(() -> {
-                    int got = reader.read(buffer);
-                    return got == 0 ? null : got;
-                }, reader, READ, Errno.EAGAIN);
-                return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
-            });
-            countReceived(data.length());
-            traced("recv", args, Integer.toString(data.length()));
-            return data;
-        } catch (SockError e) {
-            throw traceFail("recv", args, e);
+            await(channel, ops, deadline);
         }
     }
 
     @Override
+    public PyBytes recv(int bufsize) throws SockError {
+        return receive("recv", bufsize);
+    }
+
+    @Override
     public Datagram recvfrom(int bufsize) throws SockError {
-        return new Datagram(recv(bufsize), null);
+        return new Datagram(receive("recvfrom", bufsize), null);
+    }
+
+    private PyBytes receive(String call, int bufsize) throws SockError {
+        String args = Integer.toString(bufsize);
+        try {
+            if (bufsize < 0) {
+                throw SockError.valueError("negative buffersize in " + call);
+            }
+            if (bufsize == 0 && call.equals("recv")) {
+                // CPython's recv(0) returns b'' before it looks at the socket, even a closed
+                // or unconnected one; recvfrom(0) does not take this shortcut.
+                return received(call, args, PyBytes.EMPTY);
+            }
+            ensureOpen();
+            long deadline = deadline();
+            awaitConnected(deadline);
+            SocketChannel reader;
+            synchronized (this) {
+                if (connectFailed) {
+                    if (pendingError != null) {
+                        throw SockError.of(takePendingError());
+                    }
+                    return received(call, args, PyBytes.EMPTY);
+                }
+                if (!connected) {
+                    throw SockError.of(Errno.ENOTCONN);
+                }
+                reader = channel;
+            }
+            if (shutRead || connectionLost) {
+                // The JDK raises "Connection reset" on every read after a reset; Linux reports
+                // the reset once and then end of stream.
+                return received(call, args, PyBytes.EMPTY);
+            }
+            if (bufsize == 0) {
+                // recvfrom(0) waits, as CPython does, until there is something to read.
+                if (!readyNow(reader, READ)) {
+                    if (nonblocking()) {
+                        throw SockError.of(Errno.EAGAIN);
+                    }
+                    await(reader, READ, deadline);
+                }
+                return received(call, args, PyBytes.EMPTY);
+            }
+            PyBytes data = withReceiveBuffer(bufsize, buffer -> {
+                int n = underModeUntil(() -> {
+                    int got = reader.read(buffer);
+                    return got == 0 ? null : got;
+                }, reader, READ, deadline);
+                return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
+            });
+            return received(call, args, data);
+        } catch (SockError e) {
+            throw traceFail(call, args, lost(e));
+        }
+    }
+
+    private PyBytes received(String call, String args, PyBytes data) {
+        countReceived(data.length());
+        traced(call, args, Integer.toString(data.length()));
+        return data;
     }
 
     @Override
@@ -412,7 +533,7 @@ final class NioStreamSock extends NioSock {
                 return;
             }
             pollConnect();
-            if (!connected) {
+            if (!connected || connectionLost) {
                 throw SockError.of(Errno.ENOTCONN);
             }
             if (how.reads()) {
@@ -480,7 +601,7 @@ final class NioStreamSock extends NioSock {
     public synchronized Address getpeername() throws SockError {
         ensureOpen();
         pollConnect();
-        if (!connected) {
+        if (!connected || connectionLost) {
             throw SockError.of(Errno.ENOTCONN);
         }
         try {
@@ -505,6 +626,7 @@ final class NioStreamSock extends NioSock {
             }
             apply(liveChannel(), option, value);
             userOptions.put(option, value);
+            listenerOptions.remove(option);
             traced("setsockopt", args, "0");
         } catch (IOException | RuntimeException e) {
             throw traceFail("setsockopt", args, IoErrors.map(e));
@@ -532,7 +654,8 @@ final class NioStreamSock extends NioSock {
         }
         NetworkChannel live = liveChannel();
         if (live == server && !server.supportedOptions().contains(javaOption(option))) {
-            return userOptions.getOrDefault(option, 0);
+            Integer before = listenerOptions.get(option);
+            return before != null ? before : reported(option, userOptions.getOrDefault(option, 0));
         }
         try {
             return read(live, option);
