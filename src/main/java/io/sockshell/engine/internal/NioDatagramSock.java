@@ -200,7 +200,7 @@ final class NioDatagramSock extends NioSock {
                     buffer.limit(0);
                 }
                 SocketAddress from = underMode(() -> channel.receive(buffer), channel, READ, Errno.EAGAIN);
-                return new Datagram(PyBytes.wrap(drain(buffer)), Address.of((InetSocketAddress) from));
+                return new Datagram(PyBytes.wrap(drain(buffer)), Address.of(family, (InetSocketAddress) from));
             });
             countReceived(datagram.data().length());
             traced(call, args, Integer.toString(datagram.data().length()));
@@ -241,7 +241,7 @@ final class NioDatagramSock extends NioSock {
     public Address getsockname() throws SockError {
         ensureOpen();
         InetSocketAddress local = localOrNull();
-        return local == null ? Address.unbound(family) : Address.of(local);
+        return local == null ? Address.unbound(family) : Address.of(family, local);
     }
 
     @Override
@@ -252,7 +252,7 @@ final class NioDatagramSock extends NioSock {
             if (remote == null) {
                 throw SockError.of(Errno.ENOTCONN);
             }
-            return Address.of((InetSocketAddress) remote);
+            return Address.of(family, (InetSocketAddress) remote);
         } catch (IOException e) {
             throw IoErrors.map(e);
         }

@@ -179,7 +179,7 @@ final class NioStreamSock extends NioSock {
                     }
                 }
             }
-            Address peer = Address.of((InetSocketAddress) client.getRemoteAddress());
+            Address peer = Address.of(family, (InetSocketAddress) client.getRemoteAddress());
             traced("accept", "", peer.hostPort());
             return new Accepted(accepted, peer);
         } catch (IOException | RuntimeException e) {
@@ -594,7 +594,7 @@ final class NioStreamSock extends NioSock {
     public synchronized Address getsockname() throws SockError {
         ensureOpen();
         InetSocketAddress local = localAddressOrNull();
-        return local == null ? Address.unbound(family) : Address.of(local);
+        return local == null ? Address.unbound(family) : Address.of(family, local);
     }
 
     @Override
@@ -605,7 +605,7 @@ final class NioStreamSock extends NioSock {
             throw SockError.of(Errno.ENOTCONN);
         }
         try {
-            return Address.of((InetSocketAddress) channel.getRemoteAddress());
+            return Address.of(family, (InetSocketAddress) channel.getRemoteAddress());
         } catch (IOException e) {
             throw IoErrors.map(e);
         }

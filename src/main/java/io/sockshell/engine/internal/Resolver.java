@@ -28,7 +28,10 @@ final class Resolver {
             throw SockError.gai(-2, "Name or service not known");
         }
         for (InetAddress candidate : candidates) {
-            if (matches(family, candidate)) {
+            // The JDK turns an IPv4-mapped literal (::ffff:127.0.0.1) into an IPv4 address; for
+            // an IPv6 socket it is still an IPv6 address, which the channel maps back.
+            boolean mapped = family == Family.AF_INET6 && candidate instanceof Inet4Address && name.indexOf(':') >= 0;
+            if (matches(family, candidate) || mapped) {
                 return new InetSocketAddress(candidate, port);
             }
         }
