@@ -172,6 +172,10 @@ final class CallScript implements AutoCloseable {
                 return new Tuple(List.of(labels(ready.readable()), labels(ready.writable()),
                         labels(ready.exceptional())));
             }
+            case "err" -> throw SockError.of(Errno.valueOf((String) args.get(0)));
+            case "ntop" -> {
+                return Address.compressIpv6((String) args.get(0));
+            }
             default -> throw new IllegalArgumentException("unknown function " + function);
         }
     }
@@ -428,7 +432,8 @@ final class CallScript implements AutoCloseable {
             if (peek('-')) {
                 at++;
             }
-            while (at < text.length() && (Character.isDigit(text.charAt(at)) || "._eE".indexOf(text.charAt(at)) >= 0)) {
+            while (at < text.length() && (Character.isDigit(text.charAt(at)) || "._eE".indexOf(text.charAt(at)) >= 0
+                    || ("+-".indexOf(text.charAt(at)) >= 0 && "eE".indexOf(text.charAt(at - 1)) >= 0))) {
                 at++;
             }
             String literal = text.substring(start, at).replace("_", "");

@@ -39,7 +39,7 @@ class PythonFidelityTest {
 
     /** Reads the scenarios file named by argv[1]; prints each scenario's header and its lines. */
     private static final String HARNESS = """
-            import re, select, struct, sys
+            import errno, os, re, select, struct, sys
             import socket as socketmodule
             from socket import *
 
@@ -58,6 +58,11 @@ class PythonFidelityTest {
                     return s.getsockname()[1]
                 def linger(s, on, secs):
                     s.setsockopt(SOL_SOCKET, SO_LINGER, struct.pack('ii', on, secs))
+                def err(name):
+                    number = getattr(errno, name)
+                    raise OSError(number, os.strerror(number))
+                def ntop(text):
+                    return inet_ntop(AF_INET6, inet_pton(AF_INET6, text))
                 def name_of(s):
                     for k, v in ns.items():
                         if v is s:
@@ -67,7 +72,7 @@ class PythonFidelityTest {
                     rr, ww, xx = select.select(r, w, x, t)
                     return ([name_of(s) for s in rr], [name_of(s) for s in ww], [name_of(s) for s in xx])
                 g = dict(vars(socketmodule))
-                g.update(port=port, linger=linger, sel=sel)
+                g.update(port=port, linger=linger, sel=sel, err=err, ntop=ntop)
                 out = []
                 for step in steps:
                     try:
@@ -225,6 +230,14 @@ class PythonFidelityTest {
                 s.settimeout(-1)
                 s.settimeout(-0.5)
                 s.settimeout(3)
+                s.gettimeout()
+                s.settimeout(0.0001)
+                s.gettimeout()
+                s.settimeout(1e-05)
+                s.gettimeout()
+                s.settimeout(12345678.5)
+                s.gettimeout()
+                s.settimeout(0.1)
                 s.gettimeout()
                 sel([s], [s], [], -1)
                 sel([s], [s], [], 0)
@@ -500,6 +513,19 @@ class PythonFidelityTest {
                 a.getpeername() == c.getsockname()
                 c.send(b'v6')
                 a.recvfrom(10)
+                d = socket(AF_INET6)
+                d.bind(('', 0))
+                d.listen(5)
+                d.getsockname()
+                m = socket(AF_INET6)
+                m.connect(('::ffff:127.0.0.1', port(d)))
+                m.getpeername()
+                v4 = socket()
+                v4.connect(('127.0.0.1', port(d)))
+                e, eaddr = d.accept()
+                e, eaddr = d.accept()
+                eaddr
+                e.getsockname()
                 u = socket(AF_INET6, SOCK_DGRAM)
                 u.getsockname()
                 u.bind(('::1', 0))
@@ -639,11 +665,69 @@ class PythonFidelityTest {
                 r.bind(('127.0.0.1', p))
                 r.listen(5)
                 """);
+        scenario("text mode makefile reports bad UTF-8 as CPython does", """
+                l = socket()
+                l.bind(('127.0.0.1', 0))
+                l.listen(5)
+                c = socket()
+                c.connect(('127.0.0.1', port(l)))
+                a, addr = l.accept()
+                a.settimeout(5)
+                f = a.makefile('r')
+                c.sendall(b'ok\\n\\xff\\n')
+                f.readline()
+                c.sendall(b'caf\\xc3')
+                sel([a], [], [], 5)
+                c.sendall(b'\\xa9\\r')
+                sel([a], [], [], 5)
+                c.sendall(b'\\nnext\\r')
+                f.readline()
+                c.sendall(b'a\\xe2\\x28b\\n')
+                f.readline()
+                c.sendall(b'x\\n\\xc3')
+                f.readline()
+                c.sendall(b'\\xff')
+                f.readline()
+                c.sendall(b'\\xa9 tail \\xc3')
+                c.shutdown(SHUT_WR)
+                f.readline()
+                f.readline()
+                f.readline()
+                """);
+        scenario("every errno the engine knows reads as CPython's OSError for it", errnoLines());
+        scenario("IPv6 addresses are written as glibc's inet_ntop writes them", ntopLines());
         scenario("repr of bytes and text matches CPython's for awkward values", reprLines());
     }
 
     private static void scenario(String name, String steps) {
         SCENARIOS.put(name, steps.lines().filter(line -> !line.isBlank()).toList());
+    }
+
+    private static String errnoLines() {
+        StringBuilder out = new StringBuilder();
+        for (Errno errno : Errno.values()) {
+            out.append("err('").append(errno.name()).append("')\n");
+        }
+        return out.toString();
+    }
+
+    /** Random IPv6 addresses in Java's full form, mostly zero groups, and the special forms. */
+    private static String ntopLines() {
+        Random random = new Random(5952);
+        StringBuilder out = new StringBuilder();
+        List<String> fixed = List.of("0:0:0:0:0:0:0:0", "0:0:0:0:0:0:0:1", "0:0:0:0:0:0:0:2", "1:0:0:0:0:0:0:0",
+                "0:0:0:0:0:ffff:7f00:1", "0:0:0:0:0:0:1:2", "0:0:0:0:0:ffff:0:0", "0:0:0:0:ffff:0:a00:b",
+                "fe80:0:0:0:0:0:0:1", "2001:db8:0:0:1:0:0:1", "1:0:0:1:0:0:1:1", "0:0:0:0:0:0:0:ffff");
+        fixed.forEach(address -> out.append("ntop('").append(address).append("')\n"));
+        for (int i = 0; i < 150; i++) {
+            String[] groups = new String[8];
+            for (int j = 0; j < 8; j++) {
+                int kind = random.nextInt(10);
+                groups[j] = Integer.toHexString(kind < 6 ? 0 : kind < 7 ? 0xffff : random.nextInt(0x10000));
+            }
+            out.append("ntop('").append(String.join(":", groups)).append("')\n");
+        }
+        return out.toString();
     }
 
     /** Random byte strings and texts, heavy on quotes, escapes and unprintable characters. */
