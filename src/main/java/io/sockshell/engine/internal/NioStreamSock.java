@@ -104,7 +104,9 @@ final class NioStreamSock extends NioSock {
                 throw SockError.of(Errno.EINVAL);
             }
             channel.bind(address);
-            explicitBind = address;
+            // The port the system picked for port 0, so that a socket rebuilt after a failed
+            // connect keeps its address, as the kernel's socket does.
+            explicitBind = (InetSocketAddress) channel.getLocalAddress();
             traced("bind", args, "0");
         } catch (IOException | RuntimeException e) {
             throw traceFail("bind", args, IoErrors.map(e));
