@@ -172,6 +172,17 @@ final class CallScript implements AutoCloseable {
                 return new Tuple(List.of(labels(ready.readable()), labels(ready.writable()),
                         labels(ready.exceptional())));
             }
+            case "pl" -> {
+                Map<Sock, Integer> interest = new LinkedHashMap<>();
+                for (Sock sock : socks(args.get(0))) {
+                    interest.put(sock, PollEvent.POLLIN | PollEvent.POLLOUT);
+                }
+                List<Object> events = new ArrayList<>();
+                for (PollEvent event : backend.poll(interest, (int) (long) (Long) args.get(1))) {
+                    events.add(new Tuple(List.of(nameOf(event.socket()), (long) event.events())));
+                }
+                return events;
+            }
             case "err" -> throw SockError.of(Errno.valueOf((String) args.get(0)));
             case "ntop" -> {
                 return Address.compressIpv6((String) args.get(0));

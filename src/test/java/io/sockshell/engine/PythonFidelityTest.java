@@ -68,11 +68,17 @@ class PythonFidelityTest {
                         if v is s:
                             return k
                     return '?'
+                def pl(socks, t):
+                    p = select.poll()
+                    for s in socks:
+                        p.register(s, select.POLLIN | select.POLLOUT)
+                    names = {s.fileno(): name_of(s) for s in socks}
+                    return [(names[fd], events) for fd, events in p.poll(t)]
                 def sel(r, w, x, t):
                     rr, ww, xx = select.select(r, w, x, t)
                     return ([name_of(s) for s in rr], [name_of(s) for s in ww], [name_of(s) for s in xx])
                 g = dict(vars(socketmodule))
-                g.update(port=port, linger=linger, sel=sel, err=err, ntop=ntop)
+                g.update(port=port, linger=linger, sel=sel, pl=pl, err=err, ntop=ntop)
                 out = []
                 for step in steps:
                     try:
@@ -164,6 +170,12 @@ class PythonFidelityTest {
                 s.connect(('127.0.0.1', port(b)))
                 s.connect(('127.0.0.1', port(b)))
                 s.connect_ex(('127.0.0.1', port(b)))
+                k = socket()
+                k.bind(('127.0.0.1', 0))
+                kp = port(k)
+                k.connect(('127.0.0.1', port(b)))
+                port(k) == kp
+                k.getsockname()
                 s.getpeername()
                 b.listen(1)
                 s.connect(('127.0.0.1', port(b)))
@@ -608,6 +620,33 @@ class PythonFidelityTest {
                 sel([], [c], [], 0)
                 sel([a], [], [], -1)
                 sel([], [], [], 0)
+                """);
+        scenario("poll reports events as CPython's poll does", """
+                s = socket()
+                pl([s], 0)
+                l = socket()
+                l.bind(('127.0.0.1', 0))
+                pl([l], 0)
+                l.listen(5)
+                pl([l], 0)
+                c = socket()
+                c.connect(('127.0.0.1', port(l)))
+                pl([l], 1000)
+                a, addr = l.accept()
+                pl([a], 0)
+                c.send(b'x')
+                pl([a], 1000)
+                pl([s, l, a, c], 0)
+                a.recv(1)
+                c.shutdown(SHUT_WR)
+                pl([a], 1000)
+                u = socket(AF_INET, SOCK_DGRAM)
+                pl([u], 0)
+                u.bind(('127.0.0.1', 0))
+                pl([u], 0)
+                u.sendto(b'x', ('127.0.0.1', port(u)))
+                pl([u], 1000)
+                pl([], 0)
                 """);
         scenario("socket options read back as CPython's getsockopt gives them", """
                 s = socket()
