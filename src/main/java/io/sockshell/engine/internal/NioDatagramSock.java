@@ -88,7 +88,7 @@ final class NioDatagramSock extends NioSock {
     public synchronized void connect(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
-            InetSocketAddress target = Resolver.resolve(family, host, port, "connect");
+            InetSocketAddress target = Resolver.destination(family, Resolver.resolve(family, host, port, "connect"));
             ensureOpen();
             if (channel.isConnected()) {
                 channel.disconnect();
@@ -148,15 +148,11 @@ final class NioDatagramSock extends NioSock {
     public int sendto(PyBytes data, String host, int port) throws SockError {
         String args = Integer.toString(data.length()) + ", " + host(host) + ":" + port;
         try {
-            InetSocketAddress target = Resolver.resolve(family, host, port, "sendto");
+            InetSocketAddress destination = Resolver.destination(family, Resolver.resolve(family, host, port, "sendto"));
             ensureOpen();
-            if (channel.isConnected() && !target.equals(channel.getRemoteAddress())) {
+            if (channel.isConnected() && !destination.equals(channel.getRemoteAddress())) {
                 throw SockError.of(Errno.EISCONN);
             }
-            if (target.getAddress().isAnyLocalAddress()) {
-                target = new InetSocketAddress(family == Family.AF_INET ? "127.0.0.1" : "::1", port);
-            }
-            InetSocketAddress destination = target;
             ByteBuffer buffer = data.asReadOnlyBuffer();
             int sent = underMode(() -> {
                 int n = channel.send(buffer, destination);

@@ -195,7 +195,7 @@ final class NioStreamSock extends NioSock {
     public void connect(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
-            InetSocketAddress target = Resolver.resolve(family, host, port, "connect");
+            InetSocketAddress target = Resolver.destination(family, Resolver.resolve(family, host, port, "connect"));
             ensureOpen();
             SocketChannel pending;
             synchronized (this) {

@@ -38,6 +38,23 @@ final class Resolver {
         throw SockError.gai(-9, "Address family for hostname not supported");
     }
 
+    /**
+     * The address a connect or sendto really goes to. Linux takes the any-address ({@code ''},
+     * 0.0.0.0, ::) as this machine's loopback address; the JDK would put
+     * {@code InetAddress.getLocalHost()} there, which may be a LAN address.
+     */
+    static InetSocketAddress destination(Family family, InetSocketAddress target) throws SockError {
+        if (!target.getAddress().isAnyLocalAddress()) {
+            return target;
+        }
+        try {
+            return new InetSocketAddress(InetAddress.getByName(family == Family.AF_INET ? "127.0.0.1" : "::1"),
+                    target.getPort());
+        } catch (UnknownHostException e) {
+            throw SockError.gai(-2, "Name or service not known");
+        }
+    }
+
     private static boolean matches(Family family, InetAddress address) {
         return family == Family.AF_INET ? address instanceof Inet4Address : address instanceof Inet6Address;
     }
