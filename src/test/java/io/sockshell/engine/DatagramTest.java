@@ -152,6 +152,17 @@ class DatagramTest {
     }
 
     @Test
+    void connectAndSendtoWithTheEmptyHostGoToTheLoopbackAddress() throws Exception {
+        Sock peer = net.boundUdp();
+        Sock u = net.udp();
+        u.sendto(PyBytes.ascii("to any"), "", port(peer));
+        peer.settimeout(5.0);
+        assertEquals(new Datagram(PyBytes.ascii("to any"), new Address(Family.AF_INET, HOST, port(u))), peer.recvfrom(10));
+        u.connect("", port(peer));
+        assertEquals(peer.getsockname(), u.getpeername());
+    }
+
+    @Test
     void sendtoOnAConnectedSocketToItsPeerIsSent() throws Exception {
         Sock peer = net.boundUdp();
         Sock u = net.udp();

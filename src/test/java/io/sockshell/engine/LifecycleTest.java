@@ -118,6 +118,20 @@ class LifecycleTest {
     }
 
     @Test
+    void connectToTheEmptyHostReachesTheLoopbackAddressAsOnLinux() throws Exception {
+        Sock listener = net.listener();
+        Sock client = net.tcp();
+        client.connect("", port(listener));
+        assertEquals(new Address(Family.AF_INET, HOST, port(listener)), client.getpeername());
+        Sock listener6 = net.tcp6();
+        listener6.bind(Loopback.HOST6, 0);
+        listener6.listen(1);
+        Sock client6 = net.tcp6();
+        client6.connect("", port(listener6));
+        assertEquals("('::1', " + port(listener6) + ", 0, 0)", client6.getpeername().pythonRepr());
+    }
+
+    @Test
     void aNonblockingConnectToAFullBacklogIsConnectingUntilTheListenerMakesRoom() throws Exception {
         Sock listener = net.tcp();
         listener.bind(HOST, 0);

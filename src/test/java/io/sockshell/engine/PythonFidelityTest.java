@@ -178,6 +178,10 @@ class PythonFidelityTest {
                 k.getsockname()
                 s.getpeername()
                 b.listen(1)
+                w = socket()
+                w.connect(('', port(b)))
+                w.getpeername()
+                w.getsockname()[0]
                 s.connect(('127.0.0.1', port(b)))
                 s.getpeername()
                 s.connect(('127.0.0.1', port(b)))
@@ -474,6 +478,10 @@ class PythonFidelityTest {
                 sel([u], [], [], 5)
                 u.recvfrom(3)
                 u.recvfrom(10)
+                z = socket(AF_INET, SOCK_DGRAM)
+                z.connect(('', port(u)))
+                z.getpeername()
+                z.getsockname()[0]
                 v.connect(('127.0.0.1', port(u)))
                 v.getpeername()
                 v.send(b'dg')
@@ -520,6 +528,9 @@ class PythonFidelityTest {
                 c.connect(('::1', port(l)))
                 c.getpeername()
                 a, addr = l.accept()
+                c6 = socket(AF_INET6)
+                c6.connect(('', port(l)))
+                c6.getpeername()
                 addr
                 a.getsockname()
                 a.getpeername() == c.getsockname()
