@@ -57,6 +57,8 @@ final class NioStreamSock extends NioSock {
     private final Map<SockOption, Integer> listenerOptions = new java.util.EnumMap<>(SockOption.class);
     /** recv raised ECONNRESET or the kernel refused a send: the connection is gone. */
     private volatile boolean connectionLost;
+    /** recv has raised ECONNRESET once; Linux reports a reset once, then end of stream. */
+    private volatile boolean resetReported;
 
     NioStreamSock(Family family, TraceListener trace) throws SockError {
         super(family, trace);
@@ -490,9 +492,7 @@ final class NioStreamSock extends NioSock {
                 }
                 reader = channel;
             }
-            if (shutRead || connectionLost) {
-                // The JDK raises "Connection reset" on every read after a reset; Linux reports
-                // the reset once and then end of stream.
+            if (shutRead) {
                 return received(call, args, PyBytes.EMPTY);
             }
             if (bufsize == 0) {
@@ -505,13 +505,27 @@ final class NioStreamSock extends NioSock {
                 }
                 return received(call, args, PyBytes.EMPTY);
             }
-            PyBytes data = withReceiveBuffer(bufsize, buffer -> {
-                int n = underModeUntil(() -> {
-                    int got = reader.read(buffer);
-                    return got == 0 ? null : got;
-                }, reader, READ, deadline);
-                return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
-            });
+            PyBytes data;
+            try {
+                data = withReceiveBuffer(bufsize, buffer -> {
+                    int n = underModeUntil(() -> {
+                        int got = reader.read(buffer);
+                        return got == 0 ? null : got;
+                    }, reader, READ, deadline);
+                    return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
+                });
+            } catch (SockError e) {
+                if (e.errno().orElse(null) != Errno.ECONNRESET) {
+                    throw e;
+                }
+                if (resetReported) {
+                    // The JDK raises "Connection reset" on every read after a reset; Linux
+                    // reports the reset once and then end of stream.
+                    return received(call, args, PyBytes.EMPTY);
+                }
+                resetReported = true;
+                throw e;
+            }
             return received(call, args, data);
         } catch (SockError e) {
             throw traceFail(call, args, lost(e));
