@@ -341,6 +341,20 @@ class ErrorsTest {
         assertRaises(NOT_CONNECTED, pair.client()::getpeername);
     }
 
+    @Test
+    void dataThePeerSentBeforeClosingIsStillReadAfterASendMetTheReset() throws Exception {
+        Loopback.Pair pair = net.pair();
+        pair.server().sendall(PyBytes.ascii("bye"));
+        pair.server().close();
+        net.awaitReadable(pair.client());
+        assertEquals(1, pair.client().send(PyBytes.ascii("x")));
+        net.awaitReadable(pair.client());
+        assertRaises(BROKEN_PIPE, () -> pair.client().send(PyBytes.ascii("x")));
+        assertEquals(PyBytes.ascii("bye"), pair.client().recv(10));
+        assertEquals(PyBytes.EMPTY, pair.client().recv(10));
+        assertRaises(NOT_CONNECTED, pair.client()::getpeername);
+    }
+
     // a closed socket
 
     @Test

@@ -454,6 +454,23 @@ class PythonFidelityTest {
                 c.getpeername()
                 c.shutdown(SHUT_RDWR)
                 """);
+        scenario("data the peer sent before it closed is still read after a send met the reset", """
+                l = socket()
+                l.bind(('127.0.0.1', 0))
+                l.listen(5)
+                c = socket()
+                c.connect(('127.0.0.1', port(l)))
+                a, addr = l.accept()
+                a.sendall(b'bye')
+                a.close()
+                sel([c], [], [], 5)
+                c.send(b'x')
+                sel([c], [], [], 5)
+                c.send(b'x')
+                c.recv(10)
+                c.recv(10)
+                c.getpeername()
+                """);
         scenario("UDP sockets behave as CPython's", """
                 u = socket(AF_INET, SOCK_DGRAM)
                 u.getsockname()
