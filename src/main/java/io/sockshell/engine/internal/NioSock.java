@@ -155,7 +155,12 @@ abstract class NioSock implements Sock {
      * {@code wouldBlock} in nonblocking mode, otherwise waits for {@code ops} until the deadline.
      */
     <T> T underMode(Attempt<T> attempt, SelectableChannel channel, int ops, Errno wouldBlock) throws SockError {
-        long deadline = deadline();
+        return underMode(attempt, channel, ops, wouldBlock, deadline());
+    }
+
+    /** {@link #underMode} for a call whose deadline started earlier, as when it waited to connect. */
+    <T> T underMode(Attempt<T> attempt, SelectableChannel channel, int ops, Errno wouldBlock, long deadline)
+            throws SockError {
         while (true) {
             T result;
             try {
@@ -327,9 +332,16 @@ abstract class NioSock implements Sock {
         return (Integer) value;
     }
 
-    /** What getsockopt reports for a value kept by the engine rather than read from a channel. */
+    /**
+     * What getsockopt reports for a value kept by the engine rather than read from a channel:
+     * Linux reads a flag back as 0 or 1, and SO_LINGER (through CPython) as whether it is on.
+     */
     static int reported(SockOption option, int stored) {
-        return option == SockOption.SO_LINGER ? (stored >= 0 ? 1 : 0) : stored;
+        return switch (option) {
+            case SO_LINGER -> stored >= 0 ? 1 : 0;
+            case SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, TCP_NODELAY -> stored != 0 ? 1 : 0;
+            default -> stored;
+        };
     }
 
     static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");

@@ -22,6 +22,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -54,7 +55,7 @@ final class NioStreamSock extends NioSock {
      * Values of options a {@link ServerSocketChannel} lacks (SO_SNDBUF, TCP_NODELAY, ...), read
      * from the socket just before it started listening: Linux keeps them on a listening socket.
      */
-    private final Map<SockOption, Integer> listenerOptions = new java.util.EnumMap<>(SockOption.class);
+    private final Map<SockOption, Integer> listenerOptions = new EnumMap<>(SockOption.class);
     /** recv raised ECONNRESET or the kernel refused a send: the connection is gone. */
     private volatile boolean connectionLost;
     /** recv has raised ECONNRESET once; Linux reports a reset once, then end of stream. */
@@ -365,10 +366,10 @@ final class NioStreamSock extends NioSock {
             long deadline = deadline();
             SocketChannel writer = writableChannel(deadline);
             ByteBuffer buffer = data.asReadOnlyBuffer();
-            int sent = data.isEmpty() ? 0 : underModeUntil(() -> {
+            int sent = data.isEmpty() ? 0 : underMode(() -> {
                 int n = writer.write(buffer);
                 return n == 0 ? null : n;
-            }, writer, WRITE, deadline);
+            }, writer, WRITE, Errno.EAGAIN, deadline);
             countSent(sent);
             traced("send", args, Integer.toString(sent));
             return sent;
@@ -435,26 +436,6 @@ final class NioStreamSock extends NioSock {
         return error;
     }
 
-    /** {@link #underMode} with a deadline fixed by the caller, who may have waited already. */
-    private <T> T underModeUntil(Attempt<T> attempt, SelectableChannel channel, int ops, long deadline)
-            throws SockError {
-        while (true) {
-            T result;
-            try {
-                result = attempt.tryOnce();
-            } catch (IOException | RuntimeException e) {
-                throw IoErrors.map(e);
-            }
-            if (result != null) {
-                return result;
-            }
-            if (nonblocking()) {
-                throw SockError.of(Errno.EAGAIN);
-            }
-            await(channel, ops, deadline);
-        }
-    }
-
     @Override
     public PyBytes recv(int bufsize) throws SockError {
         return receive("recv", bufsize);
@@ -508,10 +489,10 @@ final class NioStreamSock extends NioSock {
             PyBytes data;
             try {
                 data = withReceiveBuffer(bufsize, buffer -> {
-                    int n = underModeUntil(() -> {
+                    int n = underMode(() -> {
                         int got = reader.read(buffer);
                         return got == 0 ? null : got;
-                    }, reader, READ, deadline);
+                    }, reader, READ, Errno.EAGAIN, deadline);
                     return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
                 });
             } catch (SockError e) {
@@ -666,7 +647,7 @@ final class NioStreamSock extends NioSock {
             return error == null ? 0 : error.number();
         }
         if (option == SockOption.SO_BROADCAST) {
-            return userOptions.getOrDefault(option, 0);
+            return reported(option, userOptions.getOrDefault(option, 0));
         }
         NetworkChannel live = liveChannel();
         if (live == server && !server.supportedOptions().contains(javaOption(option))) {
