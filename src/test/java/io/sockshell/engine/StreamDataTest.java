@@ -227,7 +227,7 @@ class StreamDataTest {
     @Test
     void sendallOfSeveralMegabytesReachesAReaderOnAnotherThreadIntact() throws Exception {
         Loopback.Pair pair = net.pair();
-        byte[] data = new byte[6 << 20];
+        byte[] data = new byte[4 << 20];
         new Random(42).nextBytes(data);
         Loopback.Background<PyBytes> reader = net.background(() -> {
             pair.server().settimeout(5.0);
