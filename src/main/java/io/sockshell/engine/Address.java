@@ -1,5 +1,6 @@
 package io.sockshell.engine;
 
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 
@@ -17,6 +18,18 @@ public record Address(Family family, String host, int port) {
             host = compressIpv6(host);
         }
         return new Address(family, host, address.getPort());
+    }
+
+    /**
+     * The address as a socket of {@code socketFamily} reports it. The JDK turns IPv4-mapped
+     * IPv6 addresses into plain IPv4 ones; an IPv6 socket (a dual-stack listener reached over
+     * IPv4) shows them in Python as {@code ('::ffff:127.0.0.1', port, 0, 0)}.
+     */
+    public static Address of(Family socketFamily, InetSocketAddress address) {
+        if (socketFamily == Family.AF_INET6 && address.getAddress() instanceof Inet4Address v4) {
+            return new Address(Family.AF_INET6, "::ffff:" + v4.getHostAddress(), address.getPort());
+        }
+        return of(address);
     }
 
     /** The unbound address Python reports for a fresh socket of this family. */
@@ -41,11 +54,25 @@ public record Address(Family family, String host, int port) {
         return pythonRepr();
     }
 
-    /** Java prints {@code 0:0:0:0:0:0:0:1}; Python prints the RFC 5952 form {@code ::1}. */
+    /**
+     * Java prints {@code 0:0:0:0:0:0:0:1}; Python prints what glibc's {@code inet_ntop} gives:
+     * the first longest run of two or more zero groups as {@code ::}, and the last 32 bits as
+     * a dotted IPv4 address after {@code ::} (six zero groups) or {@code ::ffff:}.
+     */
     static String compressIpv6(String full) {
         String[] groups = full.split(":");
         if (groups.length != 8) {
             return full;
+        }
+        int zerosFirst = 0;
+        while (zerosFirst < 8 && isZero(groups[zerosFirst])) {
+            zerosFirst++;
+        }
+        if (zerosFirst == 6 || (zerosFirst == 5 && Integer.parseInt(groups[5], 16) == 0xffff)) {
+            int high = Integer.parseInt(groups[6], 16);
+            int low = Integer.parseInt(groups[7], 16);
+            return (zerosFirst == 6 ? "::" : "::ffff:") + (high >> 8) + "." + (high & 0xff) + "." + (low >> 8)
+                    + "." + (low & 0xff);
         }
         int bestStart = -1;
         int bestLength = 1;

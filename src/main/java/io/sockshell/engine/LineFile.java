@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.util.List;
  * the socket: the tutorial's reason never to mix {@code recv} with a file on one socket. In
  * text mode lines come back as {@link String} with universal newlines, otherwise as
  * {@link PyBytes}; writes are buffered until {@link #flush()} or {@link #close()}.
+ * Text mode decodes each chunk as it arrives, as Python's {@code TextIOWrapper} does, so a
+ * bad byte is reported with its position in the chunk, even if it lies past the line asked for.
  */
 public final class LineFile {
     private static final int CHUNK = 8192;
@@ -25,9 +28,15 @@ public final class LineFile {
     private final String mode;
     private final boolean readable;
     private final boolean writable;
-    private final boolean text;
+    private final boolean textMode;
     private final ByteArrayOutputStream pendingWrites = new ByteArrayOutputStream();
     private byte[] readBuffer = new byte[0];
+    /** Text mode: decoded text not yet handed out, newlines already translated. */
+    private final StringBuilder text = new StringBuilder();
+    /** Text mode: the start of a UTF-8 sequence that the next chunk completes. */
+    private byte[] undecoded = new byte[0];
+    /** Text mode: a CR that ended the last chunk; whether it is half of a CRLF is not known yet. */
+    private boolean pendingCr;
     private boolean atEof;
     private boolean closed;
 
@@ -39,12 +48,13 @@ public final class LineFile {
         this.mode = mode;
         this.readable = mode.indexOf('r') >= 0 || mode.indexOf('w') < 0;
         this.writable = mode.indexOf('w') >= 0;
-        this.text = mode.indexOf('b') < 0;
+        this.textMode = mode.indexOf('b') < 0;
     }
 
+    /** CPython's socket.makefile checks only that the mode's letters are among r, w and b. */
     private static boolean validMode(String mode) {
         for (char c : mode.toCharArray()) {
-            if ("rwb".indexOf(c) < 0 || mode.indexOf(c) != mode.lastIndexOf(c)) {
+            if ("rwb".indexOf(c) < 0) {
                 return false;
             }
         }
@@ -60,7 +70,7 @@ public final class LineFile {
     }
 
     public boolean isText() {
-        return text;
+        return textMode;
     }
 
     public boolean isClosed() {
@@ -76,7 +86,8 @@ public final class LineFile {
                 return take(end);
             }
             if (atEof) {
-                return take(readBuffer.length);
+                decodeLeftoverAtEof();
+                return take(available());
             }
             fill();
         }
@@ -97,10 +108,13 @@ public final class LineFile {
     /** Up to {@code size} bytes (characters in text mode, counted as bytes here); all if negative. */
     public synchronized Object read(int size) throws SockError {
         ensureReadable();
-        while (!atEof && (size < 0 || readBuffer.length < size)) {
+        while (!atEof && (size < 0 || available() < size)) {
             fill();
         }
-        return take(size < 0 ? readBuffer.length : Math.min(size, readBuffer.length));
+        if (atEof && (size < 0 || available() < size)) {
+            decodeLeftoverAtEof();
+        }
+        return take(size < 0 ? available() : Math.min(size, available()));
     }
 
     /** Buffers {@code data}; returns how many bytes (characters in text mode) were taken. */
@@ -108,7 +122,7 @@ public final class LineFile {
         ensureWritable();
         byte[] bytes = data.toArray();
         pendingWrites.write(bytes, 0, bytes.length);
-        return text ? decode(bytes).length() : bytes.length;
+        return textMode ? decode(bytes).length() : bytes.length;
     }
 
     public synchronized void writelines(List<PyBytes> lines) throws SockError {
@@ -141,15 +155,26 @@ public final class LineFile {
         }
     }
 
-    /** Bytes read from the socket but not yet handed out. */
+    /** Bytes (characters, in text mode) read from the socket but not yet handed out. */
     public synchronized int buffered() {
-        return readBuffer.length;
+        return available();
+    }
+
+    private int available() {
+        return textMode ? text.length() : readBuffer.length;
     }
 
     private void fill() throws SockError {
         PyBytes chunk = socket.recv(CHUNK);
         if (chunk.isEmpty()) {
             atEof = true;
+            if (textMode) {
+                decodeChunk(new byte[0], true);
+            }
+            return;
+        }
+        if (textMode) {
+            decodeChunk(chunk.toArray(), false);
             return;
         }
         byte[] grown = new byte[readBuffer.length + chunk.length()];
@@ -158,32 +183,79 @@ public final class LineFile {
         readBuffer = grown;
     }
 
-    /** Index just past the first line ending, or -1; a trailing CR waits for a possible LF in text mode. */
+    /**
+     * Decodes one chunk as Python's incremental UTF-8 decoder and newline translation do: an
+     * unfinished sequence waits for the next chunk, a trailing CR waits to see whether an LF
+     * follows. A bad byte fails the whole chunk, which is then gone, and so is the text the
+     * failing read had decoded but not returned (Python had set it aside in the failed call);
+     * the unfinished sequence and the pending CR from before stay, as in Python's decoders.
+     */
+    private void decodeChunk(byte[] chunk, boolean last) throws SockError {
+        byte[] input = new byte[undecoded.length + chunk.length];
+        System.arraycopy(undecoded, 0, input, 0, undecoded.length);
+        System.arraycopy(chunk, 0, input, undecoded.length, chunk.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(input);
+        CharBuffer out = CharBuffer.allocate(input.length + 1);
+        CoderResult result = decoder.decode(in, out, last);
+        if (result.isError()) {
+            text.setLength(0);
+            throw decodeError(input, in.position(), result.length());
+        }
+        if (last) {
+            decoder.flush(out);
+        }
+        undecoded = new byte[in.remaining()];
+        in.get(undecoded);
+        out.flip();
+        StringBuilder piece = new StringBuilder(out.length() + 1);
+        if (pendingCr) {
+            piece.append('\r');
+            pendingCr = false;
+        }
+        piece.append(out);
+        if (!last && piece.length() > 0 && piece.charAt(piece.length() - 1) == '\r') {
+            piece.setLength(piece.length() - 1);
+            pendingCr = true;
+        }
+        text.append(piece.toString().replace("\r\n", "\n").replace('\r', '\n'));
+    }
+
+    /** An unfinished UTF-8 sequence at end of stream fails every read that reaches it, as in Python. */
+    private void decodeLeftoverAtEof() throws SockError {
+        if (textMode && undecoded.length > 0) {
+            decodeChunk(new byte[0], true);
+        }
+    }
+
+    /** Index just past the first line ending, or -1. */
     private int lineEnd() {
+        if (textMode) {
+            int newline = text.indexOf("\n");
+            return newline < 0 ? -1 : newline + 1;
+        }
         for (int i = 0; i < readBuffer.length; i++) {
             if (readBuffer[i] == '\n') {
                 return i + 1;
-            }
-            if (text && readBuffer[i] == '\r') {
-                if (i + 1 < readBuffer.length) {
-                    return readBuffer[i + 1] == '\n' ? i + 2 : i + 1;
-                }
-                return atEof ? i + 1 : -1;
             }
         }
         return -1;
     }
 
-    private Object take(int count) throws SockError {
+    private Object take(int count) {
+        if (textMode) {
+            String taken = text.substring(0, count);
+            text.delete(0, count);
+            return taken;
+        }
         byte[] taken = new byte[count];
         System.arraycopy(readBuffer, 0, taken, 0, count);
         byte[] rest = new byte[readBuffer.length - count];
         System.arraycopy(readBuffer, count, rest, 0, rest.length);
         readBuffer = rest;
-        if (!text) {
-            return PyBytes.wrap(taken);
-        }
-        return decode(taken).replace("\r\n", "\n").replace('\r', '\n');
+        return PyBytes.wrap(taken);
     }
 
     private static String decode(byte[] bytes) throws SockError {
@@ -195,16 +267,20 @@ public final class LineFile {
             CharBuffer out = decoder.decode(in);
             return out.toString();
         } catch (MalformedInputException e) {
-            int position = in.position();
-            int bad = bytes[position] & 0xff;
-            String reason = bad >= 0x80 && bad < 0xc2 || bad > 0xf4 ? "invalid start byte"
-                    : position + e.getInputLength() >= bytes.length ? "unexpected end of data"
-                    : "invalid continuation byte";
-            throw SockError.plain("UnicodeDecodeError", String.format(
-                    "'utf-8' codec can't decode byte 0x%02x in position %d: %s", bad, position, reason));
+            throw decodeError(bytes, in.position(), e.getInputLength());
         } catch (CharacterCodingException e) {
             throw SockError.plain("UnicodeDecodeError", "'utf-8' codec can't decode: " + e.getMessage());
         }
+    }
+
+    /** CPython's message for a bad UTF-8 sequence starting at {@code position} in {@code bytes}. */
+    private static SockError decodeError(byte[] bytes, int position, int length) {
+        int bad = bytes[position] & 0xff;
+        String reason = bad >= 0x80 && bad < 0xc2 || bad > 0xf4 ? "invalid start byte"
+                : position + length >= bytes.length ? "unexpected end of data"
+                : "invalid continuation byte";
+        return SockError.plain("UnicodeDecodeError", String.format(
+                "'utf-8' codec can't decode byte 0x%02x in position %d: %s", bad, position, reason));
     }
 
     private void ensureOpen() throws SockError {

@@ -69,11 +69,31 @@ public final class PyRepr {
                 || type == Character.PARAGRAPH_SEPARATOR || (type == Character.SPACE_SEPARATOR && c != ' '));
     }
 
-    /** {@code repr(float)} for timeouts: {@code 2.5}, {@code 0.0}, {@code 3.0}. */
+    /**
+     * {@code repr(float)} for timeouts: {@code 2.5}, {@code 0.0}, {@code 3.0}, {@code 0.0001},
+     * {@code 1e-05}, {@code 1e+16}. Python writes the shortest digits in plain notation when
+     * the decimal exponent is from -4 to 15 and in scientific notation otherwise; Java switches
+     * at other exponents ({@code 1.0E-4}, {@code 1.23456785E7}).
+     */
     public static String number(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e16) {
-            return (long) value + ".0";
+        if (Double.isNaN(value)) {
+            return "nan";
         }
-        return Double.toString(value);
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "inf" : "-inf";
+        }
+        String sign = value < 0 || (value == 0 && 1 / value < 0) ? "-" : "";
+        if (value == 0) {
+            return sign + "0.0";
+        }
+        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(Math.abs(value))).stripTrailingZeros();
+        String digits = exact.unscaledValue().toString();
+        int exponent = digits.length() - 1 - exact.scale();
+        if (exponent >= -4 && exponent < 16) {
+            String plain = exact.toPlainString();
+            return sign + (plain.contains(".") ? plain : plain + ".0");
+        }
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 }

@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 public final class NioBackend implements io.sockshell.engine.SocketBackend {
     private static final int WANT_READ = 1;
     private static final int WANT_WRITE = 2;
+    /** Linux's POLLHUP, which poll reports for an unconnected TCP socket and select counts as readable. */
+    private static final int HUNG_UP = 4;
 
     private final TraceListener trace;
 
@@ -55,13 +57,14 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
         Map<Sock, Integer> ready = await(interest, timeoutSeconds);
         List<Sock> readable = new ArrayList<>();
         List<Sock> writable = new ArrayList<>();
+        // Python's select answers entry by entry: a socket listed twice and ready comes back twice.
         for (Sock sock : read) {
-            if ((ready.getOrDefault(sock, 0) & WANT_READ) != 0 && !readable.contains(sock)) {
+            if ((ready.getOrDefault(sock, 0) & (WANT_READ | HUNG_UP)) != 0) {
                 readable.add(sock);
             }
         }
         for (Sock sock : write) {
-            if ((ready.getOrDefault(sock, 0) & WANT_WRITE) != 0 && !writable.contains(sock)) {
+            if ((ready.getOrDefault(sock, 0) & WANT_WRITE) != 0) {
                 writable.add(sock);
             }
         }
@@ -89,7 +92,8 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
         Map<Sock, Integer> ready = await(interest, timeout);
         for (Map.Entry<Sock, Integer> entry : interest.entrySet()) {
             int flags = ready.getOrDefault(entry.getKey(), 0);
-            int revents = ((flags & WANT_READ) != 0 ? PollEvent.POLLIN : 0) | ((flags & WANT_WRITE) != 0 ? PollEvent.POLLOUT : 0);
+            int revents = ((flags & WANT_READ) != 0 ? PollEvent.POLLIN : 0) | ((flags & WANT_WRITE) != 0 ? PollEvent.POLLOUT : 0)
+                    | ((flags & HUNG_UP) != 0 ? PollEvent.POLLHUP : 0);
             if (revents != 0) {
                 events.add(new PollEvent(entry.getKey(), revents));
             }
@@ -106,8 +110,9 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
     }
 
     /**
-     * Waits until one of the sockets is ready as asked, then reports all that are. Unconnected
-     * TCP sockets count as readable and writable at once, as Linux's poll reports them (POLLHUP).
+     * Waits until one of the sockets is ready as asked, then reports all that are. An
+     * unconnected TCP socket is ready at once: Linux's poll reports it hung up (POLLHUP, and
+     * POLLOUT if asked, never POLLIN), which select counts as readable.
      */
     private Map<Sock, Integer> await(Map<Sock, Integer> interest, Double timeoutSeconds) throws SockError {
         Map<Sock, Integer> ready = new IdentityHashMap<>();
@@ -128,7 +133,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                     } else if (stream.isConnecting()) {
                         owners.put(register(selector, stream.selectable(), SelectionKey.OP_CONNECT), sock);
                     } else if (!stream.hasConnectedOrFailed()) {
-                        ready.put(sock, want);
+                        ready.put(sock, HUNG_UP | (want & WANT_WRITE));
                     } else {
                         owners.put(register(selector, stream.selectable(), ops(want)), sock);
                     }
@@ -152,7 +157,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                         selector.selectNow();
                     }
                 }
-                if (signal.isCancelled()) {
+                if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw SockError.interrupted();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {

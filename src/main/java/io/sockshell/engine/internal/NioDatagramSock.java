@@ -57,8 +57,9 @@ final class NioDatagramSock extends NioSock {
     public synchronized void bind(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
-            ensureOpen();
+            // CPython parses the address before it uses the descriptor.
             InetSocketAddress address = Resolver.resolve(family, host, port, "bind");
+            ensureOpen();
             if (localOrNull() != null) {
                 throw SockError.of(Errno.EINVAL);
             }
@@ -87,8 +88,8 @@ final class NioDatagramSock extends NioSock {
     public synchronized void connect(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
+            InetSocketAddress target = Resolver.destination(family, Resolver.resolve(family, host, port, "connect"));
             ensureOpen();
-            InetSocketAddress target = Resolver.resolve(family, host, port, "connect");
             if (channel.isConnected()) {
                 channel.disconnect();
             }
@@ -147,15 +148,11 @@ final class NioDatagramSock extends NioSock {
     public int sendto(PyBytes data, String host, int port) throws SockError {
         String args = Integer.toString(data.length()) + ", " + host(host) + ":" + port;
         try {
+            InetSocketAddress destination = Resolver.destination(family, Resolver.resolve(family, host, port, "sendto"));
             ensureOpen();
-            InetSocketAddress target = Resolver.resolve(family, host, port, "sendto");
-            if (channel.isConnected() && !target.equals(channel.getRemoteAddress())) {
+            if (channel.isConnected() && !destination.equals(channel.getRemoteAddress())) {
                 throw SockError.of(Errno.EISCONN);
             }
-            if (target.getAddress().isAnyLocalAddress()) {
-                target = new InetSocketAddress(family == Family.AF_INET ? "127.0.0.1" : "::1", port);
-            }
-            InetSocketAddress destination = target;
             ByteBuffer buffer = data.asReadOnlyBuffer();
             int sent = underMode(() -> {
                 int n = channel.send(buffer, destination);
@@ -187,11 +184,19 @@ final class NioDatagramSock extends NioSock {
             if (bufsize < 0) {
                 throw SockError.valueError("negative buffersize in " + call);
             }
+            if (bufsize == 0 && call.equals("recv")) {
+                // CPython's recv(0) returns b'' without reading, so no datagram is consumed.
+                countReceived(0);
+                traced(call, args, "0");
+                return new Datagram(PyBytes.EMPTY, null);
+            }
             ensureOpen();
             Datagram datagram = withReceiveBuffer(Math.max(bufsize, 1), buffer -> {
-                buffer.limit(bufsize);
+                if (bufsize == 0) {
+                    buffer.limit(0);
+                }
                 SocketAddress from = underMode(() -> channel.receive(buffer), channel, READ, Errno.EAGAIN);
-                return new Datagram(PyBytes.wrap(drain(buffer)), Address.of((InetSocketAddress) from));
+                return new Datagram(PyBytes.wrap(drain(buffer)), Address.of(family, (InetSocketAddress) from));
             });
             countReceived(datagram.data().length());
             traced(call, args, Integer.toString(datagram.data().length()));
@@ -232,7 +237,7 @@ final class NioDatagramSock extends NioSock {
     public Address getsockname() throws SockError {
         ensureOpen();
         InetSocketAddress local = localOrNull();
-        return local == null ? Address.unbound(family) : Address.of(local);
+        return local == null ? Address.unbound(family) : Address.of(family, local);
     }
 
     @Override
@@ -243,7 +248,7 @@ final class NioDatagramSock extends NioSock {
             if (remote == null) {
                 throw SockError.of(Errno.ENOTCONN);
             }
-            return Address.of((InetSocketAddress) remote);
+            return Address.of(family, (InetSocketAddress) remote);
         } catch (IOException e) {
             throw IoErrors.map(e);
         }
@@ -254,9 +259,11 @@ final class NioDatagramSock extends NioSock {
         String args = option.level() + ", " + option.name() + ", " + value;
         try {
             ensureOpen();
-            if (option.readOnly() || option == SockOption.TCP_NODELAY || option == SockOption.SO_LINGER
-                    || option == SockOption.SO_KEEPALIVE) {
-                throw SockError.of(option == SockOption.TCP_NODELAY ? Errno.EOPNOTSUPP : Errno.ENOPROTOOPT);
+            // Linux answers a TCP option on a UDP socket with ENOPROTOOPT when set (EOPNOTSUPP
+            // when read), and accepts SO_LINGER and SO_KEEPALIVE, which NIO's datagram
+            // channel lacks: the engine keeps those for getsockopt.
+            if (option.readOnly() || option == SockOption.TCP_NODELAY) {
+                throw SockError.of(Errno.ENOPROTOOPT);
             }
             apply(channel, option, value);
             userOptions.put(option, value);
@@ -278,6 +285,12 @@ final class NioDatagramSock extends NioSock {
         ensureOpen();
         if (option == SockOption.SO_ERROR) {
             return 0;
+        }
+        if (option == SockOption.TCP_NODELAY) {
+            throw SockError.of(Errno.EOPNOTSUPP);
+        }
+        if (option == SockOption.SO_LINGER || option == SockOption.SO_KEEPALIVE) {
+            return reported(option, userOptions.getOrDefault(option, option == SockOption.SO_LINGER ? -1 : 0));
         }
         try {
             return read(channel, option);

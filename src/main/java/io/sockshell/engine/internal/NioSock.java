@@ -85,24 +85,31 @@ abstract class NioSock implements Sock {
 
     @Override
     public void setblocking(boolean blocking) throws SockError {
-        ensureOpen();
+        // CPython stores the mode before it touches the descriptor, so even a closed socket
+        // that raises EBADF here reports the new mode from gettimeout().
         timeout = blocking ? null : 0.0;
+        ensureOpen();
         traced("setblocking", blocking ? "1" : "0", "0");
     }
 
     @Override
     public void settimeout(Double seconds) throws SockError {
-        ensureOpen();
-        if (seconds != null && (seconds < 0 || seconds.isNaN())) {
+        if (seconds != null && seconds.isNaN()) {
+            throw SockError.valueError("Invalid value NaN (not a number)");
+        }
+        if (seconds != null && seconds < 0) {
             throw SockError.valueError("Timeout value out of range");
         }
+        // As in setblocking: CPython stores the timeout first, then fails on a closed socket.
         timeout = seconds;
+        ensureOpen();
         traced("settimeout", seconds == null ? "None" : PyRepr.number(seconds), "0");
     }
 
     @Override
     public LineFile makefile(String mode) throws SockError {
-        ensureOpen();
+        // CPython's makefile does not look at the descriptor: on a closed socket it returns a
+        // file whose first read or flush raises EBADF.
         return new LineFile(this, mode);
     }
 
@@ -148,7 +155,12 @@ abstract class NioSock implements Sock {
      * {@code wouldBlock} in nonblocking mode, otherwise waits for {@code ops} until the deadline.
      */
     <T> T underMode(Attempt<T> attempt, SelectableChannel channel, int ops, Errno wouldBlock) throws SockError {
-        long deadline = deadline();
+        return underMode(attempt, channel, ops, wouldBlock, deadline());
+    }
+
+    /** {@link #underMode} for a call whose deadline started earlier, as when it waited to connect. */
+    <T> T underMode(Attempt<T> attempt, SelectableChannel channel, int ops, Errno wouldBlock, long deadline)
+            throws SockError {
         while (true) {
             T result;
             try {
@@ -186,7 +198,9 @@ abstract class NioSock implements Sock {
                     }
                     ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
                 }
-                if (signal.isCancelled()) {
+                // An interrupted thread's select returns at once for as long as the flag is set;
+                // without this check the wait would spin instead of ending.
+                if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw SockError.interrupted();
                 }
                 if (ready > 0) {
@@ -200,6 +214,16 @@ abstract class NioSock implements Sock {
             throw IoErrors.map(e);
         } finally {
             signal.waitingOn(null);
+        }
+    }
+
+    /** Whether {@code channel} is ready for {@code ops} right now, without waiting. */
+    static boolean readyNow(SelectableChannel channel, int ops) throws SockError {
+        try (Selector selector = Selector.open()) {
+            channel.register(selector, ops);
+            return selector.selectNow() > 0;
+        } catch (IOException | RuntimeException e) {
+            throw IoErrors.map(e);
         }
     }
 
@@ -297,8 +321,30 @@ abstract class NioSock implements Sock {
         if (option == SockOption.SO_LINGER) {
             return ((Integer) value) >= 0 ? 1 : 0;
         }
-        return value instanceof Boolean flag ? (flag ? 1 : 0) : (Integer) value;
+        if (value instanceof Boolean flag) {
+            return flag ? 1 : 0;
+        }
+        if (LINUX && (option == SockOption.SO_SNDBUF || option == SockOption.SO_RCVBUF)) {
+            // The JDK halves what Linux reports for the buffer sizes (the kernel doubles the
+            // value set, for its bookkeeping); CPython shows the kernel's value, so undo it.
+            return (Integer) value * 2;
+        }
+        return (Integer) value;
     }
+
+    /**
+     * What getsockopt reports for a value kept by the engine rather than read from a channel:
+     * Linux reads a flag back as 0 or 1, and SO_LINGER (through CPython) as whether it is on.
+     */
+    static int reported(SockOption option, int stored) {
+        return switch (option) {
+            case SO_LINGER -> stored >= 0 ? 1 : 0;
+            case SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, TCP_NODELAY -> stored != 0 ? 1 : 0;
+            default -> stored;
+        };
+    }
+
+    static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
 
     static SocketOption<?> javaOption(SockOption option) {
         return switch (option) {

@@ -22,6 +22,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -39,6 +40,26 @@ final class NioStreamSock extends NioSock {
     private volatile boolean shutWrite;
     /** The error of a nonblocking connect that failed, which {@code SO_ERROR} reports once. */
     private Errno pendingError;
+    /**
+     * A connect finished in the background and no connect call has seen it yet. Linux keeps
+     * such a socket "connecting" until the next connect, which then returns 0 (not EISCONN).
+     */
+    private boolean connectUnacknowledged;
+    /**
+     * A connect failed in the background and no connect call has reported it yet. Linux then
+     * reports the error once (to connect, recv, send or SO_ERROR), after which recv gives
+     * {@code b''}, send EPIPE and the next connect ECONNABORTED.
+     */
+    private volatile boolean connectFailed;
+    /**
+     * Values of options a {@link ServerSocketChannel} lacks (SO_SNDBUF, TCP_NODELAY, ...), read
+     * from the socket just before it started listening: Linux keeps them on a listening socket.
+     */
+    private final Map<SockOption, Integer> listenerOptions = new EnumMap<>(SockOption.class);
+    /** recv raised ECONNRESET or the kernel refused a send: the connection is gone. */
+    private volatile boolean connectionLost;
+    /** recv has raised ECONNRESET once; Linux reports a reset once, then end of stream. */
+    private volatile boolean resetReported;
 
     NioStreamSock(Family family, TraceListener trace) throws SockError {
         super(family, trace);
@@ -78,13 +99,17 @@ final class NioStreamSock extends NioSock {
     public synchronized void bind(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
-            ensureOpen();
+            // CPython parses the address before it uses the descriptor: a bad port or name
+            // is reported even on a closed socket.
             InetSocketAddress address = Resolver.resolve(family, host, port, "bind");
+            ensureOpen();
             if (server != null || connected || connecting || localAddressOrNull() != null) {
                 throw SockError.of(Errno.EINVAL);
             }
             channel.bind(address);
-            explicitBind = address;
+            // The port the system picked for port 0, so that a socket rebuilt after a failed
+            // connect keeps its address, as the kernel's socket does.
+            explicitBind = (InetSocketAddress) channel.getLocalAddress();
             traced("bind", args, "0");
         } catch (IOException | RuntimeException e) {
             throw traceFail("bind", args, IoErrors.map(e));
@@ -108,6 +133,12 @@ final class NioStreamSock extends NioSock {
             InetSocketAddress local = localAddressOrNull();
             if (local == null) {
                 local = Resolver.resolve(family, "", 0, "listen");
+            }
+            listenerOptions.clear();
+            for (SockOption option : SockOption.values()) {
+                if (javaOption(option) != null && channel.supportedOptions().contains(javaOption(option))) {
+                    listenerOptions.put(option, read(channel, option));
+                }
             }
             channel.close();
             ServerSocketChannel opened = ServerSocketChannel.open(protocol());
@@ -153,7 +184,7 @@ final class NioStreamSock extends NioSock {
                     }
                 }
             }
-            Address peer = Address.of((InetSocketAddress) client.getRemoteAddress());
+            Address peer = Address.of(family, (InetSocketAddress) client.getRemoteAddress());
             traced("accept", "", peer.hostPort());
             return new Accepted(accepted, peer);
         } catch (IOException | RuntimeException e) {
@@ -167,26 +198,33 @@ final class NioStreamSock extends NioSock {
     public void connect(String host, int port) throws SockError {
         String args = host(host) + ":" + port;
         try {
+            InetSocketAddress target = Resolver.destination(family, Resolver.resolve(family, host, port, "connect"));
             ensureOpen();
             SocketChannel pending;
             synchronized (this) {
-                if (server != null || connected) {
+                pollConnect();
+                if (server != null) {
                     throw SockError.of(Errno.EISCONN);
                 }
+                if (connected) {
+                    if (!connectUnacknowledged) {
+                        throw SockError.of(Errno.EISCONN);
+                    }
+                    connectUnacknowledged = false;
+                    traced("connect", args, "0");
+                    return;
+                }
+                if (connectFailed) {
+                    connectFailed = false;
+                    throw SockError.of(pendingError == null ? Errno.ECONNABORTED : takePendingError());
+                }
                 if (connecting) {
-                    pollConnect();
-                    if (connected) {
-                        traced("connect", args, "0");
-                        return;
-                    }
-                    if (!connecting) {
-                        throw SockError.of(takePendingError());
-                    }
-                    if (nonblocking()) {
+                    // CPython makes one connect() call in nonblocking and timeout mode, and the
+                    // kernel answers EALREADY; only a blocking socket waits for the connect.
+                    if (gettimeout() != null) {
                         throw SockError.of(Errno.EALREADY);
                     }
                 } else {
-                    InetSocketAddress target = Resolver.resolve(family, host, port, "connect");
                     if (startConnect(target)) {
                         traced("connect", args, "0");
                         return;
@@ -212,6 +250,10 @@ final class NioStreamSock extends NioSock {
         } catch (SockError e) {
             if (e.errno().isPresent()) {
                 return e.errno().get().number();
+            }
+            if (e.pythonClass().equals("TimeoutError")) {
+                // CPython's connect_ex reports its own timeout as EWOULDBLOCK.
+                return Errno.EAGAIN.number();
             }
             throw e;
         }
@@ -239,11 +281,34 @@ final class NioStreamSock extends NioSock {
             synchronized (this) {
                 pollConnect();
                 if (connected) {
+                    connectUnacknowledged = false;
                     return;
                 }
                 if (!connecting) {
+                    connectFailed = false;
                     throw SockError.of(takePendingError());
                 }
+            }
+            await(pending, SelectionKey.OP_CONNECT, deadline);
+        }
+    }
+
+    /**
+     * A call that needs the connection (recv, send) while a connect is under way waits for it
+     * under the socket's mode, as the kernel does: nonblocking raises EAGAIN.
+     */
+    private void awaitConnected(long deadline) throws SockError {
+        while (true) {
+            SocketChannel pending;
+            synchronized (this) {
+                pollConnect();
+                if (!connecting) {
+                    return;
+                }
+                pending = channel;
+            }
+            if (nonblocking()) {
+                throw SockError.of(Errno.EAGAIN);
             }
             await(pending, SelectionKey.OP_CONNECT, deadline);
         }
@@ -258,9 +323,11 @@ final class NioStreamSock extends NioSock {
             if (channel.finishConnect()) {
                 connecting = false;
                 connected = true;
+                connectUnacknowledged = true;
             }
         } catch (IOException | RuntimeException e) {
             connecting = false;
+            connectFailed = true;
             pendingError = IoErrors.map(e).errno().orElse(Errno.ECONNREFUSED);
             replaceFailedChannel();
         }
@@ -296,17 +363,18 @@ final class NioStreamSock extends NioSock {
     public int send(PyBytes data) throws SockError {
         String args = Integer.toString(data.length());
         try {
-            SocketChannel writer = writableChannel();
+            long deadline = deadline();
+            SocketChannel writer = writableChannel(deadline);
             ByteBuffer buffer = data.asReadOnlyBuffer();
             int sent = data.isEmpty() ? 0 : underMode(() -> {
                 int n = writer.write(buffer);
                 return n == 0 ? null : n;
-            }, writer, WRITE, Errno.EAGAIN);
+            }, writer, WRITE, Errno.EAGAIN, deadline);
             countSent(sent);
             traced("send", args, Integer.toString(sent));
             return sent;
         } catch (SockError e) {
-            throw traceFail("send", args, e);
+            throw traceFail("send", args, lost(e));
         }
     }
 
@@ -314,9 +382,9 @@ final class NioStreamSock extends NioSock {
     public void sendall(PyBytes data) throws SockError {
         String args = Integer.toString(data.length());
         try {
-            SocketChannel writer = writableChannel();
-            ByteBuffer buffer = data.asReadOnlyBuffer();
             long deadline = deadline();
+            SocketChannel writer = writableChannel(deadline);
+            ByteBuffer buffer = data.asReadOnlyBuffer();
             while (buffer.hasRemaining()) {
                 int n = writer.write(buffer);
                 if (n > 0) {
@@ -332,73 +400,123 @@ final class NioStreamSock extends NioSock {
                 await(writer, WRITE, deadline);
             }
         } catch (IOException | RuntimeException e) {
-            throw traceFail("sendall", args, IoErrors.map(e));
+            throw traceFail("sendall", args, lost(IoErrors.map(e)));
         } catch (SockError e) {
-            throw traceFail("sendall", args, e);
+            throw traceFail("sendall", args, lost(e));
         }
     }
 
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
-        ensureOpen();
         Resolver.resolve(family, host, port, "sendto");
+        ensureOpen();
         return send(data);
     }
 
-    private SocketChannel writableChannel() throws SockError {
+    private SocketChannel writableChannel(long deadline) throws SockError {
         ensureOpen();
+        awaitConnected(deadline);
         synchronized (this) {
-            pollConnect();
-            if (connecting) {
-                if (nonblocking()) {
-                    throw SockError.of(Errno.EAGAIN);
-                }
-            } else if (!connected || shutWrite) {
+            if (connectFailed) {
+                throw SockError.of(pendingError != null ? takePendingError() : Errno.EPIPE);
+            }
+            if (!connected || shutWrite) {
                 throw SockError.of(Errno.EPIPE);
             }
             return channel;
         }
     }
 
+    /** Notes a reset or a send the kernel refused: the connection is gone, as in Linux. */
+    private SockError lost(SockError error) {
+        Errno errno = error.errno().orElse(null);
+        if (error.getCause() != null && (errno == Errno.ECONNRESET || errno == Errno.EPIPE)) {
+            connectionLost = true;
+        }
+        return error;
+    }
+
     @Override
     public PyBytes recv(int bufsize) throws SockError {
-        String args = Integer.toString(bufsize);
-        try {
-            if (bufsize < 0) {
-                throw SockError.valueError("negative buffersize in recv");
-            }
-            ensureOpen();
-            SocketChannel reader;
-            synchronized (this) {
-                pollConnect();
-                if (!connected && !connecting) {
-                    throw SockError.of(Errno.ENOTCONN);
-                }
-                reader = channel;
-            }
-            if (bufsize == 0 || shutRead) {
-                countReceived(0);
-                traced("recv", args, "0");
-                return PyBytes.EMPTY;
-            }
-            PyBytes data = withReceiveBuffer(bufsize, buffer -> {
-                int n = underMode(() -> {
-                    int got = reader.read(buffer);
-                    return got == 0 ? null : got;
-                }, reader, READ, Errno.EAGAIN);
-                return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
-            });
-            countReceived(data.length());
-            traced("recv", args, Integer.toString(data.length()));
-            return data;
-        } catch (SockError e) {
-            throw traceFail("recv", args, e);
-        }
+        return receive("recv", bufsize);
     }
 
     @Override
     public Datagram recvfrom(int bufsize) throws SockError {
-        return new Datagram(recv(bufsize), null);
+        return new Datagram(receive("recvfrom", bufsize), null);
+    }
+
+    private PyBytes receive(String call, int bufsize) throws SockError {
+        String args = Integer.toString(bufsize);
+        try {
+            if (bufsize < 0) {
+                throw SockError.valueError("negative buffersize in " + call);
+            }
+            if (bufsize == 0 && call.equals("recv")) {
+                // CPython's recv(0) returns b'' before it looks at the socket, even a closed
+                // or unconnected one; recvfrom(0) does not take this shortcut.
+                return received(call, args, PyBytes.EMPTY);
+            }
+            ensureOpen();
+            long deadline = deadline();
+            awaitConnected(deadline);
+            SocketChannel reader;
+            synchronized (this) {
+                if (connectFailed) {
+                    if (pendingError != null) {
+                        throw SockError.of(takePendingError());
+                    }
+                    return received(call, args, PyBytes.EMPTY);
+                }
+                if (!connected) {
+                    throw SockError.of(Errno.ENOTCONN);
+                }
+                reader = channel;
+            }
+            if (shutRead) {
+                return received(call, args, PyBytes.EMPTY);
+            }
+            if (bufsize == 0) {
+                // recvfrom(0) waits, as CPython does, until there is something to read.
+                if (!readyNow(reader, READ)) {
+                    if (nonblocking()) {
+                        throw SockError.of(Errno.EAGAIN);
+                    }
+                    await(reader, READ, deadline);
+                }
+                return received(call, args, PyBytes.EMPTY);
+            }
+            PyBytes data;
+            try {
+                data = withReceiveBuffer(bufsize, buffer -> {
+                    int n = underMode(() -> {
+                        int got = reader.read(buffer);
+                        return got == 0 ? null : got;
+                    }, reader, READ, Errno.EAGAIN, deadline);
+                    return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
+                });
+            } catch (SockError e) {
+                if (e.errno().orElse(null) != Errno.ECONNRESET) {
+                    throw e;
+                }
+                if (resetReported) {
+                    // The JDK raises "Connection reset" on every read after a reset; Linux
+                    // reports the reset once and then end of stream.
+                    return received(call, args, PyBytes.EMPTY);
+                }
+                resetReported = true;
+                throw e;
+            }
+            return received(call, args, data);
+        } catch (SockError e) {
+            throw traceFail(call, args, lost(e));
+        }
+    }
+
+    private PyBytes received(String call, String args, PyBytes data) {
+        countReceived(data.length());
+        traced(call, args, Integer.toString(data.length()));
+        return data;
     }
 
     @Override
@@ -412,7 +530,7 @@ final class NioStreamSock extends NioSock {
                 return;
             }
             pollConnect();
-            if (!connected) {
+            if (!connected || connectionLost) {
                 throw SockError.of(Errno.ENOTCONN);
             }
             if (how.reads()) {
@@ -473,18 +591,18 @@ final class NioStreamSock extends NioSock {
     public synchronized Address getsockname() throws SockError {
         ensureOpen();
         InetSocketAddress local = localAddressOrNull();
-        return local == null ? Address.unbound(family) : Address.of(local);
+        return local == null ? Address.unbound(family) : Address.of(family, local);
     }
 
     @Override
     public synchronized Address getpeername() throws SockError {
         ensureOpen();
         pollConnect();
-        if (!connected) {
+        if (!connected || connectionLost) {
             throw SockError.of(Errno.ENOTCONN);
         }
         try {
-            return Address.of((InetSocketAddress) channel.getRemoteAddress());
+            return Address.of(family, (InetSocketAddress) channel.getRemoteAddress());
         } catch (IOException e) {
             throw IoErrors.map(e);
         }
@@ -505,6 +623,7 @@ final class NioStreamSock extends NioSock {
             }
             apply(liveChannel(), option, value);
             userOptions.put(option, value);
+            listenerOptions.remove(option);
             traced("setsockopt", args, "0");
         } catch (IOException | RuntimeException e) {
             throw traceFail("setsockopt", args, IoErrors.map(e));
@@ -528,11 +647,12 @@ final class NioStreamSock extends NioSock {
             return error == null ? 0 : error.number();
         }
         if (option == SockOption.SO_BROADCAST) {
-            return userOptions.getOrDefault(option, 0);
+            return reported(option, userOptions.getOrDefault(option, 0));
         }
         NetworkChannel live = liveChannel();
         if (live == server && !server.supportedOptions().contains(javaOption(option))) {
-            return userOptions.getOrDefault(option, 0);
+            Integer before = listenerOptions.get(option);
+            return before != null ? before : reported(option, userOptions.getOrDefault(option, 0));
         }
         try {
             return read(live, option);
