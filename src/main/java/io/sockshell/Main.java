@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Learn and debug TCP/IP sockets by hand, one Python-style call at a time.",
             "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"})
+        exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
+        subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
