@@ -2,11 +2,9 @@ package io.sockshell.transcript;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Matches a block of expected lines against the lines a step printed. It finds the alignment
@@ -26,9 +24,8 @@ final class BlockMatcher {
      * @param rewritten      the block an update writes
      * @param bindings       the captures this block bound (also from a failed block, where a
      *                       binding line matched some output line, so later steps can still run)
-     * @param droppedBindings captures whose binding line is not in {@code rewritten}
      */
-    record Result(boolean matched, List<String> rewritten, Map<String, String> bindings, Set<String> droppedBindings) {
+    record Result(boolean matched, List<String> rewritten, Map<String, String> bindings) {
     }
 
     private enum Move { MATCH, SKIP_ANY, ABSORB, DROP_EXPECTED, INSERT_ACTUAL }
@@ -109,63 +106,91 @@ final class BlockMatcher {
         }
 
         Result result() {
-            Map<String, String> values = new HashMap<>(known);
-            Map<String, String> bound = new HashMap<>();
-            List<String> rewritten = new ArrayList<>();
-            Set<String> dropped = new LinkedHashSet<>();
-            List<MatchLine> unmatchedBinders = new ArrayList<>();
+            Changes changes = new Changes();
             boolean verified = true;
             int i = 0;
             int j = 0;
             while (i < expected.size() || j < actual.size()) {
-                switch (next(i, j)) {
+                Move move = next(i, j);
+                if (move != Move.DROP_EXPECTED && move != Move.INSERT_ACTUAL) {
+                    changes.flush();
+                }
+                switch (move) {
                     case MATCH -> {
                         MatchLine line = (MatchLine) expected.get(i);
-                        Optional<Map<String, String>> found = line.compile(values).match(actual.get(j));
+                        Optional<Map<String, String>> found = line.compile(changes.values).match(actual.get(j));
                         if (found.isPresent()) {
-                            values.putAll(found.get());
-                            bound.putAll(found.get());
-                            rewritten.add(line.source());
+                            changes.bind(found.get());
+                            changes.rewritten.add(line.source());
                         } else {
                             // A use of a capture bound earlier in this block holds another value.
                             verified = false;
-                            rewritten.add(Literals.expectedLine(actual.get(j)));
-                            dropped.addAll(line.bindings());
-                            unmatchedBinders.add(line);
+                            changes.dropped.add(line);
+                            changes.inserted.add(actual.get(j));
                         }
                         i++;
                         j++;
                     }
-                    case SKIP_ANY -> rewritten.add(expected.get(i++).source());
+                    case SKIP_ANY -> changes.rewritten.add(expected.get(i++).source());
                     case ABSORB -> j++;
                     case DROP_EXPECTED -> {
                         if (expected.get(i) instanceof MatchLine line) {
-                            dropped.addAll(line.bindings());
-                            unmatchedBinders.add(line);
+                            changes.dropped.add(line);
                         }
                         i++;
                     }
-                    case INSERT_ACTUAL -> rewritten.add(Literals.expectedLine(actual.get(j++)));
+                    case INSERT_ACTUAL -> changes.inserted.add(actual.get(j++));
                 }
             }
-            for (MatchLine line : unmatchedBinders) {
-                bindFromAnyLine(line, values, bound);
+            changes.flush();
+            for (MatchLine line : changes.unmatched) {
+                bindFromAnyLine(line, changes);
             }
             boolean matched = verified && cost[0][0] == 0;
-            return new Result(matched, List.copyOf(rewritten), Map.copyOf(bound), dropped);
+            return new Result(matched, List.copyOf(changes.rewritten), Map.copyOf(changes.bound));
+        }
+
+        /**
+         * The block being rewritten. Expected lines that found no partner and output lines
+         * that found none gather in a run between matches; at the end of the run they pair up
+         * in order, and each pair is repaired (keeping the old line's patterns) if it can be.
+         */
+        private final class Changes {
+            final Map<String, String> values = new HashMap<>(known);
+            final Map<String, String> bound = new HashMap<>();
+            final List<String> rewritten = new ArrayList<>();
+            final List<MatchLine> dropped = new ArrayList<>();
+            final List<String> inserted = new ArrayList<>();
+            final List<MatchLine> unmatched = new ArrayList<>();
+
+            void bind(Map<String, String> found) {
+                values.putAll(found);
+                bound.putAll(found);
+            }
+
+            void flush() {
+                for (int k = 0; k < inserted.size(); k++) {
+                    String output = inserted.get(k);
+                    rewritten.add(k < dropped.size()
+                            ? LineRepair.repair(dropped.get(k), output, values).orElse(Literals.expectedLine(output))
+                            : Literals.expectedLine(output));
+                }
+                unmatched.addAll(dropped);
+                dropped.clear();
+                inserted.clear();
+            }
         }
 
         /** Binds a failed line's captures from the first output line it matches, if any. */
-        private void bindFromAnyLine(MatchLine line, Map<String, String> values, Map<String, String> bound) {
+        private void bindFromAnyLine(MatchLine line, Changes changes) {
             if (line.bindings().isEmpty()) {
                 return;
             }
-            MatchLine.Compiled pattern = line.compile(values);
+            MatchLine.Compiled pattern = line.compile(changes.values);
             for (String candidate : actual) {
                 Optional<Map<String, String>> found = pattern.match(candidate);
                 if (found.isPresent()) {
-                    values.putAll(found.get());
-                    bound.putAll(found.get());
+                    changes.bind(found.get());
                     return;
                 }
             }

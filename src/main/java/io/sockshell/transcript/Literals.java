@@ -12,7 +12,11 @@ final class Literals {
     }
 
     static String expectedLine(String actual) {
-        String body = needsRegex(actual) ? regexQuote(actual) + MatchLine.REGEX_SUFFIX : actual;
+        return escapeStructure(needsRegex(actual) ? regexQuote(actual) + MatchLine.REGEX_SUFFIX : actual);
+    }
+
+    /** Puts a {@code \} before an expected line that would otherwise read as something else. */
+    static String escapeStructure(String body) {
         return needsEscape(body) ? "\\" + body : body;
     }
 

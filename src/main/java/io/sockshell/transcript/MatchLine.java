@@ -20,9 +20,19 @@ final class MatchLine implements ExpectedLine {
     static final String REGEX_SUFFIX = " (re)";
     static final String WILDCARD = "[..]";
 
-    private enum Kind { LITERAL, WILDCARD, REGEX, BIND, USE }
+    enum Kind { LITERAL, WILDCARD, REGEX, BIND, USE }
 
-    private record Segment(Kind kind, String text, String name) {
+    /** A piece of the line: literal or regex text, a wildcard, or a capture's binding or use. */
+    record Segment(Kind kind, String text, String name) {
+        /** The piece as written in the file. */
+        String source() {
+            return switch (kind) {
+                case LITERAL, REGEX -> text;
+                case WILDCARD -> WILDCARD;
+                case BIND -> CaptureSyntax.OPEN + name + ":" + text + "]]";
+                case USE -> CaptureSyntax.OPEN + name + "]]";
+            };
+        }
     }
 
     /** A line made ready to match, with the capture groups it binds in the order written. */
@@ -43,11 +53,13 @@ final class MatchLine implements ExpectedLine {
 
     private final String source;
     private final int line;
+    private final boolean regex;
     private final List<Segment> segments;
 
-    private MatchLine(String source, int line, List<Segment> segments) {
+    private MatchLine(String source, int line, boolean regex, List<Segment> segments) {
         this.source = source;
         this.line = line;
+        this.regex = regex;
         this.segments = segments;
     }
 
@@ -78,7 +90,7 @@ final class MatchLine implements ExpectedLine {
             }
         }
         flush(plain, regex, segments);
-        MatchLine parsed = new MatchLine(source, line, List.copyOf(segments));
+        MatchLine parsed = new MatchLine(source, line, regex, List.copyOf(segments));
         try {
             parsed.compile(Map.of());
         } catch (PatternSyntaxException e) {
@@ -102,6 +114,15 @@ final class MatchLine implements ExpectedLine {
     @Override
     public int line() {
         return line;
+    }
+
+    /** True for a line written as a regular expression ({@code ... (re)}). */
+    boolean isRegex() {
+        return regex;
+    }
+
+    List<Segment> segments() {
+        return segments;
     }
 
     /** Names this line binds, in order. */
