@@ -23,7 +23,7 @@ final class BlockMatcher {
      * @param matched        whether every expected line and every output line found its partner
      * @param rewritten      the block an update writes
      * @param bindings       the captures this block bound (also from a failed block, where a
-     *                       binding line matched some output line, so later steps can still run)
+     *                       binding line still fits some output line, so later steps can run)
      */
     record Result(boolean matched, List<String> rewritten, Map<String, String> bindings) {
     }
@@ -153,7 +153,8 @@ final class BlockMatcher {
         /**
          * The block being rewritten. Expected lines that found no partner and output lines
          * that found none gather in a run between matches; at the end of the run they pair up
-         * in order, and each pair is repaired (keeping the old line's patterns) if it can be.
+         * in order, and each pair is repaired (keeping the old line's patterns, and binding its
+         * captures from the new output) if it can be.
          */
         private final class Changes {
             final Map<String, String> values = new HashMap<>(known);
@@ -171,11 +172,19 @@ final class BlockMatcher {
             void flush() {
                 for (int k = 0; k < inserted.size(); k++) {
                     String output = inserted.get(k);
-                    rewritten.add(k < dropped.size()
-                            ? LineRepair.repair(dropped.get(k), output, values).orElse(Literals.expectedLine(output))
-                            : Literals.expectedLine(output));
+                    Optional<LineRepair.Repaired> repaired = k < dropped.size()
+                            ? LineRepair.repair(dropped.get(k), output, values) : Optional.empty();
+                    if (repaired.isPresent()) {
+                        rewritten.add(repaired.get().line());
+                        bind(repaired.get().bindings());
+                    } else {
+                        rewritten.add(Literals.expectedLine(output));
+                        if (k < dropped.size()) {
+                            unmatched.add(dropped.get(k));
+                        }
+                    }
                 }
-                unmatched.addAll(dropped);
+                unmatched.addAll(dropped.subList(Math.min(inserted.size(), dropped.size()), dropped.size()));
                 dropped.clear();
                 inserted.clear();
             }

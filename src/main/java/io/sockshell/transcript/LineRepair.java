@@ -32,7 +32,11 @@ final class LineRepair {
         }
     }
 
-    static Optional<String> repair(MatchLine line, String actual, Map<String, String> known) {
+    /** A repaired line as written, and the captures it binds from the output. */
+    record Repaired(String line, Map<String, String> bindings) {
+    }
+
+    static Optional<Repaired> repair(MatchLine line, String actual, Map<String, String> known) {
         List<Token> tokens = tokens(line, known);
         if (tokens == null || tokens.size() > MAX_LENGTH || actual.length() > MAX_LENGTH) {
             return Optional.empty();
@@ -42,7 +46,7 @@ final class LineRepair {
             return Optional.empty();
         }
         String written = Literals.escapeStructure(repaired);
-        return stillMatches(written, repaired, line, actual, known) ? Optional.of(written) : Optional.empty();
+        return reread(written, repaired, line, actual, known).map(bindings -> new Repaired(written, bindings));
     }
 
     /** The line's tokens, or null when it cannot be repaired piece by piece (a regex line, say). */
@@ -147,15 +151,15 @@ final class LineRepair {
         return -1;
     }
 
-    /** Checks the repaired line reads back as a pattern that matches the output. */
-    private static boolean stillMatches(String written, String body, MatchLine original, String actual,
-            Map<String, String> known) {
+    /** What the repaired line binds when read back and matched, or empty when it no longer matches. */
+    private static Optional<Map<String, String>> reread(String written, String body, MatchLine original,
+            String actual, Map<String, String> known) {
         try {
             MatchLine reread = MatchLine.parse(written, body, original.line(), sentence -> new TranscriptError(
                     Path.of(""), original.line(), sentence));
-            return !reread.isRegex() && reread.compile(known).match(actual).isPresent();
+            return reread.isRegex() ? Optional.empty() : reread.compile(known).match(actual);
         } catch (TranscriptError e) {
-            return false;
+            return Optional.empty();
         }
     }
 }
