@@ -31,6 +31,8 @@ public final class Recorder implements AutoCloseable {
     private final StringWriter pending = new StringWriter();
     private final Session session;
     private final List<String> lines = new ArrayList<>();
+    /** Every local port a socket of the session has had, with the first socket that had it. */
+    private final Map<Integer, String> portOwners = new LinkedHashMap<>();
     private final Map<Integer, String> chosenPorts = new LinkedHashMap<>();
     private final Set<Integer> typedPorts = new HashSet<>();
     private final Set<String> boundCaptures = new HashSet<>();
@@ -128,24 +130,29 @@ public final class Recorder implements AutoCloseable {
         steps++;
     }
 
-    /** Sorts each new local port into typed (kept) or chosen by the system (a capture). */
     private void learnPorts() {
         for (Map.Entry<String, Sock> entry : session.table().sockets().entrySet()) {
             SockInfo info = entry.getValue().info();
             Address local = info.local();
-            if (local == null || local.port() == 0) {
-                continue;
+            if (local != null && local.port() != 0) {
+                portOwners.putIfAbsent(local.port(), entry.getKey());
             }
-            int port = local.port();
-            if (chosenPorts.containsKey(port) || typedPorts.contains(port)) {
-                continue;
-            }
-            Pattern number = wholeNumber(port);
-            if (commandsSoFar.stream().anyMatch(command -> number.matcher(command).find())) {
-                typedPorts.add(port);
-            } else {
-                chosenPorts.put(port, captureName(entry.getKey() + "_port"));
-            }
+        }
+    }
+
+    /**
+     * Decides, when a port first shows in the output, whether it was typed (some command so
+     * far has the number: kept as it is) or chosen by the system (a capture from now on).
+     */
+    private void classify(int port) {
+        if (chosenPorts.containsKey(port) || typedPorts.contains(port)) {
+            return;
+        }
+        Pattern number = wholeNumber(port);
+        if (commandsSoFar.stream().anyMatch(command -> number.matcher(command).find())) {
+            typedPorts.add(port);
+        } else {
+            chosenPorts.put(port, captureName(portOwners.get(port) + "_port"));
         }
     }
 
@@ -170,6 +177,11 @@ public final class Recorder implements AutoCloseable {
 
     private String expectedLine(String output) {
         String line = Literals.expectedLine(output);
+        for (int port : portOwners.keySet()) {
+            if (wholeNumber(port).matcher(line).find()) {
+                classify(port);
+            }
+        }
         for (Map.Entry<Integer, String> port : chosenPorts.entrySet()) {
             String name = port.getValue();
             Matcher matcher = wholeNumber(port.getKey()).matcher(line);
