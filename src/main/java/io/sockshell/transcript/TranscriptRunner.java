@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,15 +22,17 @@ import java.util.concurrent.TimeoutException;
  * output as it goes (captures bound by one step are filled into the next), and at the end
  * lists what is still open and closes it.
  *
- * <p>Every step runs on a thread of the transcript's own and is bounded: when it overruns, the
- * runner cancels it as Ctrl-C would, and if it still does not return, abandons it. Either way
- * the run stops there, so no transcript can hang its caller.
+ * <p>The steps run on a thread of the transcript's own and each is bounded: when one overruns,
+ * the runner cancels it as Ctrl-C would, and if it still does not return, abandons it. Either
+ * way the run stops there, so no transcript can hang its caller.
  */
 public final class TranscriptRunner {
     /** The bound on one step when neither {@code %timeout} nor the caller sets one. */
     public static final double DEFAULT_STEP_SECONDS = 5.0;
     /** How long a cancelled step gets to return before it is abandoned. */
-    private static final long CANCEL_GRACE_MILLIS = 2000;
+    private static final long CANCEL_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** How often the watchdog looks in while no step is running (between steps, at the end). */
+    private static final long IDLE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final PartyKinds kinds;
     private final double stepSeconds;
@@ -61,10 +64,9 @@ public final class TranscriptRunner {
         Map<String, Party> parties = new LinkedHashMap<>();
         try {
             startParties(transcript, parties);
-            Run run = new Run(transcript, parties, stepper, carriedFiles(transcript, fileFolder), listener);
-            run.steps();
-            return new TranscriptResult(transcript, run.results, run.leftovers, run.leftoversMatch, run.problems,
-                    (System.nanoTime() - started) / 1e9);
+            Run run = new Run(transcript, parties, carriedFiles(transcript, fileFolder), listener);
+            run.watch(stepper.submit(run::steps));
+            return run.result((System.nanoTime() - started) / 1e9);
         } finally {
             for (Party party : parties.values()) {
                 party.close();
@@ -91,24 +93,34 @@ public final class TranscriptRunner {
         }
     }
 
-    /** One run's state: the captures bound so far and what each step did. */
+    /**
+     * One run. The steps run one after another on the stepper thread; the caller's thread is
+     * the watchdog, which sleeps until the running step's deadline and only then acts, so a
+     * step costs no thread hand-off. The clock fields say which step runs and until when;
+     * both threads change them only while holding {@code clock}, so a cancel can only ever
+     * reach the step it was meant for.
+     */
     private final class Run {
         final Transcript transcript;
         final Map<String, Party> parties;
-        final ExecutorService stepper;
         final Map<String, Path> files;
         final StepListener listener;
         final Map<String, String> captures = new HashMap<>();
-        final List<StepResult> results = new ArrayList<>();
-        final List<TranscriptResult.Problem> problems = new ArrayList<>();
-        List<String> leftovers;
-        BlockMatcher.Result leftoversMatch;
+        final List<StepResult> results = Collections.synchronizedList(new ArrayList<>());
+        final List<TranscriptResult.Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        volatile List<String> leftovers;
+        volatile BlockMatcher.Result leftoversMatch;
 
-        Run(Transcript transcript, Map<String, Party> parties, ExecutorService stepper, Map<String, Path> files,
-                StepListener listener) {
+        final Object clock = new Object();
+        Step running;
+        Party runningParty;
+        long deadline;
+        long cancelledAt;
+        boolean cancelled;
+
+        Run(Transcript transcript, Map<String, Party> parties, Map<String, Path> files, StepListener listener) {
             this.transcript = transcript;
             this.parties = parties;
-            this.stepper = stepper;
             this.files = files;
             this.listener = listener;
         }
@@ -119,14 +131,15 @@ public final class TranscriptRunner {
                     return;
                 }
             }
-            leftovers = new ArrayList<>();
+            List<String> left = new ArrayList<>();
             for (Map.Entry<String, Party> party : parties.entrySet()) {
-                for (String left : party.getValue().leftovers()) {
-                    leftovers.add(party.getKey() + ": " + left);
+                for (String open : party.getValue().leftovers()) {
+                    left.add(party.getKey() + ": " + open);
                 }
             }
             LeftoversBlock block = transcript.leftovers();
-            leftoversMatch = BlockMatcher.match(block == null ? List.of() : block.expected(), leftovers, captures);
+            leftoversMatch = BlockMatcher.match(block == null ? List.of() : block.expected(), left, captures);
+            leftovers = left;
         }
 
         /** Runs one step; returns false when the run cannot go on. */
@@ -139,32 +152,24 @@ public final class TranscriptRunner {
                 return false;
             }
             String command = step.command().fill(captures);
-            String withFiles = FileReferences.rewrite(command, files);
             Party party = parties.get(step.party());
-            Future<Party.Output> running = stepper.submit(() -> party.execute(withFiles));
-            double bound = step.timeoutSeconds() > 0 ? step.timeoutSeconds() : stepSeconds;
+            double bound = boundOf(step);
+            synchronized (clock) {
+                running = step;
+                runningParty = party;
+                deadline = System.nanoTime() + (long) (bound * 1e9);
+                cancelled = false;
+            }
             Party.Output output;
-            boolean overran = false;
+            boolean overran;
             try {
-                try {
-                    output = running.get((long) (bound * 1000), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    overran = true;
-                    party.cancel();
-                    output = running.get(CANCEL_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                output = party.execute(FileReferences.rewrite(command, files));
+            } finally {
+                synchronized (clock) {
+                    overran = cancelled;
+                    running = null;
+                    runningParty = null;
                 }
-            } catch (TimeoutException e) {
-                problems.add(new TranscriptResult.Problem(step.line(), "step " + step.number() + " (" + step.display()
-                        + ") did not finish within " + seconds(bound) + " and ignored being cancelled; the run stops here"));
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                problems.add(new TranscriptResult.Problem(step.line(), "the run was interrupted at step " + step.number()));
-                return false;
-            } catch (ExecutionException e) {
-                problems.add(new TranscriptResult.Problem(step.line(), "step " + step.number() + " (" + step.display()
-                        + ") crashed: " + e.getCause()));
-                return false;
             }
             List<String> actual = lines(output.text());
             BlockMatcher.Result match = BlockMatcher.match(step.expected(), actual, captures);
@@ -180,6 +185,76 @@ public final class TranscriptRunner {
                 return false;
             }
             return true;
+        }
+
+        private double boundOf(Step step) {
+            return step.timeoutSeconds() > 0 ? step.timeoutSeconds() : stepSeconds;
+        }
+
+        /**
+         * Waits for the steps to finish. A step past its deadline is cancelled; one that
+         * still has not returned after the grace period is abandoned, and the run with it.
+         */
+        void watch(Future<?> steps) {
+            while (true) {
+                long wait;
+                synchronized (clock) {
+                    long now = System.nanoTime();
+                    if (running == null) {
+                        wait = IDLE_CHECK_NANOS;
+                    } else if (!cancelled && now >= deadline) {
+                        cancelled = true;
+                        cancelledAt = now;
+                        runningParty.cancel();
+                        wait = CANCEL_GRACE_NANOS;
+                    } else if (cancelled && now - cancelledAt >= CANCEL_GRACE_NANOS) {
+                        problems.add(new TranscriptResult.Problem(running.line(), "step " + running.number() + " ("
+                                + running.display() + ") did not finish within " + seconds(boundOf(running))
+                                + " and ignored being cancelled; the run stops here"));
+                        return;
+                    } else {
+                        wait = cancelled ? cancelledAt + CANCEL_GRACE_NANOS - now : deadline - now;
+                    }
+                }
+                try {
+                    steps.get(Math.max(wait, 1), TimeUnit.NANOSECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    // Time to look at the clock again.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    problems.add(new TranscriptResult.Problem(0, "the run was interrupted"));
+                    cancelRunning();
+                    return;
+                } catch (ExecutionException e) {
+                    problems.add(new TranscriptResult.Problem(0, "the run crashed: " + e.getCause()));
+                    return;
+                }
+            }
+        }
+
+        private void cancelRunning() {
+            synchronized (clock) {
+                if (running != null) {
+                    cancelled = true;
+                    runningParty.cancel();
+                }
+            }
+        }
+
+        /** A snapshot: a step abandoned on its thread may still add to the lists afterwards. */
+        TranscriptResult result(double seconds) {
+            List<StepResult> stepsSoFar;
+            synchronized (results) {
+                stepsSoFar = List.copyOf(results);
+            }
+            List<TranscriptResult.Problem> problemsSoFar;
+            synchronized (problems) {
+                problemsSoFar = List.copyOf(problems);
+            }
+            boolean complete = problemsSoFar.isEmpty();
+            return new TranscriptResult(transcript, stepsSoFar, complete ? leftovers : null,
+                    complete ? leftoversMatch : null, problemsSoFar, seconds);
         }
     }
 
