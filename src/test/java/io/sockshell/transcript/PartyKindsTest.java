@@ -87,7 +87,7 @@ class PartyKindsTest {
                 "HELLO",
                 "shell> close s",
                 "keyboard> [..] (re)",
-                "\\[\\.\\.] \\(RE\\) (re)",
+                "\\\\[\\.\\.] \\(RE\\) (re)",
                 "")));
         assertTrue(result.passed(), result.failureReport());
         assertEquals(List.of("hello", "[..] (re)"), program.heard);
