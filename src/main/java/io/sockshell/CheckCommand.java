@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Run transcripts and compare what each command prints with the output written below it.",
             "Folders are searched for *.t files. A mismatch is shown as file:line, the step, and a unified diff.",
             "Independent transcripts run at the same time."},
@@ -37,7 +39,7 @@ final class CheckCommand implements Callable<Integer> {
     boolean update;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Bound on each step (default: ${DEFAULT-VALUE}); a transcript's %timeout line wins.")
+            description = "Bound on each step (default: ${DEFAULT-VALUE}); a %%timeout line in a transcript overrides it.")
     double timeout = TranscriptRunner.DEFAULT_STEP_SECONDS;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",

@@ -15,6 +15,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {"Run a script or a transcript and show each command after its prompt, then what it printed.",
             "A transcript's expected output is ignored (check compares it); a file with no prompts is a plain",
             "script with one command a line. Unlike 'sockshell < FILE', it runs on after a failing command."},
@@ -29,7 +31,7 @@ final class RunCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Bound on each step (default: ${DEFAULT-VALUE}); a transcript's %timeout line wins.")
+            description = "Bound on each step (default: ${DEFAULT-VALUE}); a %%timeout line in a transcript overrides it.")
     double timeout = TranscriptRunner.DEFAULT_STEP_SECONDS;
 
     @Override
