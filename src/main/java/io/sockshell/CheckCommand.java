@@ -56,7 +56,13 @@ final class CheckCommand implements Callable<Integer> {
         int failed = 0;
         try (TranscriptChecker checker = new TranscriptChecker(
                 new TranscriptRunner(PartyKinds.standard(), timeout), update, jobs)) {
-            for (Future<TranscriptChecker.Outcome> future : checker.submitAll(paths)) {
+            List<Future<TranscriptChecker.Outcome>> outcomes = checker.submitAll(paths);
+            if (outcomes.isEmpty()) {
+                err.println("error: no transcripts (files ending in .t) in " + paths);
+                err.flush();
+                return 1;
+            }
+            for (Future<TranscriptChecker.Outcome> future : outcomes) {
                 TranscriptChecker.Outcome outcome = future.get();
                 out.println(outcome.describe());
                 out.flush();

@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         for (TranscriptResult.Problem problem : result.problems()) {
-            err.println(file + ":" + problem.line() + ": " + problem.sentence());
+            err.println(problem.at(file));
         }
         if (result.leftovers() != null) {
             for (String left : result.leftovers()) {

@@ -10,10 +10,17 @@ import java.util.Optional;
  * Matches a block of expected lines against the lines a step printed. It finds the alignment
  * with the fewest unmatched lines ({@code ...} absorbs any run of lines for free), which both
  * decides whether the block matches and gives the block an update writes: every expected line
- * that still matches is kept as written, patterns and captures included, and every output line
- * nothing matched is written as a literal.
+ * that still matches is kept as written, patterns and captures included; a changed line keeps
+ * its patterns where they still fit ({@link LineRepair}); any other output line is written as
+ * a literal.
  */
 final class BlockMatcher {
+    /**
+     * Above this many expected-by-output line pairs, a block that does not match line for line
+     * is written out as literals: the alignment table would cost too much memory and time.
+     */
+    private static final long MAX_ALIGNED_PAIRS = 4_000_000;
+
     private BlockMatcher() {
     }
 
@@ -31,7 +38,37 @@ final class BlockMatcher {
     private enum Move { MATCH, SKIP_ANY, ABSORB, DROP_EXPECTED, INSERT_ACTUAL }
 
     static Result match(List<ExpectedLine> expected, List<String> actual, Map<String, String> known) {
+        Result lineForLine = lineForLine(expected, actual, known);
+        if (lineForLine != null) {
+            return lineForLine;
+        }
+        if ((long) expected.size() * actual.size() > MAX_ALIGNED_PAIRS) {
+            return new Result(false, actual.stream().map(Literals::expectedLine).toList(), Map.of());
+        }
         return new Alignment(expected, actual, known).result();
+    }
+
+    /** The common case, cheaply: each expected line matches the output line in its place. */
+    private static Result lineForLine(List<ExpectedLine> expected, List<String> actual, Map<String, String> known) {
+        if (expected.size() != actual.size()) {
+            return null;
+        }
+        Map<String, String> values = new HashMap<>(known);
+        Map<String, String> bound = new HashMap<>();
+        List<String> sources = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            if (!(expected.get(i) instanceof MatchLine line)) {
+                return null;
+            }
+            Optional<Map<String, String>> found = line.compile(values).match(actual.get(i));
+            if (found.isEmpty()) {
+                return null;
+            }
+            values.putAll(found.get());
+            bound.putAll(found.get());
+            sources.add(line.source());
+        }
+        return new Result(true, List.copyOf(sources), Map.copyOf(bound));
     }
 
     private static final class Alignment {

@@ -2,6 +2,7 @@ package io.sockshell.transcript;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +13,12 @@ import java.util.List;
  * text an update would write.
  */
 public final class TranscriptResult {
-    /** Something that went wrong other than different output, such as a step that overran. */
+    /** Something that went wrong other than different output, such as a step that overran; line 0 is the whole file. */
     public record Problem(int line, String sentence) {
+        /** {@code file:line: sentence}, or {@code file: sentence} for the whole file. */
+        public String at(Path file) {
+            return file + (line > 0 ? ":" + line : "") + ": " + sentence;
+        }
     }
 
     private final Transcript transcript;
@@ -91,7 +96,7 @@ public final class TranscriptResult {
         }
         located.sort((a, b) -> Integer.compare(a.line(), b.line()));
         for (Problem problem : located) {
-            report.add(name + ":" + problem.line() + ": " + problem.sentence());
+            report.add(problem.at(transcript.file()));
         }
         List<String> original = transcript.lines();
         List<String> actual = actualLines();
@@ -153,8 +158,7 @@ public final class TranscriptResult {
      */
     public String whyNotUpdatable() {
         if (!problems.isEmpty()) {
-            Problem first = problems.get(0);
-            return transcript.file() + ":" + first.line() + ": " + first.sentence();
+            return problems.get(0).at(transcript.file());
         }
         try {
             Transcript.parse(transcript.file(), actualText());

@@ -79,7 +79,8 @@ public final class TranscriptTests {
     /** Where the report points: the first mismatch or problem, else the first step. */
     private static int firstLine(TranscriptChecker.Outcome outcome) {
         TranscriptResult result = outcome.result();
-        int first = result.problems().stream().mapToInt(TranscriptResult.Problem::line).min().orElse(Integer.MAX_VALUE);
+        int first = result.problems().stream().mapToInt(TranscriptResult.Problem::line).filter(line -> line > 0)
+                .min().orElse(Integer.MAX_VALUE);
         for (StepResult step : result.steps()) {
             if (!step.matched()) {
                 first = Math.min(first, step.line());
