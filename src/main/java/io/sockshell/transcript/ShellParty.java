@@ -72,7 +72,6 @@ final class ShellParty implements Party {
 
     @Override
     public void close() {
-        session.trace(false);
         session.close();
     }
 }
