@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
             "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
         subcommands = {Main.Reference.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"})
+        exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
+        subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

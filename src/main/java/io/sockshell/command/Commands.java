@@ -42,8 +42,10 @@ public final class Commands {
         return configure(new CommandLine(create(factory, type), factory));
     }
 
+    /** Picocli would read {@code @file} arguments as argument files; here they are data (help data). */
     private static CommandLine configure(CommandLine line) {
-        return line.setCaseInsensitiveEnumValuesAllowed(true)
+        return line.setExpandAtFiles(false)
+                .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setUsageHelpAutoWidth(false)

@@ -4,6 +4,7 @@ import io.sockshell.session.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -21,11 +22,22 @@ public final class Repl {
     private final Terminal terminal;
     private final Path historyFile;
     private final boolean color;
+    private Consumer<String> recorder;
 
     public Repl(Terminal terminal, Path historyFile, boolean color) {
         this.terminal = terminal;
         this.historyFile = historyFile;
         this.color = color;
+    }
+
+    /**
+     * Makes this a recording shell: each line typed goes to {@code recorder} before it runs,
+     * and background jobs report at {@code wait} as in a script (not as they happen to finish),
+     * so the recording replays with the same output.
+     */
+    public Repl recordingTo(Consumer<String> recorder) {
+        this.recorder = recorder;
+        return this;
     }
 
     /** A terminal on the process's own standard streams. */
@@ -45,7 +57,9 @@ public final class Repl {
             builder.variable(LineReader.HISTORY_FILE, historyFile);
         }
         LineReader reader = builder.build();
-        session.reportJobsAsTheyFinish(reader::printAbove);
+        if (recorder == null) {
+            session.reportJobsAsTheyFinish(reader::printAbove);
+        }
         terminal.handle(Terminal.Signal.INT, signal -> session.cancelForeground());
         String prompt = color
                 ? new AttributedString("sockshell> ", AttributedStyle.BOLD.foreground(AttributedStyle.BLUE)).toAnsi(terminal)
@@ -60,6 +74,9 @@ public final class Repl {
                     continue;
                 } catch (EndOfFileException e) {
                     break;
+                }
+                if (recorder != null) {
+                    recorder.accept(line);
                 }
                 status = session.execute(line);
             }

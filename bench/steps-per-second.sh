@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# How many send/recv steps per second 'sockshell run' manages on loopback, against a python3
+# program making the same socket calls, measured in the same run.
+#
+#   bench/steps-per-second.sh [STEPS]     (default 10000; needs a JDK, Maven and python3)
+#
+# Both sides run the same calls: set up a connected pair on loopback, then STEPS/2 times
+# send(b"x") on the client and recv(1024) on the server, printing each result as the REPL
+# would. Start-up and set-up are measured separately (the same program with no send/recv
+# steps) and taken off, so the rate is of the steps alone; each figure is the best of 3 runs.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+steps="${1:-10000}"
+pairs=$((steps / 2))
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+cd "$root"
+if [ ! -f cp.txt ] || [ ! -d target/classes ]; then
+  mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
+fi
+classpath="target/classes:$(cat cp.txt)"
+
+shell_script() {
+  local n="$1"
+  printf '%s\n' 'socket s' 'bind s 127.0.0.1 0' 'listen s 1' 'socket c' 'connect c localhost s.port' 'accept s conn'
+  for ((i = 0; i < n; i++)); do
+    printf '%s\n' 'send c "x"' 'recv conn 1024'
+  done
+  printf '%s\n' 'close c conn s'
+}
+
+python_program() {
+  local n="$1"
+  cat <<PY
+import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1)
+c = socket.socket(); c.connect(("localhost", s.getsockname()[1]))
+conn, addr = s.accept()
+for _ in range($n):
+    print(repr(c.send(b"x")))
+    print(repr(conn.recv(1024)))
+c.close(); conn.close(); s.close()
+PY
+}
+
+shell_script "$pairs" > "$work/steps.txt"
+shell_script 0 > "$work/setup.txt"
+python_program "$pairs" > "$work/steps.py"
+python_program 0 > "$work/setup.py"
+
+# Best wall time of 3 runs of a command, in seconds.
+best_of_3() {
+  local best=""
+  for _ in 1 2 3; do
+    local start end took
+    start=$(date +%s.%N)
+    "$@" > /dev/null
+    end=$(date +%s.%N)
+    took=$(python3 -c "print($end - $start)")
+    best=$(python3 -c "print(min(x for x in ($took, ${best:-$took})))")
+  done
+  echo "$best"
+}
+
+java_steps=$(best_of_3 java -cp "$classpath" io.sockshell.Main run "$work/steps.txt")
+java_setup=$(best_of_3 java -cp "$classpath" io.sockshell.Main run "$work/setup.txt")
+python_steps=$(best_of_3 python3 "$work/steps.py")
+python_setup=$(best_of_3 python3 "$work/setup.py")
+
+python3 - "$steps" "$java_steps" "$java_setup" "$python_steps" "$python_setup" <<'PY'
+import sys
+steps = int(sys.argv[1])
+java_steps, java_setup, python_steps, python_setup = map(float, sys.argv[2:])
+def line(name, total, setup):
+    rate = steps / max(total - setup, 1e-9)
+    print(f"{name:16} {total:7.2f} s total, {setup:5.2f} s start-up and set-up, {rate:10.0f} steps/s")
+print(f"{steps} send/recv steps on loopback (best of 3 runs each)")
+line("sockshell run", java_steps, java_setup)
+line("python3", python_steps, python_setup)
+print(f"python3 is {(steps / (python_steps - python_setup)) / (steps / (java_steps - java_setup)):.1f} times faster per step")
+PY

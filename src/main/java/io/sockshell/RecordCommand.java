@@ -1,0 +1,74 @@
+package io.sockshell;
+
+import io.sockshell.repl.Repl;
+import io.sockshell.transcript.Recorder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "record",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Start the shell and save the session as a new transcript when it ends (exit or Ctrl-D).",
+            "Background jobs report at wait, as in a script, and ports the system chose become captures,",
+            "so 'sockshell check FILE' replays it. Lines typed as '# text' become comments."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the transcript was saved", "1:it could not be written", "2:usage error (FILE exists)"})
+final class RecordCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The transcript to create (by convention NAME.t).")
+    Path file;
+
+    @Option(names = "--force", description = "Overwrite FILE if it exists.")
+    boolean force;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(file) && !force) {
+            err.println("error: " + file + " exists; pick another name or add --force to overwrite it");
+            err.flush();
+            return 2;
+        }
+        try (Terminal terminal = Repl.systemTerminal()) {
+            boolean color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType());
+            return record(terminal, file, color);
+        }
+    }
+
+    /** Runs a recording shell on {@code terminal} until it ends, then writes {@code file}. */
+    static int record(Terminal terminal, Path file, boolean color) {
+        PrintWriter screen = terminal.writer();
+        screen.println("Recording to " + file + "; exit or Ctrl-D saves it.");
+        screen.flush();
+        try (Recorder recorder = new Recorder(screen)) {
+            new Repl(terminal, null, color).recordingTo(recorder::command).run(recorder.session());
+            String transcript = recorder.transcript();
+            try {
+                Files.writeString(file, transcript, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                screen.println("error: cannot write " + file + " (" + e.getMessage() + "); the transcript was:");
+                screen.print(transcript);
+                screen.flush();
+                return 1;
+            }
+            screen.println("Saved " + recorder.steps() + " commands to " + file + "; check it with: sockshell check "
+                    + file);
+            screen.flush();
+            return 0;
+        }
+    }
+}

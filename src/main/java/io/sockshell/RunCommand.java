@@ -1,0 +1,65 @@
+package io.sockshell;
+
+import io.sockshell.transcript.PartyKinds;
+import io.sockshell.transcript.Transcript;
+import io.sockshell.transcript.TranscriptError;
+import io.sockshell.transcript.TranscriptResult;
+import io.sockshell.transcript.TranscriptRunner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = {"Run a script or a transcript and show each command after its prompt, then what it printed.",
+            "A transcript's expected output is ignored (check compares it); a file with no prompts is a plain",
+            "script with one command a line. Unlike 'sockshell < FILE', it runs on after a failing command."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every command worked", "1:a command failed, or a step overran its bound",
+            "2:the file cannot be read or is malformed"})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The script or transcript.")
+    Path file;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Bound on each step (default: ${DEFAULT-VALUE}); a %%timeout line in a transcript overrides it.")
+    double timeout = TranscriptRunner.DEFAULT_STEP_SECONDS;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TranscriptResult result;
+        try {
+            Transcript transcript = Transcript.read(file);
+            result = new TranscriptRunner(PartyKinds.standard(), timeout).run(transcript, step -> {
+                out.println(step.party() + "> " + step.command());
+                step.actual().forEach(out::println);
+                out.flush();
+            });
+        } catch (TranscriptError e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        for (TranscriptResult.Problem problem : result.problems()) {
+            err.println(problem.at(file));
+        }
+        if (result.leftovers() != null) {
+            for (String left : result.leftovers()) {
+                err.println("note: at the end, " + left + "; closed it");
+            }
+        }
+        err.flush();
+        return result.problems().isEmpty() && !result.anyCommandFailed() ? 0 : 1;
+    }
+}

@@ -1,0 +1,77 @@
+package io.sockshell.transcript;
+
+import io.sockshell.session.Session;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A sockshell session as a party. Results and errors go to one buffer, in the order they were
+ * printed; background jobs report at {@code wait}, never as they happen to finish, so what a
+ * step prints does not depend on thread timing.
+ */
+final class ShellParty implements Party {
+    /** The state column of a line of {@code jobs}, as in {@code [1] running  recv c 1024}. */
+    private static final Pattern JOB_STATE = Pattern.compile("^(\\[\\d+]) \\S+\\s+");
+
+    private final StringWriter buffer = new StringWriter();
+    private final PrintWriter writer = new PrintWriter(buffer);
+    private final Session session = new Session(writer, writer);
+
+    private ShellParty() {
+    }
+
+    static ShellParty start(List<String> arguments) throws PartyKind.PartyStartException {
+        if (!arguments.isEmpty()) {
+            throw new PartyKind.PartyStartException("a shell party takes no arguments, but got: "
+                    + String.join(" ", arguments));
+        }
+        return new ShellParty();
+    }
+
+    @Override
+    public Output execute(String input) {
+        int status = session.execute(input);
+        writer.flush();
+        return new Output(take(), status != Session.OK);
+    }
+
+    private String take() {
+        StringBuffer text = buffer.getBuffer();
+        synchronized (text) {
+            String printed = text.toString();
+            text.setLength(0);
+            return printed;
+        }
+    }
+
+    @Override
+    public void cancel() {
+        session.cancelForeground();
+    }
+
+    /**
+     * Jobs the transcript never waited for, whether or not they have finished by now (which
+     * is timing), then the sockets and files still open.
+     */
+    @Override
+    public List<String> leftovers() {
+        List<String> left = new ArrayList<>();
+        for (String job : session.jobs().describe()) {
+            left.add("job " + JOB_STATE.matcher(job).replaceFirst("$1 ") + " was never waited for");
+        }
+        for (String open : session.leftovers()) {
+            if (!open.startsWith("job ")) {
+                left.add(open);
+            }
+        }
+        return left;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+    }
+}

@@ -1,0 +1,28 @@
+package io.sockshell.transcript;
+
+import java.util.List;
+
+/**
+ * One command of a transcript and the output expected of it.
+ *
+ * @param number         1-based position among the transcript's steps
+ * @param line           1-based line of the command
+ * @param party          who runs it
+ * @param command        the command after the prompt
+ * @param expected       the expected output lines
+ * @param expectedFrom   0-based index of the first expected line in the file
+ * @param timeoutSeconds the bound on this step, or 0 for the runner's default
+ */
+record Step(int number, int line, String party, CommandTemplate command, List<ExpectedLine> expected,
+        int expectedFrom, double timeoutSeconds) {
+
+    /** 0-based index just past the expected block. */
+    int expectedTo() {
+        return expectedFrom + expected.size();
+    }
+
+    /** How the step reads in the file and in reports: {@code client> recv c 1024}. */
+    String display() {
+        return party + "> " + command.text();
+    }
+}

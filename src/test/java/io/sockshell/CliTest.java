@@ -1,0 +1,121 @@
+package io.sockshell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The run, check and record subcommands as a user calls them. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CliTest {
+    private static final Path ECHO_PAIR = Path.of("transcripts", "echo-pair.t");
+
+    @TempDir
+    Path folder;
+
+    private record Ran(int status, String out, String err) {
+    }
+
+    private static Ran sockshell(String... arguments) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = Main.commandLine();
+        line.setOut(new PrintWriter(out, true));
+        line.setErr(new PrintWriter(err, true));
+        int status = line.execute(arguments);
+        return new Ran(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void checkPassesAShippedTranscript() {
+        Ran ran = sockshell("check", ECHO_PAIR.toString());
+        assertEquals(0, ran.status(), ran.out() + ran.err());
+        assertTrue(ran.out().startsWith("ok      transcripts/echo-pair.t (22 steps, "), ran.out());
+        assertTrue(ran.out().contains("1 transcripts: 1 passed, 0 failed"), ran.out());
+    }
+
+    @Test
+    void aBrokenLineFailsWithADiffPointingAtItAndUpdateRestoresIt() throws IOException {
+        String original = Files.readString(ECHO_PAIR);
+        Path copy = folder.resolve("echo-pair.t");
+        Files.writeString(copy, original.replace("server> recv conn 1000000\nb'abc'", "server> recv conn 1000000\nb'abd'"));
+
+        Ran failed = sockshell("check", copy.toString());
+        assertEquals(1, failed.status());
+        assertTrue(failed.out().contains(copy + ":32: step 11 (server> recv conn 1000000): output differs\n"), failed.out());
+        assertTrue(failed.out().contains("\n-b'abd'\n+b'abc'\n"), failed.out());
+
+        Ran updated = sockshell("check", "--update", copy.toString());
+        assertEquals(0, updated.status(), updated.out());
+        assertTrue(updated.out().startsWith("updated " + copy), updated.out());
+        assertEquals(original, Files.readString(copy), "the update keeps every pattern and capture");
+        assertEquals(0, sockshell("check", copy.toString()).status());
+    }
+
+    @Test
+    void checkSaysWhenAPathIsMissing() {
+        Ran ran = sockshell("check", folder.resolve("nothing.t").toString());
+        assertEquals(1, ran.status());
+        assertTrue(ran.out().contains(folder.resolve("nothing.t") + ": no such file"), ran.out());
+    }
+
+    @Test
+    void runShowsEachCommandAndItsOutput() throws IOException {
+        Path script = folder.resolve("script.txt");
+        Files.writeString(script, "socket s\n# a comment\nbind s \"\" 0\nlisten s 1\nsocket c\nconnect c localhost s.port\n"
+                + "send c \"hi\"\nclose c s\nrecv c 10\n");
+        Ran ran = sockshell("run", script.toString());
+        assertEquals(1, ran.status(), "the last command fails, and run says so");
+        assertEquals(String.join("\n", "sockshell> socket s", "sockshell> bind s \"\" 0", "sockshell> listen s 1",
+                "sockshell> socket c", "sockshell> connect c localhost s.port", "sockshell> send c \"hi\"", "2",
+                "sockshell> close c s", "sockshell> recv c 10", "OSError: [Errno 9] Bad file descriptor", ""), ran.out());
+    }
+
+    @Test
+    void runAcceptsATranscriptWithItsExpectedOutput() {
+        Ran ran = sockshell("run", ECHO_PAIR.toString());
+        assertEquals(0, ran.status(), ran.err());
+        assertTrue(ran.out().contains("server> wait\n[1] done: accept s conn\n('127.0.0.1', "), ran.out());
+        assertTrue(ran.out().contains("client> connect c localhost "), ran.out());
+        assertEquals("", ran.err());
+    }
+
+    @Test
+    void recordRefusesToOverwrite() throws IOException {
+        Path existing = Files.writeString(folder.resolve("taken.t"), "# mine\n");
+        Ran ran = sockshell("record", existing.toString());
+        assertEquals(2, ran.status());
+        assertEquals("error: " + existing + " exists; pick another name or add --force to overwrite it\n", ran.err());
+    }
+
+    @Test
+    void aSessionRecordedAtATerminalPassesCheckUnchanged() throws IOException {
+        String typed = String.join("\n", "socket s", "bind s \"\" 0", "listen s 1", "getsockname s", "socket c",
+                "connect c localhost s.port", "accept s conn", "recv c 10 &", "send conn \"hello\"", "wait",
+                "close conn c s", "exit", "");
+        Path file = folder.resolve("recorded.t");
+        ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        try (Terminal terminal = new DumbTerminal("record-test", Terminal.TYPE_DUMB,
+                new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
+            assertEquals(0, RecordCommand.record(terminal, file, false));
+        }
+        String recorded = Files.readString(file);
+        assertTrue(recorded.contains("sockshell> wait\n[1] done: recv c 10\nb'hello'\n"), recorded);
+        Ran check = sockshell("check", file.toString());
+        assertEquals(0, check.status(), recorded + "\n" + check.out());
+    }
+}

@@ -1,0 +1,186 @@
+package io.sockshell.transcript;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The format as read: what parses into what, and malformed input in one sentence with file:line. */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class TranscriptFormatTest {
+    private static final Path FILE = Path.of("t.t");
+
+    private static Transcript parse(String... lines) throws TranscriptError {
+        return Transcript.parse(FILE, String.join("\n", lines) + "\n");
+    }
+
+    private static String error(String... lines) {
+        return assertThrows(TranscriptError.class, () -> parse(lines)).getMessage();
+    }
+
+    @Test
+    void stepsTakeTheOutputLinesBelowThemUntilABlankLineOrComment() throws TranscriptError {
+        Transcript transcript = parse(
+                "# a comment",
+                "sockshell> socket s",
+                "sockshell> getsockname s",
+                "('0.0.0.0', 0)",
+                "",
+                "sockshell> close s",
+                "# not output");
+        List<Step> steps = transcript.steps();
+        assertEquals(3, steps.size());
+        assertEquals(List.of(), steps.get(0).expected());
+        assertEquals("('0.0.0.0', 0)", steps.get(1).expected().get(0).source());
+        assertEquals(3, steps.get(1).line());
+        assertEquals(List.of(), steps.get(2).expected());
+        assertEquals(List.of(Transcript.DEFAULT_PARTY), List.copyOf(transcript.parties().keySet()));
+        assertFalse(transcript.isPlainScript());
+    }
+
+    @Test
+    void escapedLinesAreOutputNotStructure() throws TranscriptError {
+        Transcript transcript = parse(
+                "sockshell> help",
+                "\\",
+                "\\# not a comment",
+                "\\%not a directive",
+                "\\server> not a prompt",
+                "\\...",
+                "...");
+        List<ExpectedLine> expected = transcript.steps().get(0).expected();
+        assertEquals(6, expected.size());
+        assertTrue(expected.subList(0, 5).stream().allMatch(line -> line instanceof MatchLine));
+        assertTrue(expected.get(5) instanceof AnyLines);
+        MatchLine blank = (MatchLine) expected.get(0);
+        assertTrue(blank.compile(java.util.Map.of()).match("").isPresent());
+        MatchLine dots = (MatchLine) expected.get(4);
+        assertTrue(dots.compile(java.util.Map.of()).match("...").isPresent());
+        assertFalse(dots.compile(java.util.Map.of()).match("anything").isPresent());
+    }
+
+    @Test
+    void aFileWithoutPromptsIsAPlainScript() throws TranscriptError {
+        Transcript script = parse("socket s", "# comment", "bind s \"\" 0");
+        assertTrue(script.isPlainScript());
+        assertEquals(2, script.stepCount());
+        assertEquals("t.t: has no command lines; a transcript's commands start with a prompt, as in 'sockshell> socket s'",
+                assertThrows(TranscriptError.class, script::requireCommands).getMessage());
+    }
+
+    @Test
+    void unknownDirective() {
+        assertEquals("t.t:2: unknown directive %parti (known: %party, %timeout, %file, %endfile, %leftovers)",
+                error("# x", "%parti server"));
+    }
+
+    @Test
+    void badRegex() {
+        assertEquals("t.t:2: bad regular expression (Unclosed group)",
+                error("sockshell> socket s", "[[port:(\\d+]]"));
+        assertEquals("t.t:2: bad regular expression (Unclosed character class)",
+                error("sockshell> socket s", "[a-z (re)"));
+    }
+
+    @Test
+    void captureUsedBeforeItIsBound() {
+        assertEquals("t.t:1: capture [[port]] is used before it is bound (bind it in earlier expected output,"
+                + " as in [[port:\\d+]])", error("sockshell> connect c localhost [[port]]"));
+        assertEquals("t.t:2: capture [[port]] is used before it is bound (bind it in earlier expected output,"
+                + " as in [[port:\\d+]])", error("sockshell> getsockname s", "('0.0.0.0', [[port]])"));
+    }
+
+    @Test
+    void captureBoundTwice() {
+        assertEquals("t.t:4: capture 'port' is already bound at line 2; use [[port]] to match its value again",
+                error("sockshell> getsockname s", "('0.0.0.0', [[port:\\d+]])", "sockshell> getsockname s",
+                        "('0.0.0.0', [[port:\\d+]])"));
+    }
+
+    @Test
+    void captureBoundInACommand() {
+        assertEquals("t.t:1: capture [[p:...]] binds in a command; captures are bound in expected output and used"
+                + " in commands as [[p]]", error("sockshell> bind s \"\" [[p:\\d+]]"));
+    }
+
+    @Test
+    void malformedCapture() {
+        assertEquals("t.t:2: malformed capture at column 1: write [[NAME]] to use a capture or [[NAME:REGEX]]"
+                + " to bind one", error("sockshell> x", "[[1]]"));
+        assertEquals("t.t:2: capture [[p:... at column 3 has no closing ]]", error("sockshell> x", "a [[p:\\d+"));
+    }
+
+    @Test
+    void unterminatedFileBlock() {
+        assertEquals("t.t:1: %file request.txt is not closed: its block needs a %endfile line",
+                error("%file request.txt", "GET / HTTP/1.0", "sockshell> socket s"));
+    }
+
+    @Test
+    void carriedFilesKeepTheirLines() throws TranscriptError {
+        Transcript transcript = parse("%file a.txt", "one", "sockshell> two", "%endfile", "sockshell> socket s");
+        assertEquals("one\nsockshell> two\n", transcript.files().get("a.txt"));
+        assertEquals(1, transcript.stepCount());
+    }
+
+    @Test
+    void undeclaredParty() {
+        assertEquals("t.t:1: party 'server' is not declared; add '%party server' above the first command"
+                + " (without %party lines the only party is 'sockshell')", error("server> socket s"));
+        assertEquals("t.t:3: party 'clinet' is not declared (declared: server, client); add '%party clinet' above"
+                + " the first command", error("%party server", "%party client", "clinet> socket s"));
+        assertEquals("t.t:3: declare every party before the first command",
+                error("%party server", "server> socket s", "%party client"));
+    }
+
+    @Test
+    void outputWithoutACommand() {
+        assertEquals("t.t:3: output line with no command above it (a blank line or comment ends a command's output;"
+                + " write a blank output line as \\ and an output line that starts with # as \\#)",
+                error("sockshell> help", "", "Commands:"));
+    }
+
+    @Test
+    void badTimeout() {
+        assertEquals("t.t:1: %timeout needs one positive number of seconds, as in %timeout 10",
+                error("%timeout soon"));
+    }
+
+    @Test
+    void somethingAfterTheLeftoversBlock() {
+        assertEquals("t.t:5: only comments may follow the %leftovers block, which ends the transcript",
+                error("sockshell> socket s", "%leftovers", "sockshell: socket s still open", "", "sockshell> x"));
+    }
+
+    @Test
+    void missingFile() {
+        assertEquals("no-such.t: no such file",
+                assertThrows(TranscriptError.class, () -> Transcript.read(Path.of("no-such.t"))).getMessage());
+    }
+
+    @Test
+    void unknownPartyKindIsReportedAtItsDeclaration() throws TranscriptError {
+        Transcript transcript = parse("%party server", "%party keyboard jshell tms.jsh", "server> socket s");
+        TranscriptRunner runner = new TranscriptRunner(PartyKinds.standard(), 5);
+        assertEquals("t.t:2: unknown party kind 'jshell' (known: shell)",
+                assertThrows(TranscriptError.class, () -> runner.run(transcript)).getMessage());
+    }
+
+    @Test
+    void literalsReadBackAsThemselves() throws TranscriptError {
+        List<String> outputs = List.of("", "   ", "# hash", "%percent", "\\back", "...", "server> x", "a [[b]] c",
+                "x [..] y", "ends (re)", "(1+1)*[2] $^|?{}.", "plain");
+        for (String output : outputs) {
+            String line = Literals.expectedLine(output);
+            Transcript transcript = parse("sockshell> x", line);
+            MatchLine read = (MatchLine) transcript.steps().get(0).expected().get(0);
+            assertTrue(read.compile(java.util.Map.of()).match(output).isPresent(), () -> output + " as " + line);
+        }
+    }
+}
