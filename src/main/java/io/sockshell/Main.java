@@ -30,10 +30,9 @@ import picocli.CommandLine.Spec;
         versionProvider = Main.Version.class,
         description = {"Learn and debug TCP/IP sockets by hand, one Python-style call at a time.",
             "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
-        subcommands = {Main.Reference.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
-        subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class})
+        subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, Main.Reference.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
