@@ -69,8 +69,13 @@ public final class DataLiteral {
         while (peek() == '+') {
             pos++;
             PyBytes next = product();
-            checkSize((long) total.length() + next.length());
-            total = total.concat(next);
+            long size = (long) total.length() + next.length();
+            checkSize(size);
+            try {
+                total = total.concat(next);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(size);
+            }
         }
         return total;
     }
@@ -92,8 +97,13 @@ public final class DataLiteral {
             pos++;
             factor = times(factor, number());
         }
-        checkSize(times(atom.length(), factor));
-        return atom.repeat((int) factor);
+        long size = times(atom.length(), factor);
+        checkSize(size);
+        try {
+            return atom.repeat((int) factor);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(size);
+        }
     }
 
     private long number() throws BadLiteral {
@@ -117,6 +127,12 @@ public final class DataLiteral {
         } catch (ArithmeticException e) {
             throw new BadLiteral("repeat count too large in " + source);
         }
+    }
+
+    /** A failed allocation of the data alone; the shell and its sockets carry on. */
+    private static BadLiteral outOfMemory(long size) {
+        return new BadLiteral("not enough memory for " + size + " bytes of data (the Java heap may grow to "
+                + Runtime.getRuntime().maxMemory() + " bytes)");
     }
 
     private static void checkSize(long size) throws BadLiteral {
