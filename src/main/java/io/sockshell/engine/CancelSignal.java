@@ -37,8 +37,12 @@ public final class CancelSignal {
         cancelled = false;
     }
 
+    /**
+     * Asked by the waiting thread: true once cancelled, or once that thread has been interrupted
+     * (an interrupted thread's selector returns at once, so waiting on would spin for ever).
+     */
     public boolean isCancelled() {
-        return cancelled;
+        return cancelled || Thread.currentThread().isInterrupted();
     }
 
     /** Called by the engine around each wait, so {@link #cancel()} can wake it. */

@@ -72,6 +72,19 @@ public final class ShellDriver implements AutoCloseable {
         return lines.get(0);
     }
 
+    /**
+     * The tutorial's opening on loopback: server {@code s} listening on an ephemeral port, client
+     * {@code c} connected to it, and the accepted connection {@code conn}.
+     */
+    public void openConnectedPair() {
+        ok("socket s");
+        ok("bind s 127.0.0.1 0");
+        ok("listen s 1");
+        ok("socket c");
+        ok("connect c 127.0.0.1 s.port");
+        value("accept s conn");
+    }
+
     /** Starts a line on the driver's own foreground thread, for calls that block. */
     public Future<Result> start(String line) {
         CompletableFuture<Thread> started = new CompletableFuture<>();
