@@ -18,9 +18,11 @@ public final class CancelSignal {
         return CURRENT.get();
     }
 
-    /** Makes {@code signal} the one this thread's blocking calls obey, and clears it. */
+    /**
+     * Makes {@code signal} the one this thread's blocking calls obey. A cancel that came before the
+     * thread got here still counts: a job killed right after it was started must not block.
+     */
     public static void install(CancelSignal signal) {
-        signal.cancelled = false;
         CURRENT.set(signal);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /** Bounded waits on events: futures, and a thread reaching a blocking wait. No sleeping. */
 public final class Waits {
@@ -32,8 +33,12 @@ public final class Waits {
      * work finishes instead, or if the thread does not get there within {@code bound}.
      */
     public static void untilBlocked(Thread thread, Future<?> work, Duration bound) {
+        until(thread, work, bound, Waits::blockedInSelector);
+    }
+
+    private static void until(Thread thread, Future<?> work, Duration bound, Predicate<Thread> blocked) {
         long deadline = System.nanoTime() + bound.toNanos();
-        while (!blockedInSelector(thread)) {
+        while (!blocked.test(thread)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(thread.getName() + " did not block within " + bound + "; it is at "
                         + Arrays.toString(thread.getStackTrace()));
@@ -50,6 +55,22 @@ public final class Waits {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /** Waits until {@code thread} sits in the shell's wait for background jobs. */
+    public static void untilBlockedInJobWait(Thread thread, Future<?> work, Duration bound) {
+        until(thread, work, bound, Waits::waitingForJobs);
+    }
+
+    private static boolean waitingForJobs(Thread thread) {
+        StackTraceElement[] stack = thread.getStackTrace();
+        boolean inLatch = false;
+        boolean inJobs = false;
+        for (StackTraceElement frame : stack) {
+            inLatch |= frame.getClassName().equals("java.util.concurrent.CountDownLatch");
+            inJobs |= frame.getClassName().equals("io.sockshell.session.Jobs") && frame.getMethodName().equals("await");
+        }
+        return inLatch && inJobs;
     }
 
     private static boolean blockedInSelector(Thread thread) {
