@@ -40,9 +40,15 @@ public final class JavaProcess implements AutoCloseable {
      * were loaded from.
      */
     public static JavaProcess sockshell(String... args) throws IOException {
+        return sockshell(List.of(), args);
+    }
+
+    /** As {@link #sockshell(String...)}, with options for the Java VM, such as a heap limit. */
+    public static JavaProcess sockshell(List<String> javaOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(javaOptions);
         command.add("-cp");
         command.add(classPath());
         command.add(Main.class.getName());
