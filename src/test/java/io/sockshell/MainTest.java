@@ -24,7 +24,7 @@ class MainTest {
 
     @AfterEach
     void killLeftovers() throws Exception {
-        cleanup.close();
+        cleanup.closeAll();
     }
 
     private JavaProcess sockshell(String... args) throws Exception {

@@ -56,9 +56,8 @@ class ReplTest {
         keys.setControlChar(Attributes.ControlChar.VEOF, CTRL_D);
         terminal.setAttributes(keys);
         shellThread = new Thread(() -> {
-            try (Session owned = new Session(terminal.writer(), terminal.writer())) {
-                session = owned;
-                shell.complete(new Repl(terminal, null, false).run(owned));
+            try {
+                shell.complete(runAsMainDoes());
             } catch (Throwable e) {
                 shell.completeExceptionally(e);
             }
@@ -76,7 +75,15 @@ class ReplTest {
         try {
             Waits.get(shell, BOUND);
         } finally {
-            cleanup.close();
+            cleanup.closeAll();
+        }
+    }
+
+    /** The shell as Main runs it: the session lives as long as the REPL and is closed when it ends. */
+    private int runAsMainDoes() {
+        try (Session owned = new Session(terminal.writer(), terminal.writer())) {
+            session = owned;
+            return new Repl(terminal, null, false).run(owned);
         }
     }
 

@@ -47,7 +47,7 @@ class ShellCompleterTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        cleanup.close();
+        cleanup.closeAll();
     }
 
     /** The candidates offered with the cursor at the end of {@code typed}. */

@@ -27,7 +27,7 @@ class JobsAndCancelTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        cleanup.close();
+        cleanup.closeAll();
     }
 
     @Test

@@ -40,7 +40,7 @@ class PythonInteropTest {
 
     @AfterEach
     void closeEverything() throws Exception {
-        cleanup.close();
+        cleanup.closeAll();
     }
 
     private static String program(String name) throws Exception {

@@ -266,6 +266,12 @@ class SessionCommandsTest {
     }
 
     @Test
+    void quitIsExit() {
+        assertEquals("", shell.ok("quit"));
+        assertTrue(shell.session().exitRequested());
+    }
+
+    @Test
     void blankAndCommentLinesDoNothing() {
         assertEquals("", shell.ok(""));
         assertEquals("", shell.ok("   "));

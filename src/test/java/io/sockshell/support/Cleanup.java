@@ -4,7 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /** Closes what a test opened, newest first, each even when another fails; the first failure is thrown. */
-public final class Cleanup implements AutoCloseable {
+public final class Cleanup {
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
 
     public <T extends AutoCloseable> T add(T resource) {
@@ -12,8 +12,7 @@ public final class Cleanup implements AutoCloseable {
         return resource;
     }
 
-    @Override
-    public void close() throws Exception {
+    public void closeAll() throws Exception {
         Exception first = null;
         while (!resources.isEmpty()) {
             try {
