@@ -128,6 +128,7 @@ class SessionCommandsTest {
         assertEquals("([], [], [])", shell.value("select -r conn -t 0"));
         assertEquals("[]", shell.value("poll -r conn -t 0"));
         shell.value("send c \"x\"");
+        assertEquals("([conn], [], [])", shell.value("select -r conn,c -t 5"));
         assertEquals("([conn], [c], [])", shell.value("select -r conn,c -w c -t 5"));
         assertEquals("[(conn, POLLIN)]", shell.value("poll -r conn -t 5000"));
         assertEquals("[(c, POLLOUT)]", shell.value("poll -w c -t 5000"));
