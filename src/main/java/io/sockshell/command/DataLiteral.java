@@ -47,7 +47,20 @@ public final class DataLiteral {
     /** A data literal that cannot be read; its message says where and why. */
     public static final class BadLiteral extends Exception {
         public BadLiteral(String message) {
-            super(message);
+            super(printable(message));
+        }
+
+        /** Shows control characters in the quoted source as escapes, so the message stays one line. */
+        private static String printable(String message) {
+            StringBuilder out = new StringBuilder(message.length());
+            for (char c : message.toCharArray()) {
+                if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                    out.append(c <= 0xff ? String.format("\\x%02x", (int) c) : String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
         }
     }
 
@@ -56,15 +69,20 @@ public final class DataLiteral {
         while (peek() == '+') {
             pos++;
             PyBytes next = product();
-            checkSize((long) total.length() + next.length());
-            total = total.concat(next);
+            long size = (long) total.length() + next.length();
+            checkSize(size);
+            try {
+                total = total.concat(next);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(size);
+            }
         }
         return total;
     }
 
     private PyBytes product() throws BadLiteral {
         long factor = 1;
-        if (Character.isDigit(peek())) {
+        if (isAsciiDigit(peek())) {
             int start = pos;
             long count = number();
             if (peek() != '*') {
@@ -77,15 +95,20 @@ public final class DataLiteral {
         PyBytes atom = atom();
         while (peek() == '*') {
             pos++;
-            factor = Math.multiplyExact(factor, number());
+            factor = times(factor, number());
         }
-        checkSize(atom.length() * factor);
-        return atom.repeat((int) factor);
+        long size = times(atom.length(), factor);
+        checkSize(size);
+        try {
+            return atom.repeat((int) factor);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(size);
+        }
     }
 
     private long number() throws BadLiteral {
         int start = pos;
-        while (pos < source.length() && Character.isDigit(source.charAt(pos))) {
+        while (pos < source.length() && isAsciiDigit(source.charAt(pos))) {
             pos++;
         }
         if (start == pos) {
@@ -96,6 +119,20 @@ public final class DataLiteral {
         } catch (NumberFormatException e) {
             throw new BadLiteral("repeat count too large in " + source);
         }
+    }
+
+    private long times(long a, long b) throws BadLiteral {
+        try {
+            return Math.multiplyExact(a, b);
+        } catch (ArithmeticException e) {
+            throw new BadLiteral("repeat count too large in " + source);
+        }
+    }
+
+    /** A failed allocation of the data alone; the shell and its sockets carry on. */
+    private static BadLiteral outOfMemory(long size) {
+        return new BadLiteral("not enough memory for " + size + " bytes of data (the Java heap may grow to "
+                + Runtime.getRuntime().maxMemory() + " bytes)");
     }
 
     private static void checkSize(long size) throws BadLiteral {
@@ -129,7 +166,7 @@ public final class DataLiteral {
         if (word.isEmpty()) {
             throw new BadLiteral("expected data at column " + (pos + 1) + " of " + source);
         }
-        return PyBytes.utf8(word);
+        return PyBytes.wrap(utf8(word));
     }
 
     private String word() {
@@ -147,8 +184,8 @@ public final class DataLiteral {
         }
         byte[] out = new byte[clean.length() / 2];
         for (int i = 0; i < out.length; i++) {
-            int hi = Character.digit(clean.charAt(2 * i), 16);
-            int lo = Character.digit(clean.charAt(2 * i + 1), 16);
+            int hi = hexValue(clean.charAt(2 * i));
+            int lo = hexValue(clean.charAt(2 * i + 1));
             if (hi < 0 || lo < 0) {
                 throw new BadLiteral("not a hex digit in " + digits);
             }
@@ -189,11 +226,11 @@ public final class DataLiteral {
                 if (bytesOnly && c > 0x7f) {
                     throw new BadLiteral("bytes can only contain ASCII literal characters");
                 }
-                int cp = c;
-                if (Character.isHighSurrogate(c) && pos < source.length()) {
-                    cp = Character.toCodePoint(c, source.charAt(pos++));
+                if (Character.isHighSurrogate(c) && pos < source.length() && Character.isLowSurrogate(source.charAt(pos))) {
+                    out.writeBytes(utf8(source.substring(pos - 1, ++pos)));
+                } else {
+                    out.writeBytes(utf8(String.valueOf(c)));
                 }
-                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
             escape(out, bytesOnly);
@@ -224,7 +261,7 @@ public final class DataLiteral {
                     if (!Character.isValidCodePoint(cp)) {
                         throw new BadLiteral("illegal Unicode character in \\U escape");
                     }
-                    out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                    out.writeBytes(utf8(new String(Character.toChars(cp))));
                 }
             }
             default -> {
@@ -253,7 +290,7 @@ public final class DataLiteral {
         }
         int value = 0;
         for (int i = 0; i < count; i++) {
-            int digit = Character.digit(source.charAt(pos + i), 16);
+            int digit = hexValue(source.charAt(pos + i));
             if (digit < 0) {
                 throw new BadLiteral("truncated " + form + " escape");
             }
@@ -261,6 +298,28 @@ public final class DataLiteral {
         }
         pos += count;
         return value;
+    }
+
+    /** Text as UTF-8; a lone surrogate has no encoding, as Python's str.encode() says. */
+    private static byte[] utf8(String text) throws BadLiteral {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new BadLiteral(String.format("cannot encode '\\u%04x' as UTF-8: surrogates not allowed", (int) c));
+            }
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The value of an ASCII hex digit, or -1; Character.digit would also take other scripts' digits. */
+    private static int hexValue(char c) {
+        return c < 0x80 ? Character.digit(c, 16) : -1;
     }
 
     private char peek() {

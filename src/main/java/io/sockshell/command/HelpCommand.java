@@ -39,7 +39,7 @@ public final class HelpCommand extends ShellCommand {
 
     @Override
     protected void run() throws UsageError {
-        CommandLine root = spec.parent().commandLine();
+        CommandLine root = Commands.tree(context);
         if (topic == null) {
             out().println("Commands (help COMMAND for details; help data; help jobs):");
             for (Map.Entry<String, CommandLine> entry : root.getSubcommands().entrySet()) {

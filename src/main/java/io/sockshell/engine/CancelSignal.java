@@ -18,9 +18,11 @@ public final class CancelSignal {
         return CURRENT.get();
     }
 
-    /** Makes {@code signal} the one this thread's blocking calls obey, and clears it. */
+    /**
+     * Makes {@code signal} the one this thread's blocking calls obey. A cancel that came before the
+     * thread got here still counts: a job killed right after it was started must not block.
+     */
     public static void install(CancelSignal signal) {
-        signal.cancelled = false;
         CURRENT.set(signal);
     }
 
@@ -37,8 +39,12 @@ public final class CancelSignal {
         cancelled = false;
     }
 
+    /**
+     * Asked by the waiting thread: true once cancelled, or once that thread has been interrupted
+     * (an interrupted thread's selector returns at once, so waiting on would spin for ever).
+     */
     public boolean isCancelled() {
-        return cancelled;
+        return cancelled || Thread.currentThread().isInterrupted();
     }
 
     /** Called by the engine around each wait, so {@link #cancel()} can wake it. */

@@ -250,13 +250,25 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private static String usageLine(ParameterException exception) {
         CommandLine failed = exception.getCommandLine();
-        String synopsis = failed.getHelp().synopsis(0).strip().replaceAll("\\s+", " ");
+        String synopsis = oneLineSynopsis(failed);
         String message = exception.getMessage();
         if (exception instanceof UnmatchedArgumentException) {
             message = "too many arguments or unknown option: " + String.join(" ",
                     ((UnmatchedArgumentException) exception).getUnmatched());
         }
         return failed.getCommandName() + ": " + lowerFirst(message) + " (usage: " + synopsis + ")";
+    }
+
+    /** The synopsis unwrapped: joining picocli's wrapped lines would split "[,SOCKET...]" apart. */
+    private static String oneLineSynopsis(CommandLine command) {
+        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
+        int width = usage.width();
+        usage.width(1000);
+        try {
+            return command.getHelp().synopsis(0).strip();
+        } finally {
+            usage.width(width);
+        }
     }
 
     private static String lowerFirst(String text) {

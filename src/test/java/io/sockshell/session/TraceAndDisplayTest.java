@@ -1,0 +1,115 @@
+package io.sockshell.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.sockshell.support.ShellDriver;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** trace shows the system calls under each command; display styles choose how data is shown. */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class TraceAndDisplayTest {
+    private static final String SIXTY_FOUR = "y".repeat(64);
+
+    private final ShellDriver shell = new ShellDriver();
+
+    @BeforeEach
+    void connect() {
+        shell.openConnectedPair();
+    }
+
+    @AfterEach
+    void closeSession() {
+        shell.close();
+    }
+
+    @Test
+    void traceShowsEachCallAndItsResultBeforeThePythonResult() {
+        assertEquals("trace on", shell.value("trace on"));
+        shell.ok("socket t");
+        assertEquals(List.of("| bind(t, '':0) = 0"), shell.ok("bind t \"\" 0").lines().toList());
+        assertEquals(List.of("| listen(t, 1) = 0"), shell.ok("listen t").lines().toList());
+        assertEquals(List.of("| send(c, 3) = 3", "3"), shell.ok("send c \"abc\"").lines().toList());
+        assertEquals(List.of("| recv(conn, 10) = 3", "b'abc'"), shell.ok("recv conn 10").lines().toList());
+        assertEquals(List.of("| select([conn], [], [], 0.0) = 0", "([], [], [])"),
+                shell.ok("select -r conn -t 0").lines().toList());
+        assertEquals(List.of("| close(c) = 0"), shell.ok("close c").lines().toList());
+        assertEquals("trace off", shell.value("trace off"));
+        assertEquals("", shell.ok("socket u"));
+    }
+
+    @Test
+    void traceShowsAFailedCallWithItsErrnoAndThePythonErrorStillGoesToErr() {
+        shell.ok("trace on");
+        assertEquals(List.of("| setblocking(conn, 0) = 0"), shell.ok("setblocking conn 0").lines().toList());
+        ShellDriver.Result result = shell.run("recv conn 10");
+        assertEquals(List.of("| recv(conn, 10) = -1 EAGAIN (Resource temporarily unavailable)"), result.outLines());
+        assertEquals(List.of("BlockingIOError: [Errno 11] Resource temporarily unavailable"), result.errLines());
+    }
+
+    @Test
+    void acceptIsTracedWithThePeerAddress() {
+        shell.ok("socket d");
+        shell.ok("connect d 127.0.0.1 s.port");
+        shell.ok("trace on");
+        List<String> lines = shell.ok("accept s e").lines().toList();
+        int port = shell.port("d");
+        assertEquals(List.of("| accept(s) = 127.0.0.1:" + port, "('127.0.0.1', " + port + ")"), lines);
+    }
+
+    @Test
+    void backgroundJobTraceGoesIntoItsReport() {
+        shell.ok("trace on");
+        shell.value("recv conn 10 &");
+        shell.ok("send c \"x\"");
+        assertEquals(List.of("[1] done: recv conn 10", "| recv(conn, 10) = 1", "b'x'"), shell.ok("wait").lines().toList());
+    }
+
+    @Test
+    void shortStyleKeepsSixtyFourBytesWholeAndShortensLonger() {
+        shell.value("send c \"" + SIXTY_FOUR + "\"");
+        assertEquals("b'" + SIXTY_FOUR + "'", shell.value("recv conn 64"));
+        shell.value("send c \"y\"*100");
+        assertEquals("b'" + "y".repeat(48) + "'... (100 bytes)", shell.value("recv conn 1000"));
+    }
+
+    @Test
+    void fullStyleShowsEverything() {
+        shell.ok("set display full");
+        shell.value("send c \"y\"*100");
+        assertEquals("b'" + "y".repeat(100) + "'", shell.value("recv conn 1000"));
+    }
+
+    @Test
+    void hexStyleShowsTheClassicDump() {
+        shell.ok("set display hex");
+        shell.value("send c \"GET / HTTP/1.0\\r\\n\\r\\n\"");
+        assertEquals(List.of(
+                "00000000  47 45 54 20 2f 20 48 54  54 50 2f 31 2e 30 0d 0a  |GET / HTTP/1.0..|",
+                "00000010  0d 0a                                             |..|",
+                "(18 bytes)"), shell.ok("recv conn 1000").lines().toList());
+    }
+
+    @Test
+    void hexStyleShowsEndOfStreamToo() {
+        shell.ok("set display hex");
+        shell.ok("close c");
+        assertEquals("b''  (0 bytes)", shell.value("recv conn 10"));
+    }
+
+    @Test
+    void optionOnOneCommandOverridesTheSessionStyle() {
+        shell.value("send c \"y\"*100");
+        assertEquals(List.of(
+                "00000000  79 79 79 79 79 79 79 79  79 79 79 79 79 79 79 79  |yyyyyyyyyyyyyyyy|",
+                "(16 bytes)"), shell.ok("recv conn 16 --hex").lines().toList());
+        assertEquals("b'" + "y".repeat(84) + "'", shell.value("recv conn 1000 --full"));
+        shell.ok("set display full");
+        shell.value("send c \"y\"*100");
+        assertEquals("b'" + "y".repeat(48) + "'... (100 bytes)", shell.value("recv conn 1000 --short"));
+    }
+}

@@ -1,0 +1,123 @@
+package io.sockshell.support;
+
+import io.sockshell.Main;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A child process whose output is read on background threads (so it can never stall on a full
+ * pipe), with every wait bounded and {@link #close()} killing whatever is left.
+ */
+public final class JavaProcess implements AutoCloseable {
+    private final Process process;
+    private final TextSink stdout = new TextSink();
+    private final TextSink stderr = new TextSink();
+
+    private JavaProcess(Process process) {
+        this.process = process;
+        drain(process.getInputStream(), stdout);
+        drain(process.getErrorStream(), stderr);
+    }
+
+    /** Starts {@code command} in the working directory. */
+    public static JavaProcess start(List<String> command) throws IOException {
+        return new JavaProcess(new ProcessBuilder(command).start());
+    }
+
+    /**
+     * Starts {@code java io.sockshell.Main ARGS} on the classes under test. The jar does not exist
+     * during {@code mvn test}, so the class path is made of the directories and jars the classes
+     * were loaded from.
+     */
+    public static JavaProcess sockshell(String... args) throws IOException {
+        return sockshell(List.of(), args);
+    }
+
+    /** As {@link #sockshell(String...)}, with options for the Java VM, such as a heap limit. */
+    public static JavaProcess sockshell(List<String> javaOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(javaOptions);
+        command.add("-cp");
+        command.add(classPath());
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        return start(command);
+    }
+
+    private static String classPath() {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> type : List.of(Main.class, picocli.CommandLine.class, org.jline.terminal.Terminal.class,
+                picocli.shell.jline3.PicocliJLineCompleter.class)) {
+            try {
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void drain(InputStream stream, TextSink sink) {
+        Thread reader = new Thread(() -> {
+            try (stream; sink) {
+                stream.transferTo(sink);
+            } catch (IOException e) {
+                byte[] note = ("\n[reading the process failed: " + e + "]").getBytes(StandardCharsets.UTF_8);
+                sink.write(note, 0, note.length);
+            }
+        }, "process-output-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Writes to the process's standard input. */
+    public void type(String text) throws IOException {
+        process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Closes the process's standard input: end of input. */
+    public void endInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
+    /** Waits for the process to end, at most {@code bound}, and returns its exit status. */
+    public int exitCode(Duration bound) throws InterruptedException {
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("process still running after " + bound + "; stdout so far:\n" + stdout.text()
+                    + "\nstderr so far:\n" + stderr.text());
+        }
+        return process.exitValue();
+    }
+
+    /** Standard output as it arrives; wait on it for what the process prints. */
+    public TextSink stdout() {
+        return stdout;
+    }
+
+    public TextSink stderr() {
+        return stderr;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
