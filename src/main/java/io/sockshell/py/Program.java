@@ -1,0 +1,290 @@
+package io.sockshell.py;
+
+import io.sockshell.engine.CancelSignal;
+import io.sockshell.engine.SockError;
+import io.sockshell.engine.SocketBackend;
+import io.sockshell.engine.TraceListener;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * One running program as the facade sees it: what {@code sys.argv}, {@code input()} and
+ * {@code print} mean for it, the sockets it opened, and, when several programs are replayed
+ * against each other, its place in their {@link Conductor}. Code that runs a script binds a
+ * program to its thread; threads the script starts inherit it. With none bound (stock
+ * {@code jshell}), the program is the process: arguments from the {@code sockshell.args}
+ * property or {@code SOCKSHELL_ARGS}, keyboard lines from {@code sockshell.input} or
+ * {@code SOCKSHELL_INPUT} and then standard input, output to standard output.
+ */
+public final class Program {
+    private static final InheritableThreadLocal<Program> BOUND = new InheritableThreadLocal<>();
+    private static volatile Program processProgram;
+
+    private final String name;
+    private volatile List<String> argv;
+    private final Keyboard keyboard;
+    private final Consumer<String> out;
+    private final Consumer<String> notes;
+    private final PortWatcher ports;
+    private final Conductor.Side side;
+    private final SocketBackend backend = SocketBackend.nio(TraceListener.NONE);
+    private final Transport transport;
+    private final List<PySocket> sockets = new CopyOnWriteArrayList<>();
+    private final Set<CancelSignal> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+    private volatile String activity;
+
+    /** Told about every port a socket of the program binds, listens on, or meets. */
+    @FunctionalInterface
+    public interface PortWatcher {
+        PortWatcher NONE = (port, listening) -> { };
+
+        /** {@code listening}: the port a server chose; otherwise an ephemeral client port. */
+        void seen(int port, boolean listening);
+    }
+
+    private Program(Builder builder) {
+        this.name = builder.name;
+        this.argv = List.copyOf(builder.argv);
+        this.keyboard = builder.keyboard;
+        this.out = builder.out;
+        this.notes = builder.notes;
+        this.ports = builder.ports;
+        this.side = builder.side;
+        this.transport = side == null ? new DirectTransport(backend) : new ConductedTransport(side, backend);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The program bound to this thread, or the process itself. */
+    public static Program current() {
+        Program bound = BOUND.get();
+        return bound != null ? bound : process();
+    }
+
+    /** Makes {@code program} the current one for this thread and the threads it starts. */
+    public static void bind(Program program) {
+        BOUND.set(program);
+    }
+
+    public static void unbind() {
+        BOUND.remove();
+    }
+
+    private static Program process() {
+        Program program = processProgram;
+        if (program == null) {
+            synchronized (Program.class) {
+                if (processProgram == null) {
+                    processProgram = fromProcess();
+                }
+                program = processProgram;
+            }
+        }
+        return program;
+    }
+
+    private static Program fromProcess() {
+        String args = setting("sockshell.args", "SOCKSHELL_ARGS");
+        List<String> argv = new ArrayList<>();
+        argv.add("jshell");
+        if (args != null) {
+            argv.addAll(Arguments.split(args));
+        }
+        String input = setting("sockshell.input", "SOCKSHELL_INPUT");
+        Keyboard terminal = Keyboard.reader(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
+        Keyboard keyboard = input == null ? terminal : Keyboard.scripted(Arguments.lines(input), terminal);
+        Consumer<String> stdout = text -> {
+            System.out.print(text);
+            System.out.flush();
+        };
+        return builder("jshell").argv(argv).keyboard(keyboard).out(stdout).build();
+    }
+
+    private static String setting(String property, String environment) {
+        String value = System.getProperty(property);
+        return value != null ? value : System.getenv(environment);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<String> argv() {
+        return argv;
+    }
+
+    void argv(List<String> values) {
+        argv = List.copyOf(values);
+    }
+
+    Keyboard keyboard() {
+        return keyboard;
+    }
+
+    void write(String text) {
+        out.accept(text);
+    }
+
+    /** A line about the program rather than from it, such as a call that has to wait. */
+    void note(String text) {
+        notes.accept(text);
+    }
+
+    /** A new socket of this program. */
+    PySocket open(io.sockshell.engine.Family family, io.sockshell.engine.Kind kind) {
+        return call("socket()", () -> new PySocket(this, backend.open(family, kind), transport));
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    void seenPort(int port, boolean listening) {
+        ports.seen(port, listening);
+    }
+
+    /** The conductor's handle for this program, or null when it runs on its own. */
+    Conductor.Side side() {
+        return side;
+    }
+
+    void opened(PySocket socket) {
+        sockets.add(socket);
+    }
+
+    /** Every socket the program opened or accepted and has not closed. */
+    public List<PySocket> openSockets() {
+        List<PySocket> open = new ArrayList<>();
+        for (PySocket socket : sockets) {
+            if (!socket.isClosed()) {
+                open.add(socket);
+            }
+        }
+        return open;
+    }
+
+    /** Closes what the program left open, as the operating system does when a process exits. */
+    public void closeAll() {
+        for (PySocket socket : sockets) {
+            socket.close();
+        }
+    }
+
+    /** The blocking call the program is in, such as {@code accept()}, or null. */
+    public String activity() {
+        return activity;
+    }
+
+    /**
+     * Marks the start of a call that may wait, so {@link #stop()} can cut it short. Raises at
+     * once if the program was already stopped.
+     */
+    void enter(String call) throws SockError {
+        if (stopped) {
+            throw SockError.interrupted();
+        }
+        CancelSignal signal = CancelSignal.current();
+        waiting.add(signal);
+        activity = call;
+        if (stopped) {
+            signal.cancel();
+        }
+    }
+
+    void leave() {
+        activity = null;
+    }
+
+    /** Runs one engine call as {@code name}: stoppable while it waits, errors raised as Python's. */
+    <T> T call(String name, SockCall<T> body) {
+        try {
+            enter(name);
+            return body.run();
+        } catch (SockError e) {
+            throw PyException.from(e);
+        } finally {
+            leave();
+        }
+    }
+
+    /**
+     * Stops the program: every wait it is in, and every later one, ends in
+     * {@code KeyboardInterrupt}.
+     */
+    public void stop() {
+        stopped = true;
+        for (CancelSignal signal : waiting) {
+            signal.cancel();
+        }
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    public static final class Builder {
+        private final String name;
+        private List<String> argv = List.of();
+        private Keyboard keyboard = Keyboard.EMPTY;
+        private Consumer<String> out = text -> { };
+        private Consumer<String> notes = text -> { };
+        private PortWatcher ports = PortWatcher.NONE;
+        private Conductor.Side side;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** {@code sys.argv}: the program's name first, then its arguments. */
+        public Builder argv(List<String> values) {
+            argv = values;
+            return this;
+        }
+
+        public Builder keyboard(Keyboard value) {
+            keyboard = value;
+            return this;
+        }
+
+        /** Receives what the program prints, in pieces that need not end in a newline. */
+        public Builder out(Consumer<String> value) {
+            out = value;
+            return this;
+        }
+
+        /** Receives one line per note, without a newline. */
+        public Builder notes(Consumer<String> value) {
+            notes = value;
+            return this;
+        }
+
+        public Builder ports(PortWatcher value) {
+            ports = value;
+            return this;
+        }
+
+        public Builder side(Conductor.Side value) {
+            side = value;
+            return this;
+        }
+
+        public Program build() {
+            Program program = new Program(this);
+            if (side != null) {
+                side.attach(program);
+            }
+            return program;
+        }
+    }
+}
