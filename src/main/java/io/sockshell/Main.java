@@ -1,6 +1,8 @@
 package io.sockshell;
 
 import io.sockshell.repl.Repl;
+import io.sockshell.replay.JshellCommand;
+import io.sockshell.replay.ReplayCommand;
 import io.sockshell.session.ScriptRunner;
 import io.sockshell.session.Session;
 import java.io.BufferedReader;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = {"Learn and debug TCP/IP sockets by hand, one Python-style call at a time.",
             "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"})
+        exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
+        subcommands = {ReplayCommand.class, JshellCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

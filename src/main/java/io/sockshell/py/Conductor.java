@@ -262,7 +262,6 @@ public final class Conductor {
         public void finish() {
             synchronized (Conductor.this) {
                 state = State.DONE;
-                wait = Wait.NONE;
                 if (running == this) {
                     running = null;
                     pass();
@@ -270,16 +269,19 @@ public final class Conductor {
             }
         }
 
-        /** What the program waits for, as the stuck report shows it; null if it is not waiting. */
+        /**
+         * What the program waits for, or waited for when the run stopped it, as a report shows
+         * it; null if it was not waiting.
+         */
         public String waitingFor() {
             synchronized (Conductor.this) {
-                return state == State.DONE || state == State.RUNNING ? null : waitingFor;
+                return wait == Wait.NONE ? null : waitingFor;
             }
         }
 
         public Wait waitKind() {
             synchronized (Conductor.this) {
-                return state == State.DONE ? Wait.NONE : wait;
+                return wait;
             }
         }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,7 @@ public final class Program {
     private final Set<CancelSignal> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
     private volatile String activity;
+    private final AtomicLong completedCalls = new AtomicLong();
 
     /** Told about every port a socket of the program binds, listens on, or meets. */
     @FunctionalInterface
@@ -210,7 +212,9 @@ public final class Program {
     <T> T call(String name, SockCall<T> body) {
         try {
             enter(name);
-            return body.run();
+            T result = body.run();
+            completedCalls.incrementAndGet();
+            return result;
         } catch (SockError e) {
             throw PyException.from(e);
         } finally {
@@ -231,6 +235,14 @@ public final class Program {
 
     public boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * How many calls have returned without an error: grows while the program gets somewhere,
+     * stands still while it waits or polls in vain. A replay watching for hangs reads it.
+     */
+    public long completedCalls() {
+        return completedCalls.get();
     }
 
     public static final class Builder {

@@ -211,7 +211,12 @@ public final class PySocket implements AutoCloseable {
         if (!engine.isClosed()) {
             try {
                 out.append(", laddr=").append(engine.getsockname().pythonRepr());
-                out.append(", raddr=").append(engine.getpeername().pythonRepr());
+            } catch (SockError unbound) {
+                // Only a closed socket has no local address; it was open a moment ago.
+            }
+            try {
+                String peer = engine.getpeername().pythonRepr();
+                out.append(", raddr=").append(peer);
             } catch (SockError notConnected) {
                 // A socket with no peer shows no raddr, as in Python.
             }
