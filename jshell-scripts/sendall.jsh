@@ -12,13 +12,15 @@ import io.sockshell.engine.PyBytes;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-// A server on loopback, on a port the system chooses (port 0).
+// A server on loopback, on a port the system chooses (port 0). Its connections get a small
+// receive buffer (64 KiB), and the system may not grow it.
 var lstn = socket(AF_INET, SOCK_STREAM);
+lstn.setsockopt(SO_RCVBUF, 65536);
 lstn.bind(addr("127.0.0.1", 0));
 lstn.listen(1);
 
-// A client with a deliberately small send buffer (64 KiB), connected to that server. The
-// connection is made by the system even before the server calls accept().
+// A client with a small send buffer too, connected to that server. The connection is made by
+// the system even before the server calls accept().
 var s = socket(AF_INET, SOCK_STREAM);
 s.setsockopt(SO_SNDBUF, 65536);
 s.connect(lstn.getsockname());
@@ -26,7 +28,7 @@ s.connect(lstn.getsockname());
 // The server's end of the connection. It only reads when this script says so.
 var conn = lstn.accept().conn();
 
-// A message far bigger than the buffers between the two ends: 4 MB.
+// A message far bigger than the buffers between the two ends can hold: 4 MB.
 var message = b("x").repeat(4_000_000);
 
 // The ends are nonblocking, so that one program can play both: a call that would have to wait

@@ -285,12 +285,6 @@ public final class Conductor {
             }
         }
 
-        public boolean done() {
-            synchronized (Conductor.this) {
-                return state == State.DONE;
-            }
-        }
-
         /**
          * Gives up the turn until {@code ready} holds; returns at once if it already does.
          * {@code call} names the waiting call and {@code reason} says why it waits, for the notes.

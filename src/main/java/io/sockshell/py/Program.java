@@ -41,6 +41,8 @@ public final class Program {
     private final Set<CancelSignal> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
     private volatile String activity;
+    private volatile long callStarted;
+    private volatile String stoppedDuring;
     private final AtomicLong completedCalls = new AtomicLong();
 
     /** Told about every port a socket of the program binds, listens on, or meets. */
@@ -183,9 +185,17 @@ public final class Program {
         }
     }
 
-    /** The blocking call the program is in, such as {@code accept()}, or null. */
-    public String activity() {
-        return activity;
+    /**
+     * When the call the program is in began ({@link System#nanoTime()}), or 0 when it is in none:
+     * then it is running Java code, not waiting.
+     */
+    public long callStarted() {
+        return callStarted;
+    }
+
+    /** The call the program was in when {@link #stop()} came, such as {@code accept()}, or null. */
+    public String stoppedDuring() {
+        return stoppedDuring;
     }
 
     /**
@@ -199,6 +209,7 @@ public final class Program {
         CancelSignal signal = CancelSignal.current();
         waiting.add(signal);
         activity = call;
+        callStarted = System.nanoTime();
         if (stopped) {
             signal.cancel();
         }
@@ -206,6 +217,7 @@ public final class Program {
 
     void leave() {
         activity = null;
+        callStarted = 0;
     }
 
     /** Runs one engine call as {@code name}: stoppable while it waits, errors raised as Python's. */
@@ -227,6 +239,7 @@ public final class Program {
      * {@code KeyboardInterrupt}.
      */
     public void stop() {
+        stoppedDuring = activity;
         stopped = true;
         for (CancelSignal signal : waiting) {
             signal.cancel();

@@ -3,6 +3,7 @@ package io.sockshell.replay;
 import io.sockshell.py.Program;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,19 +14,29 @@ import java.util.regex.Pattern;
  */
 final class PortNames implements Program.PortWatcher {
     private final boolean masking;
+    private final IntConsumer serverPorts;
     private final Map<Integer, String> names = new LinkedHashMap<>();
     private int servers;
     private int clients;
     private Pattern known;
 
-    PortNames(boolean masking) {
+    /** {@code serverPorts} hears of each port a server listens on, the first time it is seen. */
+    PortNames(boolean masking, IntConsumer serverPorts) {
         this.masking = masking;
+        this.serverPorts = serverPorts;
     }
 
     @Override
-    public synchronized void seen(int port, boolean listening) {
+    public void seen(int port, boolean listening) {
+        if (record(port, listening) && listening) {
+            serverPorts.accept(port);
+        }
+    }
+
+    /** Names a port met for the first time; false if it had a name already. */
+    private synchronized boolean record(int port, boolean listening) {
         if (port == 0 || names.containsKey(port)) {
-            return;
+            return false;
         }
         String name = listening ? (++servers == 1 ? "PORT" : "PORT" + servers) : "EPH" + (++clients);
         names.put(port, name);
@@ -34,6 +45,7 @@ final class PortNames implements Program.PortWatcher {
             alternatives.append(alternatives.length() == 0 ? "" : "|").append(each);
         }
         known = Pattern.compile("(?<![0-9])(" + alternatives + ")(?![0-9])");
+        return true;
     }
 
     /** The first port a server chose, for the {@code PORT} argument of a client; -1 if none yet. */

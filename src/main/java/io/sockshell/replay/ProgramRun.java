@@ -52,6 +52,8 @@ final class ProgramRun implements Runnable {
     private final Map<String, Step> stepsBySnippetId = new HashMap<>();
     private final AtomicLong stepsDone = new AtomicLong();
     private volatile Result result = Result.NOT_STARTED;
+    private volatile boolean preparing = true;
+    private volatile long turnAwaitedSince;
     private volatile Step current;
     private volatile Program program;
     private volatile JShell shell;
@@ -94,10 +96,27 @@ final class ProgramRun implements Runnable {
         return step == null ? scriptName : scriptName + ":" + step.line();
     }
 
-    /** The call the program waits in, if any: {@code accept()}. */
-    String activity() {
+    /** The call the program was waiting in when it was stopped, such as {@code accept()}; null if none. */
+    String stoppedDuring() {
         Program running = program;
-        return running == null ? null : running.activity();
+        return running == null ? null : running.stoppedDuring();
+    }
+
+    /**
+     * Since when the program has been waiting ({@link System#nanoTime()}): in a socket call, or
+     * for its first turn. -1 while it is busy: starting JShell, compiling, or running Java code.
+     */
+    long waitingSince() {
+        if (preparing) {
+            return -1;
+        }
+        long turn = turnAwaitedSince;
+        if (turn != 0) {
+            return turn;
+        }
+        Program running = program;
+        long call = running == null ? 0 : running.callStarted();
+        return call == 0 ? -1 : call;
     }
 
     /** Snippets finished plus calls completed: standing still means the program is stuck. */
@@ -138,6 +157,8 @@ final class ProgramRun implements Runnable {
             jshell.addToClasspath(FacadeClassPath.location());
             Script script = Script.load(scriptPath, jshell.sourceCodeAnalysis());
             scriptName = script.name();
+            turnAwaitedSince = System.nanoTime();
+            preparing = false;
             if (side != null && !side.start()) {
                 result = Result.STOPPED;
                 return;
@@ -151,6 +172,7 @@ final class ProgramRun implements Runnable {
                     .side(side)
                     .build();
             Program.bind(program);
+            turnAwaitedSince = 0;
             result = runSteps(jshell, script);
         } catch (ReplayException e) {
             channel.error(e.getMessage());
@@ -212,6 +234,9 @@ final class ProgramRun implements Runnable {
                     channel.snippet(step);
                     List<SnippetEvent> events = jshell.eval(step.source());
                     stepsDone.incrementAndGet();
+                    if (program.stopped()) {
+                        return Result.STOPPED;
+                    }
                     Result outcome = report(jshell, step, events);
                     if (outcome != Result.FINISHED) {
                         return outcome;
@@ -233,9 +258,6 @@ final class ProgramRun implements Runnable {
             return Result.FAILED;
         }
         if (main.exception() != null) {
-            if (program.stopped()) {
-                return Result.STOPPED;
-            }
             channel.error(describe(main.exception(), step));
             return Result.FAILED;
         }
@@ -270,11 +292,25 @@ final class ProgramRun implements Runnable {
                 out.append('\n');
             }
             out.append(scriptName).append(':').append(step.scriptLine(lineIndex + 1)).append(": error: ")
-                    .append(diag.getMessage(Locale.ROOT).replace("\n", "\n    "))
+                    .append(javacMessage(diag))
                     .append("\n    ").append(line)
                     .append("\n    ").append(" ".repeat(Math.max(0, Math.min(column, line.length())))).append('^');
         });
         return out.length() > 0 ? out.toString() : scriptName + ":" + step.line() + ": error: JShell rejected this snippet";
+    }
+
+    /**
+     * The compiler's message without its last line when that line names the class JShell wraps
+     * snippets in, which has no name a learner would know.
+     */
+    private static String javacMessage(Diag diag) {
+        List<String> lines = new ArrayList<>();
+        for (String line : diag.getMessage(Locale.ROOT).split("\n")) {
+            if (!line.strip().equals("location: class")) {
+                lines.add(line);
+            }
+        }
+        return String.join("\n    ", lines);
     }
 
     private String describe(Exception exception, Step step) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Replays one script, or several against each other. One script runs as it would in jshell,
@@ -24,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Replay {
     /** Time given to programs to wind down once stopped, before the replay gives up on them. */
     private static final long STOP_GRACE_SECONDS = 5;
+    /** How many --wait windows a busy program may go without getting anywhere. */
+    private static final long BUSY_WINDOWS = 10;
 
     /**
      * @param stepping pause before each snippet
@@ -47,6 +50,7 @@ public final class Replay {
     private final AtomicInteger personWaits = new AtomicInteger();
     private final PortNames ports;
     private Conductor conductor;
+    private volatile List<ProgramRun> running = List.of();
     private volatile String stopReason;
     private boolean serversLeftWaiting;
 
@@ -56,12 +60,21 @@ public final class Replay {
      */
     public Replay(Settings settings, List<ScriptCall> calls, BufferedReader in, boolean inputIsTerminal,
             PrintWriter out) {
+        this(settings, calls, in, inputIsTerminal, out, port -> { });
+    }
+
+    /**
+     * As above; {@code serverPorts} hears of each port a replayed server listens on, so that a
+     * program outside the replay can be pointed at it.
+     */
+    public Replay(Settings settings, List<ScriptCall> calls, BufferedReader in, boolean inputIsTerminal,
+            PrintWriter out, IntConsumer serverPorts) {
         this.settings = settings;
         this.calls = List.copyOf(calls);
         this.in = in;
         this.inputIsTerminal = inputIsTerminal;
         this.out = out;
-        this.ports = new PortNames(settings.stablePorts());
+        this.ports = new PortNames(settings.stablePorts(), serverPorts);
     }
 
     /** Runs the replay; 0 if every program ended well, 1 if one failed or had to be stopped. */
@@ -87,6 +100,7 @@ public final class Replay {
             runs.add(new ProgramRun(label, call.script(), call.arguments(), display.channel(label, i), stepper,
                     side, programKeyboard, ports, this::failed));
         }
+        running = List.copyOf(runs);
         CountDownLatch ended = new CountDownLatch(runs.size());
         List<Thread> threads = new ArrayList<>();
         for (ProgramRun run : runs) {
@@ -104,7 +118,7 @@ public final class Replay {
         if (conductor != null) {
             conductor.begin();
         }
-        boolean allEnded = watch(runs, ended);
+        boolean allEnded = watch(runs, ended) && joined(threads);
         serversLeftWaiting = serversLeftWaiting(runs);
         reportStopped(runs, display);
         if (!allEnded) {
@@ -118,33 +132,90 @@ public final class Replay {
         return status(runs);
     }
 
-    /** Waits for the programs, stopping them all if nothing happens for too long; false if they would not end. */
+    /**
+     * Waits for the programs. Stops them all when every one of them has waited (in a socket
+     * call, or for its turn) for the whole window with nothing happening, or when they have
+     * got nowhere for {@link #BUSY_WINDOWS} windows, busy or not (a snippet looping for ever).
+     * Returns false if they would not end.
+     */
     private boolean watch(List<ProgramRun> runs, CountDownLatch ended) {
-        long window = settings.waitSeconds() > 0 ? (long) (settings.waitSeconds() * 1e9) : Long.MAX_VALUE;
+        if (settings.waitSeconds() <= 0) {
+            return awaitForever(ended);
+        }
+        long window = (long) (settings.waitSeconds() * 1e9);
         long lastProgress = progress(runs);
         long lastChange = System.nanoTime();
         try {
-            while (true) {
-                long left = window == Long.MAX_VALUE ? TimeUnit.HOURS.toNanos(1) : lastChange + window - System.nanoTime();
-                if (ended.await(Math.max(1, left), TimeUnit.NANOSECONDS)) {
-                    return true;
-                }
+            while (!ended.await(nextCheck(runs, lastChange, window), TimeUnit.NANOSECONDS)) {
                 long now = System.nanoTime();
                 long progress = progress(runs);
                 if (progress != lastProgress || personWaits.get() > 0) {
                     lastProgress = progress;
                     lastChange = now;
-                } else if (now - lastChange >= window) {
+                } else if (now - quietSince(runs, lastChange) >= window) {
                     stopAll(runs, "nothing happened for " + seconds(settings.waitSeconds())
-                            + " (--wait " + seconds(settings.waitSeconds()).replace(" s", "") + " to wait longer)");
+                            + " (--wait to wait longer)");
+                    return ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                } else if (now - lastChange >= BUSY_WINDOWS * window) {
+                    stopAll(runs, "no snippet finished and no call returned for "
+                            + seconds(BUSY_WINDOWS * settings.waitSeconds()));
                     return ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
                 }
             }
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopAll(runs, "the replay was interrupted");
             return false;
         }
+    }
+
+    private static boolean awaitForever(CountDownLatch ended) {
+        try {
+            ended.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Since when every program still running has been waiting, and nothing has happened; a time
+     * in the future when one of them is busy, which puts off the stop.
+     */
+    private static long quietSince(List<ProgramRun> runs, long lastChange) {
+        long since = lastChange;
+        for (ProgramRun run : runs) {
+            if (run.result() != ProgramRun.Result.NOT_STARTED) {
+                continue;
+            }
+            long waiting = run.waitingSince();
+            if (waiting < 0) {
+                return Long.MAX_VALUE;
+            }
+            since = Math.max(since, waiting);
+        }
+        return since;
+    }
+
+    /** How long to wait before looking again: until the quiet window could be over. */
+    private static long nextCheck(List<ProgramRun> runs, long lastChange, long window) {
+        long quiet = quietSince(runs, lastChange);
+        long left = quiet == Long.MAX_VALUE ? window : quiet + window - System.nanoTime();
+        return Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(window, left));
+    }
+
+    /** Waits for the threads that counted down to be gone, so nothing outlives the replay. */
+    private static boolean joined(List<Thread> threads) {
+        try {
+            for (Thread thread : threads) {
+                thread.join(TimeUnit.SECONDS.toMillis(STOP_GRACE_SECONDS));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return threads.stream().noneMatch(Thread::isAlive);
     }
 
     private long progress(List<ProgramRun> runs) {
@@ -199,8 +270,8 @@ public final class Replay {
 
     private String waitText(ProgramRun run) {
         String waiting = run.side() != null ? run.side().waitingFor() : null;
-        if (waiting == null && run.activity() != null) {
-            waiting = run.activity() + " waits";
+        if (waiting == null && run.stoppedDuring() != null) {
+            waiting = run.stoppedDuring() + " waits";
         }
         return waiting == null ? "" : ", where " + waiting;
     }
