@@ -53,10 +53,6 @@ public final class PySocket implements AutoCloseable {
     public void bind(Address address) {
         program.call("bind()", () -> {
             engine.bind(address.host(), address.port());
-            int port = engine.getsockname().port();
-            if (port != 0) {
-                program.seenPort(port, true);
-            }
             return null;
         });
     }

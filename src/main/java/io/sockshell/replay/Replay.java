@@ -218,6 +218,11 @@ public final class Replay {
         return threads.stream().noneMatch(Thread::isAlive);
     }
 
+    /** Stops a running replay from another thread, as a person pressing Ctrl-C would want. */
+    public void stop(String reason) {
+        stopAll(running, reason);
+    }
+
     private long progress(List<ProgramRun> runs) {
         long total = conductor == null ? 0 : conductor.turns();
         for (ProgramRun run : runs) {
