@@ -97,21 +97,25 @@ public final class Conductor {
     }
 
     /** Ends the run: every program that waits for its turn, or later asks, is stopped. */
-    public void abort(String reason) {
-        List<Side> toStop;
-        synchronized (this) {
-            if (outcome == Outcome.RUNNING) {
-                outcome = Outcome.ABORTED;
-                abortReason = reason;
-            }
-            toStop = List.copyOf(sides);
-            notifyAll();
+    public synchronized void abort(String reason) {
+        if (outcome == Outcome.RUNNING) {
+            outcome = Outcome.ABORTED;
+            abortReason = reason;
         }
-        for (Side side : toStop) {
-            if (side.program != null) {
+        stopPrograms();
+    }
+
+    /**
+     * Stops every program, then wakes the waiting ones, which find the run over. In this order
+     * a woken program always knows it was stopped, not failed.
+     */
+    private void stopPrograms() {
+        for (Side side : sides) {
+            if (side.program != null && side.state != State.DONE) {
                 side.program.stop();
             }
         }
+        notifyAll();
     }
 
     synchronized boolean check(Predicate<Ledger> condition) {
@@ -169,14 +173,7 @@ public final class Conductor {
         }
         boolean allDone = sides.stream().allMatch(side -> side.state == State.DONE);
         outcome = allDone ? Outcome.FINISHED : Outcome.STUCK;
-        notifyAll();
-        if (!allDone) {
-            for (Side side : sides) {
-                if (side.state != State.DONE && side.program != null) {
-                    side.program.stop();
-                }
-            }
-        }
+        stopPrograms();
     }
 
     private boolean giveKeyboard(List<Side> order) {
@@ -197,12 +194,7 @@ public final class Conductor {
             abortReason = "the next keyboard line is for " + next.label() + ", which is "
                     + (addressed == null ? "not one of the programs" : addressed.describe())
                     + ", while " + reading.label + " is the one reading the keyboard";
-            notifyAll();
-            for (Side side : sides) {
-                if (side.program != null) {
-                    side.program.stop();
-                }
-            }
+            stopPrograms();
             return true;
         }
         keys.poll();
