@@ -200,13 +200,17 @@ public final class Program {
 
     /**
      * Marks the start of a call that may wait, so {@link #stop()} can cut it short. Raises at
-     * once if the program was already stopped.
+     * once if the program was already stopped. A cancel left on this thread by a program before
+     * is forgotten; one meant for this program comes after {@code waiting} has the signal.
      */
     void enter(String call) throws SockError {
         if (stopped) {
             throw SockError.interrupted();
         }
         CancelSignal signal = CancelSignal.current();
+        if (signal.isCancelled()) {
+            signal.reset();
+        }
         waiting.add(signal);
         activity = call;
         callStarted = System.nanoTime();

@@ -54,6 +54,7 @@ public final class JshellCommand implements Callable<Integer> {
                     "--startup", "DEFAULT",
                     "--startup", startup.toString()));
             arguments.addAll(jshellArguments);
+            out.println(hint());
             return JavaShellToolBuilder.builder()
                     .in(in, null)
                     .out(out)
@@ -65,15 +66,18 @@ public final class JshellCommand implements Callable<Integer> {
         }
     }
 
-    /** Imports the facade and says, once, how to reach the scripts. */
+    /** Imports the facade, as the first thing JShell runs. */
     private static String startupSnippets() {
-        Path scripts = Path.of("jshell-scripts");
-        String hint = Files.isDirectory(scripts)
-                ? "sockshell: the Python-style facade is imported; try  var s = socket(AF_INET, SOCK_STREAM)"
-                    + "  or  /open " + scripts.resolve("tms.jsh") + "  (after setArgv(\"0\"))"
-                : "sockshell: the Python-style facade is imported; try  var s = socket(AF_INET, SOCK_STREAM)";
         return "import static io.sockshell.py.Python.*;\n"
-                + "import io.sockshell.py.*;\n"
-                + "System.out.println(\"" + hint.replace("\\", "\\\\").replace("\"", "\\\"") + "\");\n";
+                + "import io.sockshell.py.*;\n";
+    }
+
+    /** One line on what is ready, and where the tutorial's scripts are when they are at hand. */
+    private static String hint() {
+        Path scripts = Path.of("jshell-scripts");
+        String start = "sockshell: the Python-style facade is imported; try  var s = socket(AF_INET, SOCK_STREAM)";
+        return Files.isDirectory(scripts)
+                ? start + "  or  setArgv(\"0\")  then  /open " + scripts.resolve("tms.jsh")
+                : start;
     }
 }

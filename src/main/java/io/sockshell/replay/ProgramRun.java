@@ -228,10 +228,10 @@ final class ProgramRun implements Runnable {
                     return Result.FAILED;
                 }
                 default -> {
+                    channel.snippet(step);
                     if (stepper.before(where()) == Stepper.Choice.QUIT) {
                         return Result.QUIT;
                     }
-                    channel.snippet(step);
                     List<SnippetEvent> events = jshell.eval(step.source());
                     stepsDone.incrementAndGet();
                     if (program.stopped()) {
