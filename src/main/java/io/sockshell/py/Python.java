@@ -128,6 +128,9 @@ public final class Python {
         Program program = Program.current();
         Conductor.Side side = program.side();
         String scripted = side == null ? null : program.call("input()", side::keyboard);
+        if (side != null && scripted == null && !program.keyboard().echoes()) {
+            program.note("input() reads a line from your keyboard: type it and press Enter");
+        }
         program.write(prompt);
         String line;
         boolean echo;

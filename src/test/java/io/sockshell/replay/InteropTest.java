@@ -138,7 +138,10 @@ class InteropTest {
         return new String(letters);
     }
 
-    /** strclnt.jsh replayed on its own, typing the given letters. */
+    /**
+     * strclnt.jsh replayed on its own, typing the given letters, in a thread of its own: the
+     * server waits for both clients before it answers either, so they must run at once.
+     */
     private static final class BackgroundClient {
         private final java.util.concurrent.CompletableFuture<ReplayRun> run;
 
@@ -152,8 +155,11 @@ class InteropTest {
                 arguments.add("--input=" + letter);
             }
             arguments.addAll(List.of("jshell-scripts/strclnt.jsh", "127.0.0.1", Integer.toString(port)));
-            return new BackgroundClient(java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> ReplayRun.of(arguments, "")));
+            java.util.concurrent.CompletableFuture<ReplayRun> run = new java.util.concurrent.CompletableFuture<>();
+            Thread thread = new Thread(() -> run.complete(ReplayRun.of(arguments, "")), "strclnt replay");
+            thread.setDaemon(true);
+            thread.start();
+            return new BackgroundClient(run);
         }
 
         int awaitStatus(long seconds) throws Exception {
