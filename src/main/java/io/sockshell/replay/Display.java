@@ -58,7 +58,10 @@ final class Display {
             this.prefixColor = labelColor;
         }
 
-        /** The snippet about to run: its comment, then its code with script line numbers. */
+        /**
+         * The snippet about to run: its comment, then its code with script line numbers,
+         * {@code 12> } on its first line and {@code 13| } on the lines that continue it.
+         */
         void snippet(Step step) {
             synchronized (Display.this) {
                 finishPartial();
@@ -69,7 +72,7 @@ final class Display {
                 List<String> shown = color ? JavaHighlighter.lines(code) : code;
                 int width = String.valueOf(step.line() + code.size() - 1).length();
                 for (int i = 0; i < code.size(); i++) {
-                    String number = String.format("%" + width + "d> ", step.line() + i);
+                    String number = String.format("%" + width + "d%s ", step.line() + i, i == 0 ? ">" : "|");
                     emitRaw(color ? JavaHighlighter.DIM + number + JavaHighlighter.RESET + shown.get(i)
                             : number + shown.get(i));
                 }
