@@ -30,7 +30,7 @@ public final class Program {
 
     private final String name;
     private volatile List<String> argv;
-    private final Keyboard keyboard;
+    private volatile Keyboard keyboard;
     private final Consumer<String> out;
     private final Consumer<String> notes;
     private final PortWatcher ports;
@@ -136,6 +136,10 @@ public final class Program {
         return keyboard;
     }
 
+    void keyboard(Keyboard value) {
+        keyboard = value;
+    }
+
     void write(String text) {
         out.accept(text);
     }
@@ -199,12 +203,14 @@ public final class Program {
     }
 
     /**
-     * Marks the start of a call that may wait, so {@link #stop()} can cut it short. Raises at
-     * once if the program was already stopped. A cancel left on this thread by a program before
-     * is forgotten; one meant for this program comes after {@code waiting} has the signal.
+     * Marks the start of a call that may wait, so {@link #stop()} can cut it short; returns the
+     * thread's signal, for {@link #leave}. Raises at once if the program was stopped, or if the
+     * thread was interrupted (a pending Ctrl-C, as Python raises it at the next chance). A
+     * cancel left on this thread by an earlier wait is forgotten; one meant for this wait comes
+     * after {@code waiting} has the signal.
      */
-    void enter(String call) throws SockError {
-        if (stopped) {
+    private CancelSignal enter(String call) throws SockError {
+        if (stopped || Thread.interrupted()) {
             throw SockError.interrupted();
         }
         CancelSignal signal = CancelSignal.current();
@@ -217,24 +223,41 @@ public final class Program {
         if (stopped) {
             signal.cancel();
         }
+        return signal;
     }
 
-    void leave() {
+    private void leave(CancelSignal signal) {
+        waiting.remove(signal);
         activity = null;
         callStarted = 0;
     }
 
     /** Runs one engine call as {@code name}: stoppable while it waits, errors raised as Python's. */
     <T> T call(String name, SockCall<T> body) {
+        CancelSignal signal;
         try {
-            enter(name);
+            signal = enter(name);
+        } catch (SockError e) {
+            throw PyException.from(e);
+        }
+        try {
             T result = body.run();
             completedCalls.incrementAndGet();
             return result;
         } catch (SockError e) {
             throw PyException.from(e);
         } finally {
-            leave();
+            leave(signal);
+        }
+    }
+
+    /**
+     * Cuts short the waits the program is in now, as Ctrl-C does in Python: each ends in
+     * {@code KeyboardInterrupt}, and the program goes on.
+     */
+    public void interruptWaits() {
+        for (CancelSignal signal : waiting) {
+            signal.cancel();
         }
     }
 

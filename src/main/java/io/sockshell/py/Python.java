@@ -119,6 +119,15 @@ public final class Python {
         program.argv(values);
     }
 
+    /**
+     * Types these lines for the next {@code input()} calls, before the keyboard is read: jshell
+     * gives a script run with {@code /open} no keyboard, so this is how to answer it there.
+     */
+    public static void setInput(String... lines) {
+        Program program = Program.current();
+        program.keyboard(Keyboard.scripted(Arrays.asList(lines), program.keyboard()));
+    }
+
     /** Python 3's {@code input()} (Python 2's {@code raw_input()}): one line from the keyboard. */
     public static String input() {
         return input("");

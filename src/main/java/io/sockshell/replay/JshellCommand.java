@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code sockshell jshell}: the JDK's own JShell, with sockshell on the class path, the Python
- * facade imported, and the fast local execution engine, so a Java user can try socket calls as
- * freely as in the shell and {@code /open} the tutorial's scripts.
+ * facade imported, and the fast local execution engine (made to let Ctrl-C end a socket wait),
+ * so a Java user can try socket calls as freely as in the shell and {@code /open} the
+ * tutorial's scripts.
  */
 @Command(name = "jshell",
         mixinStandardHelpOptions = true,
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
             "Starts JShell with sockshell's Python-style facade imported (socket, addr, b, print, select, ...)"
                 + " and snippets run in this JVM (JShell's local execution engine), so each runs in milliseconds.",
             "Open a tutorial script with /open jshell-scripts/tms.jsh; give it arguments first with"
-                + " setArgv(\"0\") and keyboard lines by typing them when input() asks."})
+                + " setArgv(\"0\"), and its keyboard lines with setInput(\"\") (jshell gives /open no keyboard)."
+                + " Ctrl-C ends a socket call that waits, with KeyboardInterrupt."})
 public final class JshellCommand implements Callable<Integer> {
     @Parameters(paramLabel = "JSHELL-ARG", description = "Passed on to jshell, for example a script to run first.")
     List<String> jshellArguments = new ArrayList<>();
@@ -50,7 +52,7 @@ public final class JshellCommand implements Callable<Integer> {
             Files.writeString(startup, startupSnippets(), StandardCharsets.UTF_8);
             List<String> arguments = new ArrayList<>(List.of(
                     "--class-path", FacadeClassPath.location(),
-                    "--execution", "local",
+                    "--execution", InterruptibleLocalProvider.NAME,
                     "--startup", "DEFAULT",
                     "--startup", startup.toString()));
             arguments.addAll(jshellArguments);
