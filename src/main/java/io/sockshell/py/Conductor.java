@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs several programs against each other so that the same run gives the same output every
@@ -122,7 +123,7 @@ public final class Conductor {
         return condition.test(ledger);
     }
 
-    synchronized long count(java.util.function.ToLongFunction<Ledger> query) {
+    synchronized long count(ToLongFunction<Ledger> query) {
         return query.applyAsLong(ledger);
     }
 

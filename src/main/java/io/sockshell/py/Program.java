@@ -1,6 +1,8 @@
 package io.sockshell.py;
 
 import io.sockshell.engine.CancelSignal;
+import io.sockshell.engine.Family;
+import io.sockshell.engine.Kind;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
 import io.sockshell.engine.TraceListener;
@@ -11,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -28,7 +29,6 @@ public final class Program {
     private static final InheritableThreadLocal<Program> BOUND = new InheritableThreadLocal<>();
     private static volatile Program processProgram;
 
-    private final String name;
     private volatile List<String> argv;
     private volatile Keyboard keyboard;
     private final Consumer<String> out;
@@ -37,7 +37,8 @@ public final class Program {
     private final Conductor.Side side;
     private final SocketBackend backend = SocketBackend.nio(TraceListener.NONE);
     private final Transport transport;
-    private final List<PySocket> sockets = new CopyOnWriteArrayList<>();
+    /** Open sockets, in the order they were opened, so reports list them the same way every run. */
+    private final List<PySocket> sockets = new ArrayList<>();
     private final Set<CancelSignal> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
     private volatile String activity;
@@ -45,7 +46,7 @@ public final class Program {
     private volatile String stoppedDuring;
     private final AtomicLong completedCalls = new AtomicLong();
 
-    /** Told about every port a socket of the program binds, listens on, or meets. */
+    /** Told about every port a socket of the program listens on, connects from, or accepts. */
     @FunctionalInterface
     public interface PortWatcher {
         PortWatcher NONE = (port, listening) -> { };
@@ -55,7 +56,6 @@ public final class Program {
     }
 
     private Program(Builder builder) {
-        this.name = builder.name;
         this.argv = List.copyOf(builder.argv);
         this.keyboard = builder.keyboard;
         this.out = builder.out;
@@ -65,8 +65,8 @@ public final class Program {
         this.transport = side == null ? new DirectTransport(backend) : new ConductedTransport(side, backend);
     }
 
-    public static Builder builder(String name) {
-        return new Builder(name);
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The program bound to this thread, or the process itself. */
@@ -112,16 +112,12 @@ public final class Program {
             System.out.print(text);
             System.out.flush();
         };
-        return builder("jshell").argv(argv).keyboard(keyboard).out(stdout).build();
+        return builder().argv(argv).keyboard(keyboard).out(stdout).build();
     }
 
     private static String setting(String property, String environment) {
         String value = System.getProperty(property);
         return value != null ? value : System.getenv(environment);
-    }
-
-    public String name() {
-        return name;
     }
 
     public List<String> argv() {
@@ -150,7 +146,7 @@ public final class Program {
     }
 
     /** A new socket of this program. */
-    PySocket open(io.sockshell.engine.Family family, io.sockshell.engine.Kind kind) {
+    PySocket open(Family family, Kind kind) {
         return call("socket()", () -> new PySocket(this, backend.open(family, kind), transport));
     }
 
@@ -168,23 +164,27 @@ public final class Program {
     }
 
     void opened(PySocket socket) {
-        sockets.add(socket);
+        synchronized (sockets) {
+            sockets.add(socket);
+        }
+    }
+
+    void closed(PySocket socket) {
+        synchronized (sockets) {
+            sockets.remove(socket);
+        }
     }
 
     /** Every socket the program opened or accepted and has not closed. */
     public List<PySocket> openSockets() {
-        List<PySocket> open = new ArrayList<>();
-        for (PySocket socket : sockets) {
-            if (!socket.isClosed()) {
-                open.add(socket);
-            }
+        synchronized (sockets) {
+            return List.copyOf(sockets);
         }
-        return open;
     }
 
     /** Closes what the program left open, as the operating system does when a process exits. */
     public void closeAll() {
-        for (PySocket socket : sockets) {
+        for (PySocket socket : openSockets()) {
             socket.close();
         }
     }
@@ -286,7 +286,6 @@ public final class Program {
     }
 
     public static final class Builder {
-        private final String name;
         private List<String> argv = List.of();
         private Keyboard keyboard = Keyboard.EMPTY;
         private Consumer<String> out = text -> { };
@@ -294,8 +293,7 @@ public final class Program {
         private PortWatcher ports = PortWatcher.NONE;
         private Conductor.Side side;
 
-        private Builder(String name) {
-            this.name = name;
+        private Builder() {
         }
 
         /** {@code sys.argv}: the program's name first, then its arguments. */

@@ -5,6 +5,7 @@ import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
 import io.sockshell.engine.LineFile;
 import io.sockshell.engine.PyBytes;
+import io.sockshell.engine.PyRepr;
 import io.sockshell.engine.ShutdownHow;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
@@ -32,10 +33,6 @@ public final class PySocket implements AutoCloseable {
 
     Sock engine() {
         return engine;
-    }
-
-    Program program() {
-        return program;
     }
 
     Transport transport() {
@@ -157,6 +154,7 @@ public final class PySocket implements AutoCloseable {
     public void close() {
         if (!engine.isClosed()) {
             transport.close(this);
+            program.closed(this);
         }
     }
 
@@ -186,7 +184,7 @@ public final class PySocket implements AutoCloseable {
     /** A text file over the socket: {@code "r"} to read lines, {@code "w"} to write them. */
     public PyFile makefile(String mode) {
         if (mode.indexOf('b') >= 0) {
-            throw new ValueError("binary mode " + io.sockshell.engine.PyRepr.str(mode)
+            throw new ValueError("binary mode " + PyRepr.str(mode)
                     + " is not offered here: use recv and send for bytes");
         }
         return program.call("makefile()", () -> new PyFile(new LineFile(new RoutedSock(this), mode), program));

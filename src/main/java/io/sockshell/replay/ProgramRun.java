@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
+import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.MethodSnippet;
 import jdk.jshell.Snippet;
@@ -163,7 +164,7 @@ final class ProgramRun implements Runnable {
                 result = Result.STOPPED;
                 return;
             }
-            program = Program.builder(label)
+            program = Program.builder()
                     .argv(argv(script))
                     .keyboard(keyboard)
                     .out(channel::output)
@@ -270,7 +271,7 @@ final class ProgramRun implements Runnable {
             channel.info("created " + type.subKind().name().replace("_SUBKIND", "").toLowerCase(Locale.ROOT)
                     + " " + type.name() + unresolvedNote(jshell, type));
         } else if (snippet.kind() == Snippet.Kind.EXPRESSION && main.value() != null) {
-            channel.value(((jdk.jshell.ExpressionSnippet) snippet).name(), shorten(main.value()));
+            channel.value(((ExpressionSnippet) snippet).name(), shorten(main.value()));
         }
         return Result.FINISHED;
     }

@@ -25,6 +25,11 @@ import java.util.function.IntConsumer;
 public final class Replay {
     /** Time given to programs to wind down once stopped, before the replay gives up on them. */
     private static final long STOP_GRACE_SECONDS = 5;
+    /**
+     * How long bytes or a connection that one program sent may take to reach another over
+     * loopback, where they take microseconds: running out means something broke.
+     */
+    private static final double DELIVERY_SECONDS = 10;
     /** How many --wait windows a busy program may go without getting anywhere. */
     private static final long BUSY_WINDOWS = 10;
 
@@ -89,7 +94,7 @@ public final class Replay {
         Keyboard keyboard = person();
         Stepper stepper = new Stepper(keyboard, out, settings.stepping());
         if (calls.size() > 1) {
-            conductor = new Conductor(keyLines(labels), settings.waitSeconds() > 0 ? settings.waitSeconds() : 3600);
+            conductor = new Conductor(keyLines(labels), DELIVERY_SECONDS);
         }
         List<ProgramRun> runs = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {

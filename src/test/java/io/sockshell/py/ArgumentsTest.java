@@ -3,8 +3,11 @@ package io.sockshell.py;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+@Timeout(value = 5, unit = TimeUnit.SECONDS)
 class ArgumentsTest {
     @Test
     void wordsSplitAtSpacesAndQuotesKeepThemTogether() {

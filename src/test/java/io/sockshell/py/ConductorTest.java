@@ -216,7 +216,7 @@ class ConductorTest {
             String label = entry.getKey();
             Conductor.Side side = conductor.join(label);
             LineLog lines = new LineLog(label, log);
-            Program program = Program.builder(label)
+            Program program = Program.builder()
                     .out(lines::append)
                     .notes(note -> lines.append("-- " + note + "\n"))
                     .side(side)

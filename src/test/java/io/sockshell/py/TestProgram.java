@@ -16,7 +16,7 @@ final class TestProgram implements AutoCloseable {
         List<String> withName = new ArrayList<>();
         withName.add("test.jsh");
         withName.addAll(argv);
-        program = Program.builder("test")
+        program = Program.builder()
                 .argv(withName)
                 .keyboard(Keyboard.scripted(keyboard, Keyboard.EMPTY))
                 .out(out::append)

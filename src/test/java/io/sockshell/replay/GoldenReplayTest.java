@@ -1,11 +1,13 @@
 package io.sockshell.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +24,11 @@ import org.junit.jupiter.api.Timeout;
  */
 class GoldenReplayTest {
     private static final Path GOLDEN = Path.of("transcripts", "replay");
+    /** A bound for one replay; @Timeout covers only the factory, not the tests it makes. */
+    private static final Duration EACH = Duration.ofSeconds(60);
 
     @TestFactory
-    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
     Stream<DynamicTest> goldenTranscripts() throws IOException {
         int runs = Integer.getInteger("sockshell.golden.runs", 1);
         boolean update = Boolean.getBoolean("sockshell.golden.update");
@@ -36,7 +40,8 @@ class GoldenReplayTest {
         for (Path file : files) {
             for (int run = 1; run <= runs; run++) {
                 String name = file.getFileName() + (runs > 1 ? " #" + run : "");
-                tests.add(DynamicTest.dynamicTest(name, file.toUri(), () -> check(file, update)));
+                tests.add(DynamicTest.dynamicTest(name, file.toUri(),
+                        () -> assertTimeoutPreemptively(EACH, () -> check(file, update))));
             }
         }
         return tests.stream();
@@ -45,6 +50,7 @@ class GoldenReplayTest {
     private static void check(Path file, boolean update) throws IOException {
         GoldenFile golden = GoldenFile.read(file);
         int threadsBefore = LeftBehind.replayThreads();
+        long socketsBefore = LeftBehind.openSockets();
         ReplayRun run = ReplayRun.of(golden.arguments(), "");
         String actual = run.transcript();
         if (update) {
@@ -56,5 +62,6 @@ class GoldenReplayTest {
             fail(mismatch);
         }
         assertEquals(threadsBefore, LeftBehind.replayThreads(), "threads left behind by " + file);
+        assertEquals(socketsBefore, LeftBehind.openSockets(), "sockets left open by " + file);
     }
 }

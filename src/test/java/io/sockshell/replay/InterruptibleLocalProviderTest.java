@@ -22,7 +22,7 @@ class InterruptibleLocalProviderTest {
     @Test
     void stoppingTheEngineEndsTheWaitOfTheProgram() throws Exception {
         ExecutionControl control = new InterruptibleLocalProvider().generate(new NoEnvironment(), Map.of());
-        Program program = Program.builder("jshell").build();
+        Program program = Program.builder().build();
         CompletableFuture<Throwable> ended = new CompletableFuture<>();
         Thread waiter = new Thread(() -> {
             Program.bind(program);
