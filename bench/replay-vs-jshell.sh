@@ -2,7 +2,9 @@
 # Compares the time to run one .jsh script three ways, in the same run, interleaved:
 #   replay  ./sockshell replay (jdk.jshell API, local execution engine, this project)
 #   jshell  stock jshell with its default engine (snippets run in a second JVM, over JDI)
-#   local   stock jshell with its hidden --execution local option (snippets run in its own JVM)
+#   local   stock jshell with its hidden --execution local option (snippets run in its own JVM;
+#           JDK 17 does not give that engine jshell's --class-path, so the jar also goes on
+#           jshell's own class path)
 # Each tool runs bench/one-snippet.jsh (start-up plus one snippet) and the script. The
 # per-snippet time is (script - one-snippet) / (snippets - 1). Medians over RUNS runs, of wall
 # time and of processor time (user + system, which a busy machine disturbs less).
@@ -27,6 +29,7 @@ if [ "$snippets" -lt 2 ]; then
 fi
 
 # Runs one tool on one file, its output thrown away; prints "wall cpu" in milliseconds.
+# (Each tool is first checked to run the script without an error, so no failing run is timed.)
 run() {
   local tool="$1" file="$2" times
   TIMEFORMAT='%3R %3U %3S'
@@ -34,11 +37,24 @@ run() {
     case "$tool" in
       replay) ./sockshell replay --color=never "$file" ;;
       jshell) "${bin}jshell" --class-path "$jar" "$file" ;;
-      local)  "${bin}jshell" --execution local --class-path "$jar" "$file" ;;
+      local)  "${bin}jshell" -J-Djava.class.path="$jar" --execution local --class-path "$jar" "$file" ;;
     esac < /dev/null > /dev/null 2>&1
   } ; } 2>&1 )
   awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' <<< "$times"
 }
+
+for tool in replay jshell local; do
+  case "$tool" in
+    replay) output=$(./sockshell replay --color=never "$script" < /dev/null 2>&1) ;;
+    jshell) output=$("${bin}jshell" --class-path "$jar" "$script" < /dev/null 2>&1) ;;
+    local)  output=$("${bin}jshell" -J-Djava.class.path="$jar" --execution local --class-path "$jar" "$script" < /dev/null 2>&1) ;;
+  esac
+  if grep -qE '^(\|  )?(Exception |Error:)|^[a-z]+\.jsh:[0-9]+: ' <<< "$output"; then
+    echo "bench: $tool does not run $script cleanly:" >&2
+    grep -E '^(\|  )?(Exception |Error:)|^[a-z]+\.jsh:[0-9]+: ' <<< "$output" | head -5 >&2
+    exit 1
+  fi
+done
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 
