@@ -35,8 +35,8 @@ import jdk.jshell.VarSnippet;
  * exception, which it reports at the script's file and line.
  */
 final class ProgramRun implements Runnable {
-    /** How a program's replay ended. */
-    enum Result { NOT_STARTED, FINISHED, FAILED, STOPPED, QUIT }
+    /** How a program's replay ended; RUNNING until it has. NOT_STARTED: stopped before its first turn. */
+    enum Result { RUNNING, NOT_STARTED, FINISHED, FAILED, STOPPED, QUIT }
 
     /** Longest value shown whole; longer ones are cut, with their length. */
     private static final int VALUE_LIMIT = 200;
@@ -52,7 +52,7 @@ final class ProgramRun implements Runnable {
     private final Consumer<ProgramRun> whenItFails;
     private final Map<String, Step> stepsBySnippetId = new HashMap<>();
     private final AtomicLong stepsDone = new AtomicLong();
-    private volatile Result result = Result.NOT_STARTED;
+    private volatile Result result = Result.RUNNING;
     private volatile boolean preparing = true;
     private volatile long turnAwaitedSince;
     private volatile Step current;
@@ -161,7 +161,7 @@ final class ProgramRun implements Runnable {
             turnAwaitedSince = System.nanoTime();
             preparing = false;
             if (side != null && !side.start()) {
-                result = Result.STOPPED;
+                result = Result.NOT_STARTED;
                 return;
             }
             program = Program.builder()

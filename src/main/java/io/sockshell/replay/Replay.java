@@ -128,7 +128,7 @@ public final class Replay {
         reportStopped(runs, display);
         if (!allEnded) {
             for (ProgramRun run : runs) {
-                if (run.result() == ProgramRun.Result.NOT_STARTED || run.result() == ProgramRun.Result.STOPPED) {
+                if (run.result() == ProgramRun.Result.RUNNING) {
                     display.line("replay: " + run.where() + " could not be stopped within " + STOP_GRACE_SECONDS + " s");
                 }
             }
@@ -192,7 +192,7 @@ public final class Replay {
     private static long quietSince(List<ProgramRun> runs, long lastChange) {
         long since = lastChange;
         for (ProgramRun run : runs) {
-            if (run.result() != ProgramRun.Result.NOT_STARTED) {
+            if (run.result() != ProgramRun.Result.RUNNING) {
                 continue;
             }
             long waiting = run.waitingSince();
