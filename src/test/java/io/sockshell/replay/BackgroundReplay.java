@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A replay of one script running in a thread of this JVM, so that a test can point a Python
@@ -42,7 +43,7 @@ final class BackgroundReplay {
     int listeningPort(long seconds) throws Exception {
         try {
             return port.get(seconds, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the replay did not listen within " + seconds + " s; output:\n" + out);
         }
     }
@@ -50,7 +51,7 @@ final class BackgroundReplay {
     int awaitStatus(long seconds) throws Exception {
         try {
             return status.get(seconds, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             replay.stop("the test gave up waiting");
             throw new AssertionError("the replay did not end within " + seconds + " s; output:\n" + out);
         }

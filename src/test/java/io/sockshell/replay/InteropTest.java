@@ -3,8 +3,11 @@ package io.sockshell.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -134,7 +137,7 @@ class InteropTest {
 
     private static String sortedLetters(String text) {
         char[] letters = text.toCharArray();
-        java.util.Arrays.sort(letters);
+        Arrays.sort(letters);
         return new String(letters);
     }
 
@@ -143,19 +146,19 @@ class InteropTest {
      * server waits for both clients before it answers either, so they must run at once.
      */
     private static final class BackgroundClient {
-        private final java.util.concurrent.CompletableFuture<ReplayRun> run;
+        private final CompletableFuture<ReplayRun> run;
 
-        private BackgroundClient(java.util.concurrent.CompletableFuture<ReplayRun> run) {
+        private BackgroundClient(CompletableFuture<ReplayRun> run) {
             this.run = run;
         }
 
         static BackgroundClient start(int port, List<String> letters) {
-            List<String> arguments = new java.util.ArrayList<>(List.of("--color=never"));
+            List<String> arguments = new ArrayList<>(List.of("--color=never"));
             for (String letter : letters) {
                 arguments.add("--input=" + letter);
             }
             arguments.addAll(List.of("jshell-scripts/strclnt.jsh", "127.0.0.1", Integer.toString(port)));
-            java.util.concurrent.CompletableFuture<ReplayRun> run = new java.util.concurrent.CompletableFuture<>();
+            CompletableFuture<ReplayRun> run = new CompletableFuture<>();
             Thread thread = new Thread(() -> run.complete(ReplayRun.of(arguments, "")), "strclnt replay");
             thread.setDaemon(true);
             thread.start();

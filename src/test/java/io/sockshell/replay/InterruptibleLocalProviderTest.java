@@ -1,16 +1,21 @@
 package io.sockshell.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.py.KeyboardInterrupt;
 import io.sockshell.py.Program;
 import io.sockshell.py.PySocket;
 import io.sockshell.py.Python;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionEnv;
 import org.junit.jupiter.api.Test;
@@ -53,7 +58,7 @@ class InterruptibleLocalProviderTest {
         assertTrue(result instanceof KeyboardInterrupt, String.valueOf(result));
         assertEquals("KeyboardInterrupt", result.getMessage());
         waiter.join(5000);
-        assertTrue(!program.stopped(), "the program goes on after Ctrl-C");
+        assertFalse(program.stopped(), "the program goes on after Ctrl-C");
     }
 
     /**
@@ -64,7 +69,7 @@ class InterruptibleLocalProviderTest {
     private static void awaitBriefly(CompletableFuture<Throwable> ended) throws Exception {
         try {
             ended.get(100, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException stillWaiting) {
+        } catch (TimeoutException stillWaiting) {
             // Pressed too early; the loop presses again.
         }
     }
@@ -72,17 +77,17 @@ class InterruptibleLocalProviderTest {
     /** An execution environment with no streams and no extra options. */
     private static final class NoEnvironment implements ExecutionEnv {
         @Override
-        public java.io.InputStream userIn() {
-            return java.io.InputStream.nullInputStream();
+        public InputStream userIn() {
+            return InputStream.nullInputStream();
         }
 
         @Override
-        public java.io.PrintStream userOut() {
-            return new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        public PrintStream userOut() {
+            return new PrintStream(OutputStream.nullOutputStream());
         }
 
         @Override
-        public java.io.PrintStream userErr() {
+        public PrintStream userErr() {
             return userOut();
         }
 

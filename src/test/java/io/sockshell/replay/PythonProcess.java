@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One tutorial program running under Python, with its keyboard input given up front and its
@@ -17,6 +18,7 @@ final class PythonProcess implements AutoCloseable {
     private final Process process;
     private final StringBuffer out = new StringBuffer();
     private final BlockingQueue<String> errLines = new LinkedBlockingQueue<>();
+    private final StringBuilder partialErr = new StringBuilder();
     private final Thread outReader;
     private final Thread errReader;
 
@@ -79,8 +81,6 @@ final class PythonProcess implements AutoCloseable {
         errReader.join(TimeUnit.SECONDS.toMillis(10));
     }
 
-    private final StringBuilder partialErr = new StringBuilder();
-
     private synchronized void splitErrLines(String text) {
         partialErr.append(text);
         int newline;
@@ -90,7 +90,7 @@ final class PythonProcess implements AutoCloseable {
         }
     }
 
-    private static Thread reader(InputStream stream, java.util.function.Consumer<String> sink, String name) {
+    private static Thread reader(InputStream stream, Consumer<String> sink, String name) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try (stream) {
