@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -20,7 +21,6 @@ import picocli.CommandLine.Parameters;
  * tutorial's scripts.
  */
 @Command(name = "jshell",
-        mixinStandardHelpOptions = true,
         description = {
             "Starts JShell with sockshell's Python-style facade imported (socket, addr, b, print, select, ...)"
                 + " and snippets run in this JVM (JShell's local execution engine), so each runs in milliseconds.",
@@ -28,7 +28,10 @@ import picocli.CommandLine.Parameters;
                 + " setArgv(\"0\"), and its keyboard lines with setInput(\"\") (jshell gives /open no keyboard)."
                 + " Ctrl-C ends a socket call that waits, with KeyboardInterrupt."})
 public final class JshellCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "JSHELL-ARG", description = "Passed on to jshell, for example a script to run first.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Parameters(paramLabel = "JSHELL-ARG", description = "Passed on to jshell, for example a script to run first; put jshell's own options after --.")
     List<String> jshellArguments = new ArrayList<>();
 
     private final InputStream in;

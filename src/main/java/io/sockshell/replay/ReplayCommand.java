@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code sockshell replay}: runs tutorial scripts through JShell, one snippet at a time. */
 @Command(name = "replay",
-        mixinStandardHelpOptions = true,
         description = {
             "Replays JShell scripts (.jsh) snippet by snippet: each snippet is shown, run, and followed by"
                 + " its output and value. Stops at the first compile error or exception, naming the script and line.",
@@ -36,6 +35,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--step", description = "Pause before each snippet: Enter runs it, c runs to the end, q quits.")
     boolean step;
