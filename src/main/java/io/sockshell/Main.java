@@ -2,6 +2,8 @@ package io.sockshell;
 
 import io.sockshell.command.CommandReference;
 import io.sockshell.repl.Repl;
+import io.sockshell.replay.JshellCommand;
+import io.sockshell.replay.ReplayCommand;
 import io.sockshell.session.ScriptRunner;
 import io.sockshell.session.Session;
 import java.io.BufferedReader;
@@ -32,7 +34,8 @@ import picocli.CommandLine.Spec;
             "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
-        subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, Main.Reference.class})
+        subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
+            JshellCommand.class, Main.Reference.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,65 @@
+package io.sockshell.py;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/** Where {@code input()} reads its lines: a person at a terminal, a pipe, or a scripted list. */
+public interface Keyboard {
+    /** The next line without its newline, or null at the end of input. */
+    String readLine() throws IOException;
+
+    /**
+     * Whether the program should print what was read. A terminal already shows what the person
+     * typed; a scripted line would otherwise be invisible in the output.
+     */
+    boolean echoes();
+
+    /** A keyboard with nothing left to type: every read is the end of input. */
+    Keyboard EMPTY = new Keyboard() {
+        @Override
+        public String readLine() {
+            return null;
+        }
+
+        @Override
+        public boolean echoes() {
+            return true;
+        }
+    };
+
+    static Keyboard reader(BufferedReader reader, boolean echoes) {
+        return new Keyboard() {
+            @Override
+            public String readLine() throws IOException {
+                return reader.readLine();
+            }
+
+            @Override
+            public boolean echoes() {
+                return echoes;
+            }
+        };
+    }
+
+    /** These lines first, in order, then whatever {@code then} gives. */
+    static Keyboard scripted(List<String> lines, Keyboard then) {
+        Deque<String> left = new ArrayDeque<>(lines);
+        return new Keyboard() {
+            private boolean lastWasScripted = true;
+
+            @Override
+            public synchronized String readLine() throws IOException {
+                lastWasScripted = !left.isEmpty();
+                return lastWasScripted ? left.poll() : then.readLine();
+            }
+
+            @Override
+            public synchronized boolean echoes() {
+                return lastWasScripted || then.echoes();
+            }
+        };
+    }
+}

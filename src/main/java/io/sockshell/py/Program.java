@@ -1,0 +1,340 @@
+package io.sockshell.py;
+
+import io.sockshell.engine.CancelSignal;
+import io.sockshell.engine.Family;
+import io.sockshell.engine.Kind;
+import io.sockshell.engine.SockError;
+import io.sockshell.engine.SocketBackend;
+import io.sockshell.engine.TraceListener;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One running program as the facade sees it: what {@code sys.argv}, {@code input()} and
+ * {@code print} mean for it, the sockets it opened, and, when several programs are replayed
+ * against each other, its place in their {@link Conductor}. Code that runs a script binds a
+ * program to its thread; threads the script starts inherit it. With none bound (stock
+ * {@code jshell}), the program is the process: arguments from the {@code sockshell.args}
+ * property or {@code SOCKSHELL_ARGS}, keyboard lines from {@code sockshell.input} or
+ * {@code SOCKSHELL_INPUT} and then standard input, output to standard output.
+ */
+public final class Program {
+    private static final InheritableThreadLocal<Program> BOUND = new InheritableThreadLocal<>();
+    private static volatile Program processProgram;
+
+    private volatile List<String> argv;
+    private volatile Keyboard keyboard;
+    private final Consumer<String> out;
+    private final Consumer<String> notes;
+    private final PortWatcher ports;
+    private final Conductor.Side side;
+    private final SocketBackend backend = SocketBackend.nio(TraceListener.NONE);
+    private final Transport transport;
+    /** Open sockets, in the order they were opened, so reports list them the same way every run. */
+    private final List<PySocket> sockets = new ArrayList<>();
+    private final Set<CancelSignal> waiting = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopped;
+    private volatile String activity;
+    private volatile long callStarted;
+    private volatile String stoppedDuring;
+    private final AtomicLong completedCalls = new AtomicLong();
+
+    /** Told about every port a socket of the program listens on, connects from, or accepts. */
+    @FunctionalInterface
+    public interface PortWatcher {
+        PortWatcher NONE = (port, listening) -> { };
+
+        /** {@code listening}: the port a server chose; otherwise an ephemeral client port. */
+        void seen(int port, boolean listening);
+    }
+
+    private Program(Builder builder) {
+        this.argv = List.copyOf(builder.argv);
+        this.keyboard = builder.keyboard;
+        this.out = builder.out;
+        this.notes = builder.notes;
+        this.ports = builder.ports;
+        this.side = builder.side;
+        this.transport = side == null ? new DirectTransport(backend) : new ConductedTransport(side, backend);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The program bound to this thread, or the process itself. */
+    public static Program current() {
+        Program bound = BOUND.get();
+        return bound != null ? bound : process();
+    }
+
+    /** Makes {@code program} the current one for this thread and the threads it starts. */
+    public static void bind(Program program) {
+        BOUND.set(program);
+    }
+
+    public static void unbind() {
+        BOUND.remove();
+    }
+
+    private static Program process() {
+        Program program = processProgram;
+        if (program == null) {
+            synchronized (Program.class) {
+                if (processProgram == null) {
+                    processProgram = fromProcess();
+                }
+                program = processProgram;
+            }
+        }
+        return program;
+    }
+
+    private static Program fromProcess() {
+        String args = setting("sockshell.args", "SOCKSHELL_ARGS");
+        List<String> argv = new ArrayList<>();
+        argv.add("jshell");
+        if (args != null) {
+            argv.addAll(Arguments.split(args));
+        }
+        String input = setting("sockshell.input", "SOCKSHELL_INPUT");
+        Keyboard terminal = Keyboard.reader(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
+        Keyboard keyboard = input == null ? terminal : Keyboard.scripted(Arguments.lines(input), terminal);
+        Consumer<String> stdout = text -> {
+            System.out.print(text);
+            System.out.flush();
+        };
+        return builder().argv(argv).keyboard(keyboard).out(stdout).build();
+    }
+
+    private static String setting(String property, String environment) {
+        String value = System.getProperty(property);
+        return value != null ? value : System.getenv(environment);
+    }
+
+    public List<String> argv() {
+        return argv;
+    }
+
+    void argv(List<String> values) {
+        argv = List.copyOf(values);
+    }
+
+    Keyboard keyboard() {
+        return keyboard;
+    }
+
+    void keyboard(Keyboard value) {
+        keyboard = value;
+    }
+
+    void write(String text) {
+        out.accept(text);
+    }
+
+    /** A line about the program rather than from it, such as a call that has to wait. */
+    void note(String text) {
+        notes.accept(text);
+    }
+
+    /** A new socket of this program. */
+    PySocket open(Family family, Kind kind) {
+        return call("socket()", () -> new PySocket(this, backend.open(family, kind), transport));
+    }
+
+    Transport transport() {
+        return transport;
+    }
+
+    void seenPort(int port, boolean listening) {
+        ports.seen(port, listening);
+    }
+
+    /** The conductor's handle for this program, or null when it runs on its own. */
+    Conductor.Side side() {
+        return side;
+    }
+
+    void opened(PySocket socket) {
+        synchronized (sockets) {
+            sockets.add(socket);
+        }
+    }
+
+    void closed(PySocket socket) {
+        synchronized (sockets) {
+            sockets.remove(socket);
+        }
+    }
+
+    /** Every socket the program opened or accepted and has not closed. */
+    public List<PySocket> openSockets() {
+        synchronized (sockets) {
+            return List.copyOf(sockets);
+        }
+    }
+
+    /** Closes what the program left open, as the operating system does when a process exits. */
+    public void closeAll() {
+        for (PySocket socket : openSockets()) {
+            socket.close();
+        }
+    }
+
+    /**
+     * When the call the program is in began ({@link System#nanoTime()}), or 0 when it is in none:
+     * then it is running Java code, not waiting.
+     */
+    public long callStarted() {
+        return callStarted;
+    }
+
+    /** The call the program was in when {@link #stop()} came, such as {@code accept()}, or null. */
+    public String stoppedDuring() {
+        return stoppedDuring;
+    }
+
+    /**
+     * Marks the start of a call that may wait, so {@link #stop()} can cut it short; returns the
+     * thread's signal, for {@link #leave}. Raises at once if the program was stopped, or if the
+     * thread was interrupted (a pending Ctrl-C, as Python raises it at the next chance). A
+     * cancel left on this thread by an earlier wait is forgotten; one meant for this wait comes
+     * after {@code waiting} has the signal.
+     */
+    private CancelSignal enter(String call) throws SockError {
+        if (stopped || Thread.interrupted()) {
+            throw SockError.interrupted();
+        }
+        CancelSignal signal = CancelSignal.current();
+        if (signal.isCancelled()) {
+            signal.reset();
+        }
+        waiting.add(signal);
+        activity = call;
+        callStarted = System.nanoTime();
+        if (stopped) {
+            signal.cancel();
+        }
+        return signal;
+    }
+
+    private void leave(CancelSignal signal) {
+        waiting.remove(signal);
+        activity = null;
+        callStarted = 0;
+    }
+
+    /** Runs one engine call as {@code name}: stoppable while it waits, errors raised as Python's. */
+    <T> T call(String name, SockCall<T> body) {
+        CancelSignal signal;
+        try {
+            signal = enter(name);
+        } catch (SockError e) {
+            throw PyException.from(e);
+        }
+        try {
+            T result = body.run();
+            completedCalls.incrementAndGet();
+            return result;
+        } catch (SockError e) {
+            throw PyException.from(e);
+        } finally {
+            leave(signal);
+        }
+    }
+
+    /**
+     * Cuts short the waits the program is in now, as Ctrl-C does in Python: each ends in
+     * {@code KeyboardInterrupt}, and the program goes on.
+     */
+    public void interruptWaits() {
+        for (CancelSignal signal : waiting) {
+            signal.cancel();
+        }
+    }
+
+    /**
+     * Stops the program: every wait it is in, and every later one, ends in
+     * {@code KeyboardInterrupt}.
+     */
+    public void stop() {
+        stoppedDuring = activity;
+        stopped = true;
+        for (CancelSignal signal : waiting) {
+            signal.cancel();
+        }
+    }
+
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /**
+     * How many calls have returned without an error: grows while the program gets somewhere,
+     * stands still while it waits or polls in vain. A replay watching for hangs reads it.
+     */
+    public long completedCalls() {
+        return completedCalls.get();
+    }
+
+    public static final class Builder {
+        private List<String> argv = List.of();
+        private Keyboard keyboard = Keyboard.EMPTY;
+        private Consumer<String> out = text -> { };
+        private Consumer<String> notes = text -> { };
+        private PortWatcher ports = PortWatcher.NONE;
+        private Conductor.Side side;
+
+        private Builder() {
+        }
+
+        /** {@code sys.argv}: the program's name first, then its arguments. */
+        public Builder argv(List<String> values) {
+            argv = values;
+            return this;
+        }
+
+        public Builder keyboard(Keyboard value) {
+            keyboard = value;
+            return this;
+        }
+
+        /** Receives what the program prints, in pieces that need not end in a newline. */
+        public Builder out(Consumer<String> value) {
+            out = value;
+            return this;
+        }
+
+        /** Receives one line per note, without a newline. */
+        public Builder notes(Consumer<String> value) {
+            notes = value;
+            return this;
+        }
+
+        public Builder ports(PortWatcher value) {
+            ports = value;
+            return this;
+        }
+
+        public Builder side(Conductor.Side value) {
+            side = value;
+            return this;
+        }
+
+        public Program build() {
+            Program program = new Program(this);
+            if (side != null) {
+                side.attach(program);
+            }
+            return program;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.sockshell.py;
+
+import io.sockshell.engine.LineFile;
+import io.sockshell.engine.PyBytes;
+import io.sockshell.engine.PyRepr;
+import io.sockshell.engine.SockError;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * What {@code socket.makefile(mode)} returns, in text mode: lines in, lines out, with the
+ * buffering of the engine's {@link LineFile}. Iterating gives one line at a time as it arrives,
+ * which section 5.3 of the tutorial prefers to {@link #readlines()} (that one waits for the end).
+ */
+public final class PyFile implements Iterable<String>, AutoCloseable {
+    private final LineFile file;
+    private final Program program;
+
+    PyFile(LineFile file, Program program) {
+        this.file = file;
+        this.program = program;
+    }
+
+    /** One line with its newline; {@code ""} once the peer has closed and everything is read. */
+    public String readline() {
+        return program.call("readline()", () -> (String) file.readline());
+    }
+
+    /** Every line until the peer closes. */
+    public List<String> readlines() {
+        return program.call("readlines()", () -> {
+            List<String> lines = new ArrayList<>();
+            for (Object line : file.readlines()) {
+                lines.add((String) line);
+            }
+            return lines;
+        });
+    }
+
+    /** Everything until the peer closes. */
+    public String read() {
+        return program.call("read()", () -> (String) file.read(-1));
+    }
+
+    /** Buffers {@code text}; it leaves with {@link #flush()} or {@link #close()}. */
+    public int write(String text) {
+        return program.call("write()", () -> file.write(PyBytes.utf8(text)));
+    }
+
+    public void writelines(List<String> lines) {
+        for (String line : lines) {
+            write(line);
+        }
+    }
+
+    public void flush() {
+        program.call("flush()", () -> {
+            file.flush();
+            return null;
+        });
+    }
+
+    /** Flushes and closes the file; the socket stays open, as in Python. */
+    @Override
+    public void close() {
+        program.call("close()", () -> {
+            file.close();
+            return null;
+        });
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+        return new Iterator<>() {
+            private String next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = readline();
+                }
+                return !next.isEmpty();
+            }
+
+            @Override
+            public String next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                String line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "<_io.TextIOWrapper mode=" + PyRepr.str(file.mode()) + " encoding='utf-8'"
+                + (file.isClosed() ? " [closed]" : "") + ">";
+    }
+}

@@ -1,0 +1,18 @@
+package io.sockshell.py;
+
+import java.util.List;
+
+/** What {@code select} returns: the sockets ready to read, to write, and in error. */
+public record Ready(List<PySocket> readable, List<PySocket> writable, List<PySocket> exceptional) {
+    static final Ready NONE = new Ready(List.of(), List.of(), List.of());
+
+    public boolean isEmpty() {
+        return readable.isEmpty() && writable.isEmpty() && exceptional.isEmpty();
+    }
+
+    /** Python's tuple of three lists. */
+    @Override
+    public String toString() {
+        return "(" + readable + ", " + writable + ", " + exceptional + ")";
+    }
+}

@@ -1,0 +1,91 @@
+package io.sockshell.replay;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Python to run the tutorial's programs with: Python 2 and the originals when the machine has
+ * it (found as {@code python2}, or through pyenv), otherwise Python 3 and the ports under
+ * {@code src/test/resources/interop/py3}. {@code -Dsockshell.python=COMMAND} picks one.
+ */
+record PythonRuntime(List<String> command, Path programs) {
+    private static final Path ORIGINALS = Path.of(System.getProperty("sockshell.tutorial", "../shared/tutorial/programs"));
+    private static final Path PORTS = Path.of("src", "test", "resources", "interop", "py3");
+    private static final Path WRAPPER = Path.of("src", "test", "resources", "interop", "report_port.py");
+
+    static Optional<PythonRuntime> find() {
+        String chosen = System.getProperty("sockshell.python");
+        if (chosen != null) {
+            return of(List.of(chosen));
+        }
+        Optional<PythonRuntime> python2 = of(List.of("python2")).or(PythonRuntime::fromPyenv);
+        return python2.isPresent() ? python2 : of(List.of("python3"));
+    }
+
+    boolean isPython2() {
+        return programs.equals(ORIGINALS);
+    }
+
+    /** The command that runs {@code program} with {@code arguments}, its listen() reporting ports. */
+    List<String> commandFor(String program, List<String> arguments) {
+        List<String> line = new ArrayList<>(command);
+        line.add(WRAPPER.toString());
+        line.add(programs.resolve(program).toString());
+        line.addAll(arguments);
+        return line;
+    }
+
+    private static Optional<PythonRuntime> of(List<String> command) {
+        String major = output(command, "-c", "import sys; print(sys.version_info[0])");
+        if ("2".equals(major) && Files.isDirectory(ORIGINALS)) {
+            return Optional.of(new PythonRuntime(command, ORIGINALS));
+        }
+        if ("3".equals(major)) {
+            return Optional.of(new PythonRuntime(command, PORTS));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<PythonRuntime> fromPyenv() {
+        String versions = output(List.of("pyenv"), "versions", "--bare");
+        if (versions == null) {
+            return Optional.empty();
+        }
+        for (String version : versions.split("\n")) {
+            if (version.strip().startsWith("2.")) {
+                String prefix = output(List.of("pyenv"), "prefix", version.strip());
+                if (prefix != null) {
+                    return of(List.of(Path.of(prefix, "bin", "python").toString()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What a short command prints, or null if it cannot run or fails within 10 seconds. */
+    private static String output(List<String> command, String... arguments) {
+        List<String> line = new ArrayList<>(command);
+        line.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            byte[] out = process.getInputStream().readNBytes(64 * 1024);
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return null;
+            }
+            return process.exitValue() == 0 ? new String(out, StandardCharsets.UTF_8).strip() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

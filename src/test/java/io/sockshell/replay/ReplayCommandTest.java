@@ -1,0 +1,64 @@
+package io.sockshell.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/** The command's options that golden files do not show: stepping, colour, and the jshell command. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ReplayCommandTest {
+    private static final String SCRIPT = "src/test/resources/replay/steps.jsh";
+
+    @Test
+    void stepRunsOneSnippetPerEnterAndQuitsOnQ() {
+        ReplayRun run = ReplayRun.of(List.of("--step", "--color=never", SCRIPT), "\n\n\n\nq\n");
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.out().contains("\none\n"), run.out());
+        assertTrue(run.out().contains("\ntwo\n"), run.out());
+        assertFalse(run.out().contains("\nthree\n"), run.out());
+        assertTrue(run.out().contains("6> print(\"three\");\n[steps.jsh:6] Enter: run it"), run.out());
+        assertEquals(5, run.out().split("Enter: run it", -1).length - 1, run.out());
+    }
+
+    @Test
+    void stepRunsTheRestOnC() {
+        ReplayRun run = ReplayRun.of(List.of("--step", "--color=never", SCRIPT), "\nc\n");
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.out().contains("\nthree\n"), run.out());
+        assertEquals(2, run.out().split("Enter: run it", -1).length - 1, run.out());
+    }
+
+    @Test
+    void colourHighlightsCodeOnlyWhenAsked() {
+        ReplayRun colored = ReplayRun.of(List.of("--color=always", SCRIPT), "");
+        assertTrue(colored.out().contains("\u001b[1;34mvar\u001b[0m"), colored.out());
+        ReplayRun plain = ReplayRun.of(List.of("--color=never", SCRIPT), "");
+        assertFalse(plain.out().contains("\u001b["), plain.out());
+    }
+
+    @Test
+    void jshellCommandImportsTheFacadeAndRunsLocally() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String typed = "var s = socket(AF_INET, SOCK_STREAM)\n"
+                + "var here = ProcessHandle.current().pid()\n"
+                + "/exit\n";
+        JshellCommand command = new JshellCommand(new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(out, true, StandardCharsets.UTF_8));
+        int status = new CommandLine(command).execute();
+        String shown = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, shown);
+        assertTrue(shown.startsWith("sockshell: the Python-style facade is imported"), shown);
+        assertTrue(shown.contains("s ==> <socket.socket family=AF_INET, type=SOCK_STREAM"), shown);
+        assertTrue(shown.contains("here ==> " + ProcessHandle.current().pid()), shown);
+    }
+}
