@@ -17,13 +17,13 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Every golden transcript under {@code transcripts/replay/}, replayed and compared line by line,
+ * Every golden transcript under {@code jshell-scripts/golden/}, replayed and compared line by line,
  * one dynamic test per file. {@code -Dsockshell.golden.runs=50} replays each that many times
  * (the determinism check); {@code -Dsockshell.golden.update=true} rewrites the files from what
  * the replays print now (patterns included, so look at the diff before committing).
  */
 class GoldenReplayTest {
-    private static final Path GOLDEN = Path.of("transcripts", "replay");
+    private static final Path GOLDEN = Path.of("jshell-scripts", "golden");
     /** A bound for one replay; @Timeout covers only the factory, not the tests it makes. */
     private static final Duration EACH = Duration.ofSeconds(60);
 
