@@ -42,8 +42,10 @@ public final class Commands {
         return configure(new CommandLine(create(factory, type), factory));
     }
 
+    /** {@code @file} is a data literal here (the file's bytes), never Picocli's file of arguments. */
     private static CommandLine configure(CommandLine line) {
         return line.setCaseInsensitiveEnumValuesAllowed(true)
+                .setExpandAtFiles(false)
                 .setUnmatchedOptionsArePositionalParams(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setUsageHelpAutoWidth(false)

@@ -3,9 +3,11 @@ package io.sockshell.command;
 import io.sockshell.engine.PyBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Parses the data a command sends. One argument may be:
@@ -77,9 +79,15 @@ public final class DataLiteral {
         PyBytes atom = atom();
         while (peek() == '*') {
             pos++;
-            factor = Math.multiplyExact(factor, number());
+            try {
+                factor = Math.multiplyExact(factor, number());
+            } catch (ArithmeticException e) {
+                throw new BadLiteral("repeat count too large in " + source);
+            }
         }
-        checkSize(atom.length() * factor);
+        if (atom.length() > 0 && factor > MAX_BYTES / atom.length()) {
+            throw tooLarge(BigInteger.valueOf(atom.length()).multiply(BigInteger.valueOf(factor)));
+        }
         return atom.repeat((int) factor);
     }
 
@@ -100,8 +108,12 @@ public final class DataLiteral {
 
     private static void checkSize(long size) throws BadLiteral {
         if (size > MAX_BYTES) {
-            throw new BadLiteral("data would be " + size + " bytes; the limit is " + MAX_BYTES + " (1 GiB)");
+            throw tooLarge(BigInteger.valueOf(size));
         }
+    }
+
+    private static BadLiteral tooLarge(BigInteger size) {
+        return new BadLiteral("data would be " + size + " bytes; the limit is " + MAX_BYTES + " (1 GiB)");
     }
 
     private PyBytes atom() throws BadLiteral {
@@ -163,8 +175,11 @@ public final class DataLiteral {
         }
         try {
             Path file = Path.of(path);
-            long size = Files.size(file);
-            checkSize(size);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new BadLiteral("cannot read " + path + ": not a regular file");
+            }
+            checkSize(attributes.size());
             return PyBytes.wrap(Files.readAllBytes(file));
         } catch (IOException | RuntimeException e) {
             throw new BadLiteral("cannot read " + path + ": "
@@ -190,10 +205,10 @@ public final class DataLiteral {
                     throw new BadLiteral("bytes can only contain ASCII literal characters");
                 }
                 int cp = c;
-                if (Character.isHighSurrogate(c) && pos < source.length()) {
+                if (Character.isHighSurrogate(c) && pos < source.length() && Character.isLowSurrogate(source.charAt(pos))) {
                     cp = Character.toCodePoint(c, source.charAt(pos++));
                 }
-                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                writeUtf8(out, cp);
                 continue;
             }
             escape(out, bytesOnly);
@@ -224,7 +239,7 @@ public final class DataLiteral {
                     if (!Character.isValidCodePoint(cp)) {
                         throw new BadLiteral("illegal Unicode character in \\U escape");
                     }
-                    out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                    writeUtf8(out, cp);
                 }
             }
             default -> {
@@ -245,6 +260,14 @@ public final class DataLiteral {
                 }
             }
         }
+    }
+
+    /** Python refuses to encode a lone surrogate; Java would quietly send '?' instead. */
+    private static void writeUtf8(ByteArrayOutputStream out, int cp) throws BadLiteral {
+        if (cp <= 0xffff && Character.isSurrogate((char) cp)) {
+            throw new BadLiteral(String.format("cannot encode character '\\u%04x' as UTF-8: surrogates not allowed", cp));
+        }
+        out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
     }
 
     private int hexDigits(int count, String form) throws BadLiteral {

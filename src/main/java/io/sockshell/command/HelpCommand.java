@@ -39,7 +39,8 @@ public final class HelpCommand extends ShellCommand {
 
     @Override
     protected void run() throws UsageError {
-        CommandLine root = spec.parent().commandLine();
+        // A background job runs its command alone, outside the tree; help then builds a tree to list.
+        CommandLine root = spec.parent() != null ? spec.parent().commandLine() : Commands.tree(context);
         if (topic == null) {
             out().println("Commands (help COMMAND for details; help data; help jobs):");
             for (Map.Entry<String, CommandLine> entry : root.getSubcommands().entrySet()) {

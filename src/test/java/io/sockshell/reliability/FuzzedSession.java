@@ -1,0 +1,138 @@
+package io.sockshell.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sockshell.session.LineSplitter;
+import io.sockshell.session.Session;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A session holding one of everything — a listener, a connected pair, a datagram socket, a
+ * file and a closed socket, all nonblocking — that runs generated lines and checks after each:
+ * it returned 0, 1 or 2; a refusal or failure printed exactly one line on err with no terminal
+ * control characters in it; no Java exception leaked; a refusal left every socket and file
+ * exactly as it was; a failed call lost no socket. A line that changes what the session holds
+ * is allowed to (it asked to), and the session is then rebuilt, so every line meets the same
+ * nonblocking sockets and none can wait for ever.
+ */
+final class FuzzedSession implements AutoCloseable {
+    private static final String[] SETUP = {
+        "socket lst", "bind lst 127.0.0.1 0", "listen lst 8", "socket cli", "connect cli 127.0.0.1 lst.port",
+        "accept lst srv", "socket dg SOCK_DGRAM", "bind dg 127.0.0.1 0", "makefile srv f rwb", "socket gone",
+        "close gone", "setblocking lst 0", "setblocking cli 0", "setblocking srv 0", "setblocking dg 0"};
+    /** A line that takes this long is taken to hang: it is cancelled and the run fails. */
+    private static final long HANG_SECONDS = 10;
+
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "fuzz-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ShellUnderTest shell = fixture();
+    private ShellUnderTest.Holdings holdings = shell.holdings();
+    private final long[] statuses = new long[3];
+    private long rebuilds;
+    private long jobs;
+
+    /** Runs one line and checks every property; {@code where} names the input in failures. */
+    void check(String line, String where) {
+        ShellUnderTest.Holdings before = holdings;
+        List<String> openBefore = shell.openNames();
+        AtomicBoolean hung = new AtomicBoolean();
+        ShellUnderTest running = shell;
+        ScheduledFuture<?> guard = watchdog.schedule(() -> {
+            hung.set(true);
+            running.session().cancelForeground();
+        }, HANG_SECONDS, TimeUnit.SECONDS);
+        ShellUnderTest.Outcome outcome;
+        try {
+            outcome = shell.run(line);
+        } catch (RuntimeException | Error e) {
+            throw new AssertionError(where + ": " + Escaping.javaString(line) + " threw", e);
+        } finally {
+            guard.cancel(false);
+        }
+        String context = where + ": " + outcome;
+        assertFalse(hung.get(), context + " hung");
+        assertTrue(outcome.status() >= Session.OK && outcome.status() <= Session.USAGE, context);
+        statuses[outcome.status()]++;
+        assertFalse(outcome.err().contains("failed unexpectedly"), context);
+        if (outcome.status() == Session.OK) {
+            assertEquals("", outcome.err(), context);
+        } else {
+            assertOneClearLine(outcome.err(), context);
+        }
+        holdings = shell.holdings();
+        if (outcome.status() == Session.USAGE) {
+            assertEquals(before.full(), holdings.full(), context + " touched the session's sockets");
+        }
+        if (outcome.status() == Session.FAILED && !command(line).equals("close")) {
+            assertTrue(shell.openNames().containsAll(openBefore), context + " lost a socket: " + shell.openNames());
+        }
+        if (outcome.out().contains("] pending: ")) {
+            jobs++;
+            finishJobs(context);
+            holdings = shell.holdings();
+        }
+        if (!holdings.shape().equals(before.shape()) || shell.session().debugging()) {
+            shell.close();
+            shell = fixture();
+            holdings = shell.holdings();
+            rebuilds++;
+        }
+    }
+
+    /** Lines by exit status, rebuilds and background jobs, for the run's report. */
+    String figures() {
+        return statuses[0] + " ran, " + statuses[1] + " failed calls, " + statuses[2] + " refused; "
+                + jobs + " background jobs; session rebuilt " + rebuilds + " times";
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+        watchdog.shutdownNow();
+    }
+
+    static void assertOneClearLine(String err, String context) {
+        assertTrue(err.length() > 1 && err.indexOf('\n') == err.length() - 1, context + ": not exactly one line");
+        String line = err.substring(0, err.length() - 1);
+        int control = Escaping.firstTerminalControl(line);
+        assertEquals(-1, control, context + ": terminal control character in the error line");
+    }
+
+    private void finishJobs(String context) {
+        try {
+            List<Integer> running = shell.session().jobs().await(List.of(), (double) HANG_SECONDS, report ->
+                    assertFalse(report.contains("failed unexpectedly"), context + ": job report " + report));
+            assertEquals(List.of(), running, context + ": background job still running");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(context, e);
+        } catch (io.sockshell.command.ShellContext.UnknownJob e) {
+            throw new AssertionError(context, e);
+        }
+    }
+
+    private static String command(String line) {
+        try {
+            LineSplitter.Split split = LineSplitter.split(line);
+            return split.isEmpty() ? "" : split.words().get(0);
+        } catch (LineSplitter.UnbalancedQuote e) {
+            return "";
+        }
+    }
+
+    private static ShellUnderTest fixture() {
+        ShellUnderTest shell = new ShellUnderTest();
+        shell.ok(SETUP);
+        return shell;
+    }
+}
