@@ -29,6 +29,19 @@ final class CommandLineFuzzer {
         "select -r cli,srv -w cli -t 0", "poll -r srv -w cli -t 0", "wait %1 -t 0", "kill %1", "help send",
         "set display hex", "trace on", "socket s2 AF_INET6 SOCK_DGRAM", "bind s2 ::1 0", "connect_ex cli 127.0.0.1 lst.port",
         "accept lst conn9", "makefile cli g rw", "close g", "getpeername srv", "recv srv 10 &", "sockets # all of them"};
+    /** Each command and the kinds of its arguments; a trailing ? marks an optional one. */
+    private static final String[][] SIGNATURES = {
+        {"socket", "NAME?", "FAMILY?"}, {"bind", "SOCK", "HOST", "PORT"}, {"listen", "SOCK", "SIZE?"},
+        {"accept", "SOCK", "NAME?"}, {"connect", "SOCK", "HOST", "PORT"}, {"connect_ex", "SOCK", "HOST", "PORT"},
+        {"send", "SOCK", "DATA"}, {"sendall", "SOCK", "DATA"}, {"sendto", "SOCK", "DATA", "HOST", "PORT"},
+        {"recv", "SOCK", "SIZE", "STYLE?"}, {"recvfrom", "SOCK", "SIZE", "STYLE?"}, {"setblocking", "SOCK", "FLAG"},
+        {"settimeout", "SOCK", "SECONDS"}, {"gettimeout", "SOCK"}, {"makefile", "SOCK", "NAME?", "MODE?"},
+        {"readline", "SOCK", "STYLE?"}, {"readlines", "SOCK"}, {"read", "SOCK", "SIZE?", "STYLE?"},
+        {"write", "SOCK", "DATA"}, {"writelines", "SOCK", "DATA", "DATA?"}, {"flush", "SOCK"},
+        {"shutdown", "SOCK", "HOW"}, {"close", "SOCK", "SOCK?"}, {"getsockname", "SOCK"}, {"getpeername", "SOCK"},
+        {"setsockopt", "SOCK", "OPTION", "VALUE"}, {"getsockopt", "SOCK", "OPTION"}, {"select", "WATCH", "WATCH?"},
+        {"poll", "WATCH", "WATCH?"}, {"sockets"}, {"trace", "FLAG?"}, {"set", "SETTING?"}, {"jobs"}, {"wait", "JOB?"},
+        {"kill", "JOB"}, {"help", "TOPIC?"}};
     private static final Set<String> RESOLVING = Set.of("connect", "connect_ex", "bind", "sendto");
     private static final Set<String> WAITING = Set.of("select", "poll", "wait");
     private static final String[] SAFE_HOSTS = {"127.0.0.1", "'127.0.0.1'", "\"127.0.0.1\"", "::1", "''", "\"\"", "0.0.0.0"};
@@ -54,6 +67,7 @@ final class CommandLineFuzzer {
             case 0, 1 -> FuzzText.anyText(random, 120);
             case 2 -> FuzzText.bytesAsText(random, 200);
             case 3, 4, 5 -> mutate(random, FuzzText.oneOf(random, TEMPLATES));
+            case 6, 7, 8, 9, 10, 11, 12 -> typed(random);
             default -> command(random);
         };
         return safe(line);
@@ -69,6 +83,58 @@ final class CommandLineFuzzer {
             line.append(FuzzText.oneOf(random, " &", "&", " # comment", "#x", " \\&"));
         }
         return line.toString();
+    }
+
+    /**
+     * A command with each argument drawn for its parameter (a socket where a socket goes, a
+     * size where a size goes), now and then one from anywhere: this reaches past the parser
+     * into the command and the engine far more often than words at random do.
+     */
+    private static String typed(SplittableRandom random) {
+        String[] signature = FuzzText.oneOf(random, SIGNATURES);
+        StringBuilder line = new StringBuilder(signature[0]);
+        for (int i = 1; i < signature.length; i++) {
+            if (signature[i].endsWith("?") && FuzzText.chance(random, 0.5)) {
+                continue;
+            }
+            line.append(' ').append(FuzzText.chance(random, 0.1) ? argument(random) : ofKind(random, signature[i]));
+        }
+        if (FuzzText.chance(random, 0.05)) {
+            line.append(' ').append(argument(random));
+        }
+        if (FuzzText.chance(random, 0.1)) {
+            line.append(" &");
+        }
+        return line.toString();
+    }
+
+    private static String ofKind(SplittableRandom random, String kind) {
+        return switch (kind.replace("?", "")) {
+            case "SOCK" -> FuzzText.chance(random, 0.8) ? FuzzText.oneOf(random, HELD) : FuzzText.oneOf(random, WORDS);
+            case "NAME" -> FuzzText.oneOf(random, "s9", "conn9", "f9", "lst", "cli", "gone", "_", "a1", "1a", "é", "x".repeat(300));
+            case "SIZE" -> FuzzText.chance(random, 0.3) ? Integer.toString(random.nextInt(70_000)) : FuzzText.number(random);
+            case "DATA" -> FuzzText.literal(random);
+            case "HOST" -> FuzzText.oneOf(random, SAFE_HOSTS);
+            case "PORT" -> FuzzText.chance(random, 0.5) ? FuzzText.oneOf(random, "lst.port", "dg.port", "cli.port", "0", "1", "65535",
+                    "65536", "-1", "gone.port", "f.port") : FuzzText.number(random);
+            case "SECONDS" -> FuzzText.oneOf(random, "0", "0.0", "None", "none", "-1", "1e309", "nan", "-0.0", "1e-9", "x", "0.001");
+            case "FLAG" -> FuzzText.oneOf(random, "0", "1", "True", "False", "on", "off", "2", "-1", "yes", "");
+            case "HOW" -> FuzzText.oneOf(random, "rd", "wr", "rdwr", "SHUT_RD", "SHUT_WR", "SHUT_RDWR", "0", "1", "2", "3", "x");
+            case "OPTION" -> FuzzText.oneOf(random, "SO_REUSEADDR", "SO_REUSEPORT", "SO_KEEPALIVE", "SO_RCVBUF", "SO_SNDBUF",
+                    "SO_LINGER", "SO_BROADCAST", "TCP_NODELAY", "SO_ERROR", "SOL_SOCKET SO_RCVBUF", "IPPROTO_TCP TCP_NODELAY",
+                    "SO_BOGUS");
+            case "VALUE" -> FuzzText.oneOf(random, "0", "1", "1 0", "0 5", "-1", "2147483647", "-2147483648", "4096", "x", "1 1 1");
+            case "MODE" -> FuzzText.oneOf(random, "r", "w", "rw", "rb", "wb", "rwb", "bb", "x", "");
+            case "FAMILY" -> FuzzText.oneOf(random, "AF_INET", "AF_INET6", "SOCK_DGRAM", "udp", "-6", "AF_UNIX");
+            case "STYLE" -> FuzzText.oneOf(random, "--full", "--hex", "--short", "--full --hex");
+            case "WATCH" -> FuzzText.oneOf(random, "-r", "-w", "-x", "--in", "--out") + " "
+                    + String.join(",", FuzzText.oneOf(random, HELD), FuzzText.oneOf(random, HELD));
+            case "JOB" -> FuzzText.oneOf(random, "1", "%1", "%2", "99", "%x", "-1");
+            case "SETTING" -> FuzzText.oneOf(random, "display hex", "display full", "display short", "display x", "debug off",
+                    "trace on", "x y");
+            case "TOPIC" -> FuzzText.oneOf(random, FuzzText.oneOf(random, COMMANDS), "data", "jobs", "nope");
+            default -> throw new IllegalArgumentException(kind);
+        };
     }
 
     private static String commandWord(SplittableRandom random) {

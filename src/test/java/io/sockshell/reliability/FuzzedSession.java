@@ -19,8 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it returned 0, 1 or 2; a refusal or failure printed exactly one line on err with no terminal
  * control characters in it; no Java exception leaked; a refusal left every socket and file
  * exactly as it was; a failed call lost no socket. A line that changes what the session holds
- * is allowed to (it asked to), and the session is then rebuilt, so every line meets the same
- * nonblocking sockets and none can wait for ever.
+ * is allowed to (it asked to), and the holdings are then set up afresh, so every line meets
+ * the same nonblocking sockets and none can wait for ever.
  */
 final class FuzzedSession implements AutoCloseable {
     private static final String[] SETUP = {
@@ -35,10 +35,15 @@ final class FuzzedSession implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private ShellUnderTest shell = fixture();
-    private ShellUnderTest.Holdings holdings = shell.holdings();
+    private final ShellUnderTest shell = new ShellUnderTest();
+    private ShellUnderTest.Holdings holdings;
+
+    FuzzedSession() {
+        restore();
+        holdings = shell.holdings();
+    }
     private final long[] statuses = new long[3];
-    private long rebuilds;
+    private long restores;
     private long jobs;
 
     /** Runs one line and checks every property; {@code where} names the input in failures. */
@@ -46,10 +51,9 @@ final class FuzzedSession implements AutoCloseable {
         ShellUnderTest.Holdings before = holdings;
         List<String> openBefore = shell.openNames();
         AtomicBoolean hung = new AtomicBoolean();
-        ShellUnderTest running = shell;
         ScheduledFuture<?> guard = watchdog.schedule(() -> {
             hung.set(true);
-            running.session().cancelForeground();
+            shell.session().cancelForeground();
         }, HANG_SECONDS, TimeUnit.SECONDS);
         ShellUnderTest.Outcome outcome;
         try {
@@ -82,17 +86,16 @@ final class FuzzedSession implements AutoCloseable {
             holdings = shell.holdings();
         }
         if (!holdings.shape().equals(before.shape()) || shell.session().debugging()) {
-            shell.close();
-            shell = fixture();
+            restore();
             holdings = shell.holdings();
-            rebuilds++;
+            restores++;
         }
     }
 
-    /** Lines by exit status, rebuilds and background jobs, for the run's report. */
+    /** Lines by exit status, background jobs and restores, for the run's report. */
     String figures() {
         return statuses[0] + " ran, " + statuses[1] + " failed calls, " + statuses[2] + " refused; "
-                + jobs + " background jobs; session rebuilt " + rebuilds + " times";
+                + jobs + " background jobs; holdings restored " + restores + " times";
     }
 
     @Override
@@ -130,9 +133,13 @@ final class FuzzedSession implements AutoCloseable {
         }
     }
 
-    private static ShellUnderTest fixture() {
-        ShellUnderTest shell = new ShellUnderTest();
+    /**
+     * Closes everything the session holds and sets the holdings up again, fresh, under the
+     * same names, with the settings back at their defaults.
+     */
+    private void restore() {
+        shell.session().table().closeAll();
         shell.ok(SETUP);
-        return shell;
+        shell.ok("trace off", "set display short", "set debug off");
     }
 }

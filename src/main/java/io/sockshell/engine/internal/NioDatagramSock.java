@@ -189,7 +189,7 @@ final class NioDatagramSock extends NioSock {
             }
             ensureOpen();
             Datagram datagram = withReceiveBuffer(Math.max(bufsize, 1), buffer -> {
-                buffer.limit(bufsize);
+                buffer.limit(Math.min(bufsize, buffer.limit()));
                 SocketAddress from = underMode(() -> channel.receive(buffer), channel, READ, Errno.EAGAIN);
                 return new Datagram(PyBytes.wrap(drain(buffer)), Address.of((InetSocketAddress) from));
             });

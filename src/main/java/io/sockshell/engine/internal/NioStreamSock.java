@@ -37,6 +37,11 @@ final class NioStreamSock extends NioSock {
     private volatile boolean connected;
     private volatile boolean shutRead;
     private volatile boolean shutWrite;
+    /**
+     * A reset was reported by recv. Linux reports ECONNRESET once and end of stream after it;
+     * the JDK would throw "Connection reset" on every later read.
+     */
+    private volatile boolean resetReported;
     /** The error of a nonblocking connect that failed, which {@code SO_ERROR} reports once. */
     private Errno pendingError;
 
@@ -376,7 +381,7 @@ final class NioStreamSock extends NioSock {
                 }
                 reader = channel;
             }
-            if (bufsize == 0 || shutRead) {
+            if (bufsize == 0 || shutRead || resetReported) {
                 countReceived(0);
                 traced("recv", args, "0");
                 return PyBytes.EMPTY;
@@ -392,6 +397,9 @@ final class NioStreamSock extends NioSock {
             traced("recv", args, Integer.toString(data.length()));
             return data;
         } catch (SockError e) {
+            if (e.errno().orElse(null) == Errno.ECONNRESET) {
+                resetReported = true;
+            }
             throw traceFail("recv", args, e);
         }
     }
