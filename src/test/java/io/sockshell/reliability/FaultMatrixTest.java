@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -261,6 +263,7 @@ class FaultMatrixTest {
         shell.ok("socket u SOCK_DGRAM", "bind u 127.0.0.1 0", "socket v SOCK_DGRAM", "sendto v b'\\x1b[31m\\x07' 127.0.0.1 u.port");
         shell.prints("recvfrom u 2147483648 --full", "(b'\\x1b[31m\\x07', ('127.0.0.1', " + shell.port("v") + "))");
         shell.fails("recvfrom u -1", "ValueError: negative buffersize in recvfrom");
+        shell.fails("recvfrom c -1", "ValueError: negative buffersize in recvfrom");
         assertSessionCarriesOn("c", "u", "v");
     }
 
@@ -290,6 +293,38 @@ class FaultMatrixTest {
             }
         }
         assertSessionCarriesOn("c", "d", "fd", "e", "fe");
+    }
+
+    /**
+     * A line that is not UTF-8, read in text mode, each on a connection of its own so the line
+     * is the whole chunk read: CPython's message names the byte, or the range of bytes, and why.
+     */
+    @Test
+    void undecodableLinesReportWhatCPythonReports() throws Exception {
+        Map<byte[], String> cases = new LinkedHashMap<>();
+        cases.put(new byte[] {'a', 'b', (byte) 0xe2, (byte) 0x82, '(', '\n'}, "bytes in position 2-3: invalid continuation byte");
+        cases.put(new byte[] {(byte) 0xf0, (byte) 0x9f, (byte) 0x98, '(', '\n'}, "bytes in position 0-2: invalid continuation byte");
+        cases.put(new byte[] {(byte) 0xc0, (byte) 0xaf, '\n'}, "byte 0xc0 in position 0: invalid start byte");
+        cases.put(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80, '\n'}, "byte 0xed in position 0: invalid continuation byte");
+        cases.put(new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80, '\n'},
+                "byte 0xf4 in position 0: invalid continuation byte");
+        cases.put(new byte[] {(byte) 0x80, 'a', 'b', 'c', '\n'}, "byte 0x80 in position 0: invalid start byte");
+        cases.put(new byte[] {(byte) 0xe2, (byte) 0x82}, "bytes in position 0-1: unexpected end of data");
+        try (ServerSocket server = LoopbackPeer.listener()) {
+            int connection = 0;
+            for (Map.Entry<byte[], String> entry : cases.entrySet()) {
+                String name = "c" + connection++;
+                shell.ok("socket " + name, "connect " + name + " 127.0.0.1 " + server.getLocalPort());
+                try (LoopbackPeer peer = LoopbackPeer.accept(server)) {
+                    peer.send(entry.getKey());
+                    peer.shutdownOutput();
+                    shell.ok("makefile " + name + " f_" + name);
+                    shell.fails("readline f_" + name, "UnicodeDecodeError: 'utf-8' codec can't decode " + entry.getValue());
+                    shell.ok("close f_" + name + " " + name);
+                }
+            }
+        }
+        assertSessionCarriesOn("c0", "c6");
     }
 
     /**

@@ -406,6 +406,9 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public Datagram recvfrom(int bufsize) throws SockError {
+        if (bufsize < 0) {
+            throw traceFail("recvfrom", Integer.toString(bufsize), SockError.valueError("negative buffersize in recvfrom"));
+        }
         return new Datagram(recv(bufsize), null);
     }
 
