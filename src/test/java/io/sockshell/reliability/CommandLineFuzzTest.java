@@ -21,6 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @Timeout(60)
 class CommandLineFuzzTest {
     private static final int INPUTS = 5_000;
+    private static final int PROGRESS_EVERY = 100_000;
 
     @Test
     void everyLineWorksFailsOrIsRefusedCleanly() {
@@ -44,6 +45,10 @@ class CommandLineFuzzTest {
         try (FuzzedSession session = new FuzzedSession()) {
             for (int i = 0; i < inputs; i++) {
                 session.check(CommandLineFuzzer.line(run.input(i)), run.where(i));
+                if ((i + 1) % PROGRESS_EVERY == 0) {
+                    System.out.printf("%s: %d lines in %.0f s: %s%n", suite, i + 1, (System.nanoTime() - start) / 1e9,
+                            session.figures());
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1e9;
