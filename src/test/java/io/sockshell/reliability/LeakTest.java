@@ -29,6 +29,8 @@ class LeakTest {
     /** Connections held open at once; each is two sockets, client and accepted. */
     private static final int BATCH = 100;
     private static final Duration SETTLE = Duration.ofSeconds(10);
+    /** Every blocking engine call here times out after this; the shell's lines are bounded by ShellUnderTest. */
+    private static final double BOUND_SECONDS = 10;
 
     @Test
     void throughTheShell() throws InterruptedException {
@@ -91,7 +93,9 @@ class LeakTest {
                 Sock datagrams = backend.open(Family.AF_INET, Kind.SOCK_DGRAM)) {
             listener.bind("127.0.0.1", 0);
             listener.listen(128);
+            listener.settimeout(BOUND_SECONDS);
             datagrams.bind("127.0.0.1", 0);
+            datagrams.settimeout(BOUND_SECONDS);
             int port = listener.getsockname().port();
             for (int round = 0; round < rounds; round++) {
                 List<Sock> clients = new ArrayList<>();
@@ -99,8 +103,10 @@ class LeakTest {
                 for (int i = 0; i < BATCH; i++) {
                     Sock client = backend.open(Family.AF_INET, Kind.SOCK_STREAM);
                     clients.add(client);
+                    client.settimeout(BOUND_SECONDS);
                     client.connect("127.0.0.1", port);
                     Accepted accepted = listener.accept();
+                    accepted.socket().settimeout(BOUND_SECONDS);
                     servers.add(accepted.socket());
                 }
                 peak = Math.max(peak, ProcessResources.openDescriptors());

@@ -12,6 +12,11 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A {@link Session} whose results and errors are captured per line, as a test sees them.
@@ -19,6 +24,14 @@ import java.util.Map;
  * their reports reach {@code out} at {@code wait}.
  */
 final class ShellUnderTest implements AutoCloseable {
+    /** No line may take longer than this. */
+    static final long LINE_BOUND_SECONDS = 20;
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "shell-under-test-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final StringWriter outText = new StringWriter();
     private final StringWriter errText = new StringWriter();
     private final Session session = new Session(new PrintWriter(outText, true), new PrintWriter(errText, true));
@@ -36,9 +49,27 @@ final class ShellUnderTest implements AutoCloseable {
         return session;
     }
 
+    /**
+     * Runs one line. A line still running after {@link #LINE_BOUND_SECONDS} is cancelled, as
+     * Ctrl-C would, and fails the test: no test waits for ever on a call that never returns.
+     */
     Outcome run(String line) {
-        int status = session.execute(line);
-        return new Outcome(line, status, drain(outText), drain(errText));
+        AtomicBoolean expired = new AtomicBoolean();
+        ScheduledFuture<?> guard = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            session.cancelForeground();
+        }, LINE_BOUND_SECONDS, TimeUnit.SECONDS);
+        int status;
+        try {
+            status = session.execute(line);
+        } finally {
+            guard.cancel(false);
+        }
+        Outcome outcome = new Outcome(line, status, drain(outText), drain(errText));
+        if (expired.get()) {
+            throw new AssertionError(outcome + ": still running after " + LINE_BOUND_SECONDS + " s, so cancelled");
+        }
+        return outcome;
     }
 
     /** Runs a line that must work, and returns what it printed. */
