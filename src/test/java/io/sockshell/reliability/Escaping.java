@@ -36,7 +36,7 @@ final class Escaping {
     }
 
     /** A lone surrogate counts: a terminal cannot show it. */
-    static boolean isTerminalControl(int c) {
+    private static boolean isTerminalControl(int c) {
         int type = Character.getType(c);
         return c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || type == Character.FORMAT
                 || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR

@@ -24,16 +24,17 @@ final class FuzzedSession implements AutoCloseable {
         "close gone", "setblocking lst 0", "setblocking cli 0", "setblocking srv 0", "setblocking dg 0"};
     /** Background jobs here never wait for anything; one still running after this has hung. */
     private static final double JOB_BOUND_SECONDS = 10;
+
     private final ShellUnderTest shell = new ShellUnderTest();
+    private final long[] statuses = new long[3];
     private ShellUnderTest.Holdings holdings;
+    private long restores;
+    private long jobs;
 
     FuzzedSession() {
         restore();
         holdings = shell.holdings();
     }
-    private final long[] statuses = new long[3];
-    private long restores;
-    private long jobs;
 
     /** Runs one line and checks every property; {@code where} names the input in failures. */
     void check(String line, String where) {

@@ -88,10 +88,6 @@ final class LoopbackPeer implements AutoCloseable {
         socket.close();
     }
 
-    int localPort() {
-        return socket.getLocalPort();
-    }
-
     @Override
     public void close() throws IOException {
         socket.close();

@@ -101,7 +101,7 @@ final class ShellUnderTest implements AutoCloseable {
     }
 
     /** The socket the session holds under {@code name}. */
-    Sock sock(String name) {
+    private Sock sock(String name) {
         try {
             return session.table().socket(name);
         } catch (SockError e) {
