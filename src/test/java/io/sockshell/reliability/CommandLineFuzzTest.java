@@ -30,7 +30,7 @@ class CommandLineFuzzTest {
 
     @Test
     @EnabledIfSystemProperty(named = FuzzRun.LONG_RUN_PROPERTY, matches = "\\d+")
-    @Timeout(value = 2, unit = TimeUnit.HOURS)
+    @Timeout(value = 6, unit = TimeUnit.HOURS)
     void longRun() {
         fuzz("shell/lines (long run)", FuzzRun.longRunInputs());
     }

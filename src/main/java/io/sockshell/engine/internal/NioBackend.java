@@ -152,7 +152,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                         selector.selectNow();
                     }
                 }
-                if (signal.isCancelled()) {
+                if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw SockError.interrupted();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {

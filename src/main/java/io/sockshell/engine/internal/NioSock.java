@@ -166,10 +166,14 @@ abstract class NioSock implements Sock {
         }
     }
 
-    /** Waits until {@code channel} is ready for {@code ops}; raises on timeout or cancel. */
+    /**
+     * Waits until {@code channel} is ready for {@code ops}; raises on timeout, on cancel, or when
+     * the thread is interrupted (a selector returns at once for an interrupted thread, so waiting
+     * on would spin). The interrupt status is left set for the caller.
+     */
     void await(SelectableChannel channel, int ops, long deadline) throws SockError {
         CancelSignal signal = CancelSignal.current();
-        if (signal.isCancelled()) {
+        if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
             throw SockError.interrupted();
         }
         try (Selector selector = Selector.open()) {
@@ -186,7 +190,7 @@ abstract class NioSock implements Sock {
                     }
                     ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
                 }
-                if (signal.isCancelled()) {
+                if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw SockError.interrupted();
                 }
                 if (ready > 0) {
