@@ -1,6 +1,7 @@
 package io.sockshell.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.engine.Accepted;
 import io.sockshell.engine.Family;
@@ -48,6 +49,40 @@ class LeakTest {
         int peak = engineRounds(SOCKETS / (2 * BATCH));
         ProcessResources.Counts end = ProcessResources.awaitReturnTo(start, SETTLE);
         report("engine", start, peak, end);
+    }
+
+    /**
+     * A long session keeps nothing of a background job once its report is printed: after 50
+     * jobs that receive a megabyte each and print it, the heap after a full collection has
+     * grown by far less than what they printed.
+     */
+    @Test
+    void backgroundJobsKeepNoOutputOnceReported() {
+        long megabytes = 50;
+        try (ShellUnderTest shell = new ShellUnderTest()) {
+            shell.ok("socket lst", "bind lst 127.0.0.1 0", "listen lst", "socket cli", "connect cli 127.0.0.1 lst.port",
+                    "accept lst srv", "settimeout cli 10", "settimeout srv 10", "set display full");
+            long before = usedHeapAfterCollection();
+            long printed = 0;
+            for (int job = 0; job < megabytes; job++) {
+                shell.ok("recv srv 1048576 &", "sendall cli \"x\"*1048576");
+                printed += shell.ok("wait -t 10").length();
+                while (shell.ok("select -r srv -t 0").startsWith("([srv]")) {
+                    printed += shell.ok("recv srv 1048576").length();
+                }
+            }
+            long retained = usedHeapAfterCollection() - before;
+            System.out.printf("leaks/jobs: %d background jobs printed %d MB; heap grew %d MB%n", megabytes,
+                    printed >> 20, retained >> 20);
+            assertTrue(printed > megabytes << 20, "printed only " + printed + " characters");
+            assertTrue(retained < printed / 2, "the session kept " + (retained >> 20) + " MB");
+        }
+    }
+
+    private static long usedHeapAfterCollection() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     /** Runs {@code rounds} batches in a session of its own; returns the most descriptors seen open. */
