@@ -25,7 +25,14 @@ final class FuzzedSession implements AutoCloseable {
     /** Background jobs here never wait for anything; one still running after this has hung. */
     private static final double JOB_BOUND_SECONDS = 10;
 
-    private final ShellUnderTest shell = new ShellUnderTest();
+    /**
+     * Past this many names the session is replaced by a new one: every name a line gives a
+     * socket stays in the table after it is closed, as a Python variable stays bound, and a
+     * long run would otherwise spend its time listing closed sockets.
+     */
+    private static final int NAMES_BEFORE_A_NEW_SESSION = 64;
+
+    private ShellUnderTest shell = new ShellUnderTest();
     private final long[] statuses = new long[3];
     private ShellUnderTest.Holdings holdings;
     private long restores;
@@ -116,10 +123,16 @@ final class FuzzedSession implements AutoCloseable {
 
     /**
      * Closes everything the session holds and sets the holdings up again, fresh, under the
-     * same names, with the settings back at their defaults.
+     * same names, with the settings back at their defaults (in a new session once the old one
+     * has collected many names).
      */
     private void restore() {
         shell.session().table().closeAll();
+        if (shell.session().table().sockets().size() + shell.session().table().files().size()
+                > NAMES_BEFORE_A_NEW_SESSION) {
+            shell.close();
+            shell = new ShellUnderTest();
+        }
         shell.ok(SETUP);
         shell.ok("trace off", "set display short", "set debug off");
     }

@@ -12,9 +12,8 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -26,11 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ShellUnderTest implements AutoCloseable {
     /** No line may take longer than this. */
     static final long LINE_BOUND_SECONDS = 20;
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "shell-under-test-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
 
     private final StringWriter outText = new StringWriter();
     private final StringWriter errText = new StringWriter();
@@ -152,6 +147,17 @@ final class ShellUnderTest implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+    }
+
+    /** One daemon thread that cancels overdue lines; a guard cancelled in time leaves its queue at once. */
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "shell-under-test-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
     }
 
     private static String drain(StringWriter writer) {
