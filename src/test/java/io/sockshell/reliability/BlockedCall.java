@@ -14,10 +14,10 @@ final class BlockedCall {
     private static final Duration BOUND = Duration.ofSeconds(10);
 
     private final Thread thread;
-    private final AtomicReference<ShellUnderTest.Outcome> outcome = new AtomicReference<>();
+    private final AtomicReference<CapturedSession.Outcome> outcome = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private BlockedCall(ShellUnderTest shell, String line) {
+    private BlockedCall(CapturedSession shell, String line) {
         thread = new Thread(() -> {
             try {
                 outcome.set(shell.run(line));
@@ -29,7 +29,7 @@ final class BlockedCall {
     }
 
     /** Starts {@code line} and returns once it is blocked waiting for its socket. */
-    static BlockedCall start(ShellUnderTest shell, String line) {
+    static BlockedCall start(CapturedSession shell, String line) {
         BlockedCall call = new BlockedCall(shell, line);
         call.thread.start();
         awaitWaitingInSelector(call.thread);
@@ -37,7 +37,7 @@ final class BlockedCall {
     }
 
     /** The line's outcome, once it has returned. */
-    ShellUnderTest.Outcome outcome() throws InterruptedException {
+    CapturedSession.Outcome outcome() throws InterruptedException {
         thread.join(BOUND.toMillis());
         if (thread.isAlive()) {
             fail(thread.getName() + " still blocked after " + BOUND.toSeconds() + " s");

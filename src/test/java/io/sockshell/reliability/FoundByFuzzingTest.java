@@ -17,11 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** One plain case for each bug the generated runs found, so each stays fixed whatever the seed. */
 @Timeout(30)
 class FoundByFuzzingTest {
-    private ShellUnderTest shell;
+    private CapturedSession shell;
 
     @BeforeEach
     void open() {
-        shell = new ShellUnderTest();
+        shell = new CapturedSession();
     }
 
     @AfterEach
@@ -31,7 +31,7 @@ class FoundByFuzzingTest {
 
     @Test
     void anErrorLineEchoingTypedControlCharactersStaysOneEscapedLine() {
-        ShellUnderTest.Outcome outcome = shell.run("recv \"x\u001b[31m\nred\u202e\" 5");
+        CapturedSession.Outcome outcome = shell.run("recv \"x\u001b[31m\nred\u202e\" 5");
         assertEquals(Session.FAILED, outcome.status());
         assertEquals("NameError: name '\"x\\x1b[31m\\x0ared\\u202e\"' is not defined\n", outcome.err());
         outcome = shell.run("bogus\u0007");

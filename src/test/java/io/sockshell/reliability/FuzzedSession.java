@@ -32,9 +32,9 @@ final class FuzzedSession implements AutoCloseable {
      */
     private static final int NAMES_BEFORE_A_NEW_SESSION = 64;
 
-    private ShellUnderTest shell = new ShellUnderTest();
+    private CapturedSession shell = new CapturedSession();
     private final long[] statuses = new long[3];
-    private ShellUnderTest.Holdings holdings;
+    private CapturedSession.Holdings holdings;
     private long restores;
     private long jobs;
 
@@ -45,9 +45,9 @@ final class FuzzedSession implements AutoCloseable {
 
     /** Runs one line and checks every property; {@code where} names the input in failures. */
     void check(String line, String where) {
-        ShellUnderTest.Holdings before = holdings;
+        CapturedSession.Holdings before = holdings;
         List<String> openBefore = shell.openNames();
-        ShellUnderTest.Outcome outcome;
+        CapturedSession.Outcome outcome;
         try {
             outcome = shell.run(line);
         } catch (RuntimeException | Error e) {
@@ -131,7 +131,7 @@ final class FuzzedSession implements AutoCloseable {
         if (shell.session().table().sockets().size() + shell.session().table().files().size()
                 > NAMES_BEFORE_A_NEW_SESSION) {
             shell.close();
-            shell = new ShellUnderTest();
+            shell = new CapturedSession();
         }
         shell.ok(SETUP);
         shell.ok("trace off", "set display short", "set debug off");

@@ -30,7 +30,7 @@ class LeakTest {
     /** Connections held open at once; each is two sockets, client and accepted. */
     private static final int BATCH = 100;
     private static final Duration SETTLE = Duration.ofSeconds(10);
-    /** Every blocking engine call here times out after this; the shell's lines are bounded by ShellUnderTest. */
+    /** Every blocking engine call here times out after this; the shell's lines are bounded by CapturedSession. */
     private static final double BOUND_SECONDS = 10;
 
     @Test
@@ -59,7 +59,7 @@ class LeakTest {
     @Test
     void backgroundJobsKeepNoOutputOnceReported() {
         long megabytes = 50;
-        try (ShellUnderTest shell = new ShellUnderTest()) {
+        try (CapturedSession shell = new CapturedSession()) {
             shell.ok("socket lst", "bind lst 127.0.0.1 0", "listen lst", "socket cli", "connect cli 127.0.0.1 lst.port",
                     "accept lst srv", "settimeout cli 10", "settimeout srv 10", "set display full");
             long before = usedHeapAfterCollection();
@@ -88,7 +88,7 @@ class LeakTest {
     /** Runs {@code rounds} batches in a session of its own; returns the most descriptors seen open. */
     private static int shellRounds(int rounds) {
         int peak = 0;
-        try (ShellUnderTest shell = new ShellUnderTest()) {
+        try (CapturedSession shell = new CapturedSession()) {
             shell.ok("socket lst", "bind lst 127.0.0.1 0", "listen lst 128", "socket u SOCK_DGRAM", "bind u 127.0.0.1 0");
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < BATCH; i++) {

@@ -41,12 +41,12 @@ class PeerDataSurfaceTest {
     static final String RAW_BYTES = "b'\\x1b]0;pwned\\x07\\x1b[2J\\xff\\x9b\\x08\\r\\n'";
 
     private final List<String> shown = new ArrayList<>();
-    private ShellUnderTest shell;
+    private CapturedSession shell;
     private ServerSocket server;
 
     @BeforeEach
     void open() throws Exception {
-        shell = new ShellUnderTest();
+        shell = new CapturedSession();
         server = LoopbackPeer.listener();
     }
 
@@ -111,7 +111,7 @@ class PeerDataSurfaceTest {
             assertEquals("'" + HOSTILE_TEXT.substring("'\\x1b[31mred".length()) + "\n", show("readline f"));
             peer.send(RAW);
             peer.shutdownOutput();
-            ShellUnderTest.Outcome notUtf8 = shell.run("readlines f");
+            CapturedSession.Outcome notUtf8 = shell.run("readlines f");
             shown.add(notUtf8.err());
             assertEquals("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 14: invalid start byte\n",
                     notUtf8.err());

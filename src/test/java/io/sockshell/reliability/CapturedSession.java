@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Only the foreground writes to these buffers: background jobs write into their own, and
  * their reports reach {@code out} at {@code wait}.
  */
-final class ShellUnderTest implements AutoCloseable {
+final class CapturedSession implements AutoCloseable {
     /** No line may take longer than this. */
     static final long LINE_BOUND_SECONDS = 20;
     private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
@@ -152,7 +152,7 @@ final class ShellUnderTest implements AutoCloseable {
     /** One daemon thread that cancels overdue lines; a guard cancelled in time leaves its queue at once. */
     private static ScheduledThreadPoolExecutor watchdog() {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "shell-under-test-watchdog");
+            Thread thread = new Thread(task, "captured-session-watchdog");
             thread.setDaemon(true);
             return thread;
         });
