@@ -200,6 +200,10 @@ public final class DataLiteral {
         }
         try {
             Path file = Path.of(path);
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                // A device such as /dev/zero never ends; only a plain file has a size to check.
+                throw new BadLiteral("cannot read " + path + ": not a regular file");
+            }
             long size = Files.size(file);
             checkSize(size);
             return PyBytes.wrap(Files.readAllBytes(file));

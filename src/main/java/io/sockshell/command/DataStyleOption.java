@@ -1,12 +1,23 @@
 package io.sockshell.command;
 
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
-/** {@code --full} or {@code --hex} for one command, overriding the session's {@code set display}. */
+/**
+ * {@code --full} or {@code --hex} for one command, overriding the session's {@code set display}.
+ * The style is read from the line's parse result, not from the group's fields: Picocli reuses
+ * command objects and does not reset an argument group on a line that leaves it out (picocli
+ * issues 1536 and 1685), so a style asked for once would stick to every later line.
+ */
 public final class DataStyleOption {
     @ArgGroup(exclusive = true)
     Choice choice;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     static final class Choice {
         @Option(names = "--full", description = "Show the data whole.")
@@ -19,11 +30,15 @@ public final class DataStyleOption {
         boolean shortened;
     }
 
-    /** The style asked for, or null to use the session's. */
+    /** The style asked for on this line, or null to use the session's. */
     public Display.DataStyle style() {
-        if (choice == null) {
-            return null;
+        ParseResult line = command.commandLine().getParseResult();
+        if (line.hasMatchedOption("--full")) {
+            return Display.DataStyle.FULL;
         }
-        return choice.full ? Display.DataStyle.FULL : choice.hex ? Display.DataStyle.HEX : Display.DataStyle.SHORT;
+        if (line.hasMatchedOption("--hex")) {
+            return Display.DataStyle.HEX;
+        }
+        return line.hasMatchedOption("--short") ? Display.DataStyle.SHORT : null;
     }
 }

@@ -26,6 +26,6 @@ public final class RecvCommand extends ShellCommand {
 
     @Override
     protected void run() throws SockError, UsageError {
-        result(sock(socket).recv(integer(bufsize, "BUFSIZE")), style.style());
+        result(sock(socket).recv(bufsize(bufsize)), style.style());
     }
 }

@@ -24,6 +24,6 @@ public final class RecvfromCommand extends ShellCommand {
 
     @Override
     protected void run() throws SockError, UsageError {
-        result(sock(socket).recvfrom(integer(bufsize, "BUFSIZE")), style.style());
+        result(sock(socket).recvfrom(bufsize(bufsize)), style.style());
     }
 }

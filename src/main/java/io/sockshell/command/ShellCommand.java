@@ -5,6 +5,7 @@ import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import java.io.PrintWriter;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +83,23 @@ public abstract class ShellCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageError("port must be a number or NAME.port, not '" + raw + "'");
         }
+    }
+
+    /**
+     * A receive size as CPython takes it: any integer that fits a C {@code ssize_t}. Sizes past
+     * 2**31-1 read no more than the engine's largest read would anyway, so they are capped.
+     */
+    protected static int bufsize(String raw) throws UsageError, SockError {
+        BigInteger value;
+        try {
+            value = new BigInteger(raw);
+        } catch (NumberFormatException e) {
+            throw new UsageError("BUFSIZE must be a whole number, not '" + raw + "'");
+        }
+        if (value.bitLength() > 63) {
+            throw SockError.plain("OverflowError", "Python int too large to convert to C ssize_t");
+        }
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.longValue()));
     }
 
     protected static int integer(String raw, String what) throws UsageError {

@@ -202,7 +202,7 @@ public final class LineFile {
         CoderResult result = decoder.decode(in, out, last);
         if (result.isError()) {
             text.setLength(0);
-            throw decodeError(input, in.position(), result.length());
+            throw decodeError(input, in.position());
         }
         if (last) {
             decoder.flush(out);
@@ -267,20 +267,58 @@ public final class LineFile {
             CharBuffer out = decoder.decode(in);
             return out.toString();
         } catch (MalformedInputException e) {
-            throw decodeError(bytes, in.position(), e.getInputLength());
+            throw decodeError(bytes, in.position());
         } catch (CharacterCodingException e) {
             throw SockError.plain("UnicodeDecodeError", "'utf-8' codec can't decode: " + e.getMessage());
         }
     }
 
-    /** CPython's message for a bad UTF-8 sequence starting at {@code position} in {@code bytes}. */
-    private static SockError decodeError(byte[] bytes, int position, int length) {
-        int bad = bytes[position] & 0xff;
-        String reason = bad >= 0x80 && bad < 0xc2 || bad > 0xf4 ? "invalid start byte"
-                : position + length >= bytes.length ? "unexpected end of data"
-                : "invalid continuation byte";
-        return SockError.plain("UnicodeDecodeError", String.format(
-                "'utf-8' codec can't decode byte 0x%02x in position %d: %s", bad, position, reason));
+    /** CPython's message for the ill-formed UTF-8 sequence starting at {@code position} in {@code bytes}. */
+    private static SockError decodeError(byte[] bytes, int position) {
+        return SockError.plain("UnicodeDecodeError", "'utf-8' codec can't decode " + malformed(bytes, position));
+    }
+
+    /**
+     * CPython's account of the ill-formed sequence at {@code start}: the bytes it spans (the lead
+     * byte and the continuation bytes valid so far) and why it stops. Java's decoder finds the
+     * same start but may count a surrogate or an out-of-range sequence as three bytes where
+     * CPython counts one.
+     */
+    private static String malformed(byte[] bytes, int start) {
+        int lead = bytes[start] & 0xff;
+        int continuations;
+        int low = 0x80;
+        int high = 0xbf;
+        if (lead >= 0xc2 && lead <= 0xdf) {
+            continuations = 1;
+        } else if (lead >= 0xe0 && lead <= 0xef) {
+            continuations = 2;
+            low = lead == 0xe0 ? 0xa0 : low;
+            high = lead == 0xed ? 0x9f : high;
+        } else if (lead >= 0xf0 && lead <= 0xf4) {
+            continuations = 3;
+            low = lead == 0xf0 ? 0x90 : low;
+            high = lead == 0xf4 ? 0x8f : high;
+        } else {
+            return span(bytes, start, 1) + ": invalid start byte";
+        }
+        for (int i = 1; i <= continuations; i++) {
+            if (start + i >= bytes.length) {
+                return span(bytes, start, i) + ": unexpected end of data";
+            }
+            int next = bytes[start + i] & 0xff;
+            if (next < low || next > high) {
+                return span(bytes, start, i) + ": invalid continuation byte";
+            }
+            low = 0x80;
+            high = 0xbf;
+        }
+        throw new IllegalStateException("the decoder refused a well-formed sequence at " + start);
+    }
+
+    private static String span(byte[] bytes, int start, int length) {
+        return length == 1 ? String.format("byte 0x%02x in position %d", bytes[start] & 0xff, start)
+                : String.format("bytes in position %d-%d", start, start + length - 1);
     }
 
     private void ensureOpen() throws SockError {

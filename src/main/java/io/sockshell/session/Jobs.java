@@ -29,7 +29,6 @@ final class Jobs implements ShellContext.JobControl {
         final CancelSignal signal = new CancelSignal();
         final StringWriter buffer = new StringWriter();
         final CountDownLatch done = new CountDownLatch(1);
-        volatile Thread thread;
         volatile boolean reported;
 
         Job(int id, String text) {
@@ -41,9 +40,16 @@ final class Jobs implements ShellContext.JobControl {
             return done.getCount() == 0;
         }
 
-        String report() {
-            String output = buffer.toString().stripTrailing();
-            return "[" + id + "] done: " + text + (output.isEmpty() ? "" : "\n" + output);
+        /**
+         * The report, once: the output is let go as it is handed over, so a long session keeps
+         * no job's output after printing it.
+         */
+        String takeReport() {
+            StringBuffer output = buffer.getBuffer();
+            String shown = output.toString().stripTrailing();
+            output.setLength(0);
+            output.trimToSize();
+            return "[" + id + "] done: " + text + (shown.isEmpty() ? "" : "\n" + shown);
         }
     }
 
@@ -70,12 +76,11 @@ final class Jobs implements ShellContext.JobControl {
                 Consumer<String> reporter = immediateReporter;
                 if (reporter != null) {
                     markReported(job);
-                    reporter.accept(job.report());
+                    reporter.accept(job.takeReport());
                 }
             }
         }, "sockshell-job-" + job.id);
         thread.setDaemon(true);
-        job.thread = thread;
         thread.start();
         return job.id;
     }
@@ -120,7 +125,7 @@ final class Jobs implements ShellContext.JobControl {
         }
         for (Job job : chosen) {
             if (job.finished() && claim(job)) {
-                report.accept(job.report());
+                report.accept(job.takeReport());
             }
         }
         return running;

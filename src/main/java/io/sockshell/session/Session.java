@@ -56,7 +56,7 @@ public final class Session implements ShellContext, AutoCloseable {
         try {
             split = LineSplitter.split(line);
         } catch (LineSplitter.UnbalancedQuote e) {
-            err.println("error: " + e.getMessage());
+            err.println(TerminalText.escapeControls("error: " + e.getMessage()));
             err.flush();
             return USAGE;
         }
@@ -66,7 +66,7 @@ public final class Session implements ShellContext, AutoCloseable {
         String[] words = split.words().toArray(new String[0]);
         CommandLine command = commands.getSubcommands().get(words[0]);
         if (command == null) {
-            err.println(unknownCommand(words[0]));
+            err.println(TerminalText.escapeControls(unknownCommand(words[0])));
             err.flush();
             return USAGE;
         }
@@ -216,25 +216,25 @@ public final class Session implements ShellContext, AutoCloseable {
         line.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             PrintWriter writer = failed.getErr();
             if (exception instanceof SockError error) {
-                writer.println(error.pythonLine());
+                writer.println(TerminalText.escapeControls(error.pythonLine()));
                 debugTrace(writer, error);
                 writer.flush();
                 return FAILED;
             }
             if (exception instanceof UsageError usage) {
-                writer.println(failed.getCommandName() + ": " + usage.getMessage());
+                writer.println(TerminalText.escapeControls(failed.getCommandName() + ": " + usage.getMessage()));
                 writer.flush();
                 return USAGE;
             }
-            writer.println("error: " + failed.getCommandName() + " failed unexpectedly: " + exception
-                    + (debugging ? "" : " (set debug on for the stack trace)"));
+            writer.println(TerminalText.escapeControls("error: " + failed.getCommandName() + " failed unexpectedly: "
+                    + exception + (debugging ? "" : " (set debug on for the stack trace)")));
             debugTrace(writer, exception);
             writer.flush();
             return FAILED;
         });
         line.setParameterExceptionHandler((exception, args) -> {
             PrintWriter writer = exception.getCommandLine().getErr();
-            writer.println(usageLine(exception));
+            writer.println(TerminalText.escapeControls(usageLine(exception)));
             writer.flush();
             return USAGE;
         });

@@ -1,0 +1,59 @@
+package io.sockshell.reliability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The process's open descriptors ({@code /proc/self/fd}) and live threads, and a bounded wait
+ * for both to come back to an earlier count: threads started since are joined, then the
+ * descriptor count is re-read until it matches or the bound passes. No sleeping.
+ */
+final class ProcessResources {
+    /** Counts at one moment, and the threads alive then. */
+    record Counts(int descriptors, int threads, Set<Thread> alive) {
+        @Override
+        public String toString() {
+            return descriptors + " descriptors, " + threads + " threads";
+        }
+    }
+
+    private ProcessResources() {
+    }
+
+    static Counts now() {
+        Set<Thread> alive = new HashSet<>(Thread.getAllStackTraces().keySet());
+        return new Counts(openDescriptors(), ManagementFactory.getThreadMXBean().getThreadCount(), alive);
+    }
+
+    static int openDescriptors() {
+        try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
+            return (int) entries.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Waits up to {@code bound} for every thread started after {@code start} to end and for
+     * the descriptor count to be back at {@code start}'s; returns the counts then, settled or not.
+     */
+    static Counts awaitReturnTo(Counts start, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (!start.alive().contains(thread)) {
+                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        }
+        while (openDescriptors() != start.descriptors() && System.nanoTime() < deadline) {
+            Thread.yield();
+        }
+        return now();
+    }
+}
