@@ -133,12 +133,16 @@ final class ProgramRun implements Runnable {
         }
     }
 
-    /** Stops whatever the program is doing: socket waits, and plain Java loops through JShell. */
+    /** Stops the program: its socket waits, and any it would start, end in KeyboardInterrupt. */
     void stop() {
         Program running = program;
         if (running != null) {
             running.stop();
         }
+    }
+
+    /** Stops a snippet busy in plain Java code, through JShell, for a program that {@link #stop()} did not end. */
+    void stopJava() {
         JShell active = shell;
         if (active != null) {
             active.stop();

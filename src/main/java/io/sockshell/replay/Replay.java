@@ -160,11 +160,11 @@ public final class Replay {
                 } else if (now - quietSince(runs, lastChange) >= window) {
                     stopAll(runs, "nothing happened for " + seconds(settings.waitSeconds())
                             + " (--wait to wait longer)");
-                    return ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                    return awaitStopped(runs, ended);
                 } else if (now - lastChange >= BUSY_WINDOWS * window) {
                     stopAll(runs, "no snippet finished and no call returned for "
                             + seconds(BUSY_WINDOWS * settings.waitSeconds()));
-                    return ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+                    return awaitStopped(runs, ended);
                 }
             }
             return true;
@@ -173,6 +173,21 @@ public final class Replay {
             stopAll(runs, "the replay was interrupted");
             return false;
         }
+    }
+
+    /**
+     * Gives stopped programs time to end their socket waits and close what they hold; a
+     * program still running after that is busy in plain Java code, which only JShell's own
+     * stop reaches (it may kill the thread wherever it is, so it comes last).
+     */
+    private static boolean awaitStopped(List<ProgramRun> runs, CountDownLatch ended) throws InterruptedException {
+        if (ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+            return true;
+        }
+        for (ProgramRun run : runs) {
+            run.stopJava();
+        }
+        return ended.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
     private static boolean awaitForever(CountDownLatch ended) {

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Every golden transcript under {@code jshell-scripts/golden/}, replayed and compared line by line,
  * one dynamic test per file. {@code -Dsockshell.golden.runs=50} replays each that many times
- * (the determinism check); {@code -Dsockshell.golden.update=true} rewrites the files from what
+ * (the determinism check), {@code -Dsockshell.golden.only=PREFIX} only the files whose name
+ * starts so; {@code -Dsockshell.golden.update=true} rewrites the files from what
  * the replays print now (patterns included, so look at the diff before committing).
  */
 class GoldenReplayTest {
@@ -34,7 +35,10 @@ class GoldenReplayTest {
         boolean update = Boolean.getBoolean("sockshell.golden.update");
         List<Path> files;
         try (Stream<Path> listing = Files.list(GOLDEN)) {
-            files = listing.filter(path -> path.toString().endsWith(".out")).sorted().toList();
+            String only = System.getProperty("sockshell.golden.only", "");
+            files = listing.filter(path -> path.toString().endsWith(".out"))
+                    .filter(path -> path.getFileName().toString().startsWith(only))
+                    .sorted().toList();
         }
         List<DynamicTest> tests = new ArrayList<>();
         for (Path file : files) {
