@@ -103,19 +103,6 @@ final class NioDatagramSock extends NioSock {
     }
 
     @Override
-    public int connectEx(String host, int port) throws SockError {
-        try {
-            connect(host, port);
-            return 0;
-        } catch (SockError e) {
-            if (e.errno().isPresent()) {
-                return e.errno().get().number();
-            }
-            throw e;
-        }
-    }
-
-    @Override
     public int send(PyBytes data) throws SockError {
         String args = Integer.toString(data.length());
         try {

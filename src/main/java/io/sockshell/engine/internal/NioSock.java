@@ -106,6 +106,24 @@ abstract class NioSock implements Sock {
         traced("settimeout", seconds == null ? "None" : PyRepr.number(seconds), "0");
     }
 
+    /** Python's connect_ex: connect, with an errno in place of the error it would raise. */
+    @Override
+    public int connectEx(String host, int port) throws SockError {
+        try {
+            connect(host, port);
+            return 0;
+        } catch (SockError e) {
+            if (e.errno().isPresent()) {
+                return e.errno().get().number();
+            }
+            if (e.pythonClass().equals("TimeoutError")) {
+                // CPython's connect_ex reports its own timeout as EWOULDBLOCK.
+                return Errno.EAGAIN.number();
+            }
+            throw e;
+        }
+    }
+
     @Override
     public LineFile makefile(String mode) throws SockError {
         // CPython's makefile does not look at the descriptor: on a closed socket it returns a

@@ -242,23 +242,6 @@ final class NioStreamSock extends NioSock {
         }
     }
 
-    @Override
-    public int connectEx(String host, int port) throws SockError {
-        try {
-            connect(host, port);
-            return 0;
-        } catch (SockError e) {
-            if (e.errno().isPresent()) {
-                return e.errno().get().number();
-            }
-            if (e.pythonClass().equals("TimeoutError")) {
-                // CPython's connect_ex reports its own timeout as EWOULDBLOCK.
-                return Errno.EAGAIN.number();
-            }
-            throw e;
-        }
-    }
-
     /** Starts a connect; true when it completed at once. A failure leaves a fresh socket behind. */
     private boolean startConnect(InetSocketAddress target) throws SockError {
         try {
