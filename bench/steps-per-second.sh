@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# How many send/recv steps per second 'sockshell run' manages on loopback, against a python3
-# program making the same socket calls, measured in the same run.
+# How many send/recv steps (commands) per second 'sockshell run' manages on loopback, against a
+# python3 program making the same socket calls, measured in the same run.
 #
-#   bench/steps-per-second.sh [STEPS]     (default 10000; needs a JDK, Maven and python3)
+#   bench/steps-per-second.sh [STEPS]     (default 20000: 10,000 round trips; needs a JDK and python3)
 #
 # Both sides run the same calls: set up a connected pair on loopback, then STEPS/2 times
 # send(b"x") on the client and recv(1024) on the server, printing each result as the REPL
@@ -11,14 +11,14 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-steps="${1:-10000}"
+steps="${1:-20000}"
 pairs=$((steps / 2))
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
 if [ ! -f cp.txt ] || [ ! -d target/classes ]; then
-  mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
+  ./mvnw -q -B compile dependency:build-classpath -Dmdep.outputFile=cp.txt >&2
 fi
 classpath="target/classes:$(cat cp.txt)"
 

@@ -5,9 +5,13 @@ import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptError;
 import io.sockshell.transcript.TranscriptResult;
 import io.sockshell.transcript.TranscriptRunner;
+import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,6 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
         exitCodeList = {"0:every command worked", "1:a command failed, or a step overran its bound",
             "2:the file cannot be read or is malformed"})
 final class RunCommand implements Callable<Integer> {
+    private static final int OUTPUT_BUFFER_CHARS = 1 << 16;
+    private static final long FLUSH_MILLIS = 100;
+
     @Spec
     CommandSpec spec;
 
@@ -36,20 +43,30 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // A write per step would cost more than the step itself; what the steps print is
+        // buffered and flushed a few times a second, so a slow step still shows what came before.
+        PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), OUTPUT_BUFFER_CHARS));
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "run output");
+            thread.setDaemon(true);
+            return thread;
+        });
+        flusher.scheduleWithFixedDelay(out::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
         TranscriptResult result;
         try {
             Transcript transcript = Transcript.read(file);
             result = new TranscriptRunner(PartyKinds.standard(), timeout).run(transcript, step -> {
                 out.println(step.party() + "> " + step.command());
                 step.actual().forEach(out::println);
-                out.flush();
             });
         } catch (TranscriptError e) {
             err.println("error: " + e.getMessage());
             err.flush();
             return 2;
+        } finally {
+            flusher.shutdownNow();
+            out.flush();
         }
         for (TranscriptResult.Problem problem : result.problems()) {
             err.println(problem.at(file));

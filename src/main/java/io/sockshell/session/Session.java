@@ -2,6 +2,7 @@ package io.sockshell.session;
 
 import io.sockshell.command.Commands;
 import io.sockshell.command.Display;
+import io.sockshell.command.ShellCommand;
 import io.sockshell.command.ShellContext;
 import io.sockshell.command.UsageError;
 import io.sockshell.engine.CancelSignal;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -37,6 +39,9 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Display display = new Display();
     private final Jobs jobs = new Jobs();
     private final CommandLine commands;
+    /** The subcommands by name; Picocli's getter copies its map on every call. */
+    private final Map<String, CommandLine> commandsByName;
+    private final RepeatedLines repeatedLines = new RepeatedLines();
     private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
     private volatile boolean tracing;
     private volatile boolean debugging;
@@ -48,6 +53,7 @@ public final class Session implements ShellContext, AutoCloseable {
         this.err = err;
         this.table = new SocketTable(SocketBackend.nio(this::traceLine));
         this.commands = configure(Commands.tree(this), out, err);
+        this.commandsByName = commands.getSubcommands();
     }
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
@@ -64,7 +70,7 @@ public final class Session implements ShellContext, AutoCloseable {
             return OK;
         }
         String[] words = split.words().toArray(new String[0]);
-        CommandLine command = commands.getSubcommands().get(words[0]);
+        CommandLine command = commandsByName.get(words[0]);
         if (command == null) {
             err.println(TerminalText.escapeControls(unknownCommand(words[0])));
             err.flush();
@@ -78,7 +84,14 @@ public final class Session implements ShellContext, AutoCloseable {
         foreground = signal;
         currentOut.set(out);
         try {
-            return commands.execute(words);
+            CommandLine prepared = repeatedLines.prepared(split.words());
+            if (prepared != null) {
+                return runPrepared(prepared);
+            }
+            int status = commands.execute(words);
+            Class<?> type = command.getCommandSpec().userObject().getClass();
+            repeatedLines.ran(split.words(), () -> configure(Commands.single(this, type), out, err));
+            return status;
         } finally {
             foreground = null;
             currentOut.remove();
@@ -196,7 +209,7 @@ public final class Session implements ShellContext, AutoCloseable {
 
     /** The names of the commands, for completion and help. */
     public List<String> commandNames() {
-        return new ArrayList<>(commands.getSubcommands().keySet());
+        return new ArrayList<>(commandsByName.keySet());
     }
 
     public CommandLine commandTree() {
@@ -213,25 +226,7 @@ public final class Session implements ShellContext, AutoCloseable {
     private CommandLine configure(CommandLine line, PrintWriter results, PrintWriter errors) {
         line.setOut(results);
         line.setErr(errors);
-        line.setExecutionExceptionHandler((exception, failed, parseResult) -> {
-            PrintWriter writer = failed.getErr();
-            if (exception instanceof SockError error) {
-                writer.println(TerminalText.escapeControls(error.pythonLine()));
-                debugTrace(writer, error);
-                writer.flush();
-                return FAILED;
-            }
-            if (exception instanceof UsageError usage) {
-                writer.println(TerminalText.escapeControls(failed.getCommandName() + ": " + usage.getMessage()));
-                writer.flush();
-                return USAGE;
-            }
-            writer.println(TerminalText.escapeControls("error: " + failed.getCommandName() + " failed unexpectedly: "
-                    + exception + (debugging ? "" : " (set debug on for the stack trace)")));
-            debugTrace(writer, exception);
-            writer.flush();
-            return FAILED;
-        });
+        line.setExecutionExceptionHandler((exception, failed, parseResult) -> executionFailed(exception, failed));
         line.setParameterExceptionHandler((exception, args) -> {
             PrintWriter writer = exception.getCommandLine().getErr();
             writer.println(TerminalText.escapeControls(usageLine(exception)));
@@ -239,6 +234,40 @@ public final class Session implements ShellContext, AutoCloseable {
             return USAGE;
         });
         return line;
+    }
+
+    /**
+     * Runs a command {@link RepeatedLines} parsed earlier for this very line, as Picocli's
+     * execute would after parsing: its result is the exit status, an exception goes to the
+     * same handler.
+     */
+    private int runPrepared(CommandLine prepared) {
+        try {
+            Integer status = ((ShellCommand) prepared.getCommand()).call();
+            return status == null ? OK : status;
+        } catch (Exception e) {
+            return executionFailed(e, prepared);
+        }
+    }
+
+    private int executionFailed(Exception exception, CommandLine failed) {
+        PrintWriter writer = failed.getErr();
+        if (exception instanceof SockError error) {
+            writer.println(TerminalText.escapeControls(error.pythonLine()));
+            debugTrace(writer, error);
+            writer.flush();
+            return FAILED;
+        }
+        if (exception instanceof UsageError usage) {
+            writer.println(TerminalText.escapeControls(failed.getCommandName() + ": " + usage.getMessage()));
+            writer.flush();
+            return USAGE;
+        }
+        writer.println(TerminalText.escapeControls("error: " + failed.getCommandName() + " failed unexpectedly: "
+                + exception + (debugging ? "" : " (set debug on for the stack trace)")));
+        debugTrace(writer, exception);
+        writer.flush();
+        return FAILED;
     }
 
     private void debugTrace(PrintWriter writer, Throwable exception) {
@@ -276,7 +305,7 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     private String unknownCommand(String word) {
-        String closest = commands.getSubcommands().keySet().stream()
+        String closest = commandsByName.keySet().stream()
                 .min(Comparator.comparingInt(name -> distance(name, word)))
                 .filter(name -> distance(name, word) <= 2)
                 .orElse(null);

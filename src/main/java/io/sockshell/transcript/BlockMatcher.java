@@ -1,5 +1,6 @@
 package io.sockshell.transcript;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,21 @@ final class BlockMatcher {
     private enum Move { MATCH, SKIP_ANY, ABSORB, DROP_EXPECTED, INSERT_ACTUAL }
 
     static Result match(List<ExpectedLine> expected, List<String> actual, Map<String, String> known) {
+        if (expected.isEmpty()) {
+            // A plain script's steps expect nothing: every line printed is new, written as a literal
+            // (worked out only if an update asks for it: sockshell run never does).
+            return new Result(actual.isEmpty(), new AbstractList<>() {
+                @Override
+                public String get(int index) {
+                    return Literals.expectedLine(actual.get(index));
+                }
+
+                @Override
+                public int size() {
+                    return actual.size();
+                }
+            }, Map.of());
+        }
         Result lineForLine = lineForLine(expected, actual, known);
         if (lineForLine != null) {
             return lineForLine;

@@ -1,6 +1,7 @@
 package io.sockshell.transcript;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,22 @@ final class CommandTemplate {
     private final String text;
     /** Alternating pieces: literal text at even indexes, capture names at odd ones. */
     private final List<String> pieces;
+    private final Set<String> uses;
 
     private CommandTemplate(String text, List<String> pieces) {
         this.text = text;
         this.pieces = pieces;
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 1; i < pieces.size(); i += 2) {
+            names.add(pieces.get(i));
+        }
+        this.uses = Collections.unmodifiableSet(names);
     }
 
     static CommandTemplate parse(String text, CaptureSyntax.Problem problem) throws TranscriptError {
+        if (!text.contains(CaptureSyntax.OPEN)) {
+            return new CommandTemplate(text, List.of(text));
+        }
         List<String> pieces = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         int i = 0;
@@ -46,15 +56,14 @@ final class CommandTemplate {
     }
 
     Set<String> uses() {
-        Set<String> names = new LinkedHashSet<>();
-        for (int i = 1; i < pieces.size(); i += 2) {
-            names.add(pieces.get(i));
-        }
-        return names;
+        return uses;
     }
 
     /** The command with every use replaced by its value; callers check {@link #uses()} are bound first. */
     String fill(Map<String, String> values) {
+        if (pieces.size() == 1) {
+            return text;
+        }
         StringBuilder filled = new StringBuilder();
         for (int i = 0; i < pieces.size(); i++) {
             filled.append(i % 2 == 0 ? pieces.get(i) : values.get(pieces.get(i)));

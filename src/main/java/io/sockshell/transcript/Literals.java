@@ -27,7 +27,7 @@ final class Literals {
 
     private static boolean needsEscape(String body) {
         return body.isBlank() || body.startsWith("#") || body.startsWith("%") || body.startsWith("\\")
-                || body.equals(AnyLines.MARK) || Transcript.PROMPT.matcher(body).matches();
+                || body.equals(AnyLines.MARK) || Transcript.isPrompt(body);
     }
 
     /** Backslashes every regex special character, so no {@code [[} or {@code [..]} remains. */

@@ -28,6 +28,11 @@ public final class Transcript {
     /** The party kind a {@code %party} line gets when it names none. */
     public static final String DEFAULT_KIND = "shell";
     static final Pattern PROMPT = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)>(?: (.*))?");
+
+    /** Whether a line is a prompt line; most lines have no '>' at all, and a regex per line shows in long scripts. */
+    static boolean isPrompt(String line) {
+        return line.indexOf('>') > 0 && PROMPT.matcher(line).matches();
+    }
     private static final Pattern PARTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
     private static final String DIRECTIVES = "%party, %timeout, %file, %endfile, %leftovers";
@@ -142,7 +147,7 @@ public final class Transcript {
             this.finalNewline = normalized.endsWith("\n");
             String body = finalNewline ? normalized.substring(0, normalized.length() - 1) : normalized;
             this.lines = body.isEmpty() ? List.of() : List.of(body.split("\n", -1));
-            this.plainScript = lines.stream().noneMatch(line -> PROMPT.matcher(line).matches() || line.startsWith("%"));
+            this.plainScript = lines.stream().noneMatch(line -> isPrompt(line) || line.startsWith("%"));
         }
 
         Parser parse() throws TranscriptError {
@@ -203,7 +208,7 @@ public final class Transcript {
         }
 
         private static boolean isOutput(String line) {
-            return !line.isBlank() && !line.startsWith("#") && !line.startsWith("%") && !PROMPT.matcher(line).matches();
+            return !line.isBlank() && !line.startsWith("#") && !line.startsWith("%") && !isPrompt(line);
         }
 
         private ExpectedLine expectedLine(int i) throws TranscriptError {

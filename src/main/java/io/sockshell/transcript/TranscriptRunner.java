@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -144,7 +145,9 @@ public final class TranscriptRunner {
 
         /** Runs one step; returns false when the run cannot go on. */
         private boolean step(Step step) {
-            List<String> unbound = step.command().uses().stream().filter(name -> !captures.containsKey(name)).toList();
+            Set<String> uses = step.command().uses();
+            List<String> unbound = uses.isEmpty() ? List.of()
+                    : uses.stream().filter(name -> !captures.containsKey(name)).toList();
             if (!unbound.isEmpty()) {
                 problems.add(new TranscriptResult.Problem(step.line(), "step " + step.number() + " (" + step.display()
                         + ") was not run: capture [[" + unbound.get(0) + "]] has no value because the line that"
