@@ -52,7 +52,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not read or save the command history.")
     boolean noHistory;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0 && isInteractive()) {
+            // The start users wait for most: with nothing to parse, skip building the subcommands.
+            System.exit(new Main().interactive());
+        }
         System.exit(commandLine().execute(args));
     }
 
@@ -63,14 +67,7 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (isInteractive()) {
-            try (Terminal terminal = Repl.systemTerminal()) {
-                PrintWriter writer = terminal.writer();
-                try (Session session = new Session(writer, writer)) {
-                    configure(session);
-                    boolean color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType());
-                    return new Repl(terminal, noHistory ? null : historyFile(), color).run(session) == 0 ? 0 : 1;
-                }
-            }
+            return interactive();
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -78,6 +75,26 @@ public final class Main implements Callable<Integer> {
             configure(session);
             BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             return new ScriptRunner(session, err, keepGoing).run(input, "<stdin>");
+        }
+    }
+
+    /**
+     * The shell on this terminal. Picocli's classes load slowly (too old for the class-data
+     * archive), so the commands' parsers load on another thread while the terminal opens.
+     */
+    private int interactive() throws IOException {
+        DeferredWriter output = new DeferredWriter();
+        PrintWriter writer = new PrintWriter(output);
+        try (Session session = new Session(writer, writer)) {
+            Thread loading = new Thread(session::commandTree, "load commands");
+            loading.setDaemon(true);
+            loading.start();
+            try (Terminal terminal = Repl.systemTerminal()) {
+                output.writeTo(terminal.writer());
+                configure(session);
+                boolean color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType());
+                return new Repl(terminal, noHistory ? null : historyFile(), color).run(session) == 0 ? 0 : 1;
+            }
         }
     }
 

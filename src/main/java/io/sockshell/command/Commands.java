@@ -1,7 +1,10 @@
 package io.sockshell.command;
 
 import java.lang.reflect.Constructor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +28,19 @@ public final class Commands {
     /** The root of the shell's commands; it has no name of its own, each line is one subcommand. */
     @Command(name = "", description = "sockshell commands")
     public static final class Root {
+    }
+
+    /** Each command's type by its name and aliases, in {@link #ALL}'s order, read without building any parser. */
+    public static Map<String, Class<? extends ShellCommand>> byName() {
+        Map<String, Class<? extends ShellCommand>> types = new LinkedHashMap<>();
+        for (Class<? extends ShellCommand> type : ALL) {
+            Command command = type.getAnnotation(Command.class);
+            types.put(command.name(), type);
+            for (String alias : command.aliases()) {
+                types.put(alias, type);
+            }
+        }
+        return Collections.unmodifiableMap(types);
     }
 
     public static CommandLine tree(ShellContext context) {

@@ -21,11 +21,11 @@ import picocli.shell.jline3.PicocliJLineCompleter;
  */
 final class ShellCompleter implements Completer {
     private final Session session;
-    private final PicocliJLineCompleter options;
+    /** Built at the first Tab: it needs every command's parser, which the shell's start avoids building. */
+    private PicocliJLineCompleter options;
 
     ShellCompleter(Session session) {
         this.session = session;
-        this.options = new PicocliJLineCompleter(session.commandTree().getCommandSpec());
     }
 
     @Override
@@ -41,6 +41,9 @@ final class ShellCompleter implements Completer {
             return;
         }
         if (line.word().startsWith("-")) {
+            if (options == null) {
+                options = new PicocliJLineCompleter(session.commandTree().getCommandSpec());
+            }
             options.complete(reader, line, candidates);
             return;
         }

@@ -11,7 +11,9 @@ import io.sockshell.engine.SocketBackend;
 import io.sockshell.engine.SocketTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -38,9 +40,13 @@ public final class Session implements ShellContext, AutoCloseable {
     private final SocketTable table;
     private final Display display = new Display();
     private final Jobs jobs = new Jobs();
-    private final CommandLine commands;
-    /** The subcommands by name; Picocli's getter copies its map on every call. */
-    private final Map<String, CommandLine> commandsByName;
+    private final Map<String, Class<? extends ShellCommand>> commandTypes = Commands.byName();
+    /**
+     * Each command's parser, built when the command is first used: building all of them
+     * would cost more than the rest of the shell's start together.
+     */
+    private final Map<Class<?>, CommandLine> parsers = new HashMap<>();
+    private CommandLine commandTree;
     private final RepeatedLines repeatedLines = new RepeatedLines();
     private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
     private volatile boolean tracing;
@@ -52,8 +58,6 @@ public final class Session implements ShellContext, AutoCloseable {
         this.out = out;
         this.err = err;
         this.table = new SocketTable(SocketBackend.nio(this::traceLine));
-        this.commands = configure(Commands.tree(this), out, err);
-        this.commandsByName = commands.getSubcommands();
     }
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
@@ -70,14 +74,14 @@ public final class Session implements ShellContext, AutoCloseable {
             return OK;
         }
         String[] words = split.words().toArray(new String[0]);
-        CommandLine command = commandsByName.get(words[0]);
-        if (command == null) {
+        Class<? extends ShellCommand> type = commandTypes.get(words[0]);
+        if (type == null) {
             err.println(TerminalText.escapeControls(unknownCommand(words[0])));
             err.flush();
             return USAGE;
         }
         if (split.background()) {
-            return startJob(command, words, line.strip());
+            return startJob(type, words, line.strip());
         }
         CancelSignal signal = CancelSignal.current();
         signal.reset();
@@ -88,8 +92,8 @@ public final class Session implements ShellContext, AutoCloseable {
             if (prepared != null) {
                 return runPrepared(prepared);
             }
-            int status = commands.execute(words);
-            Class<?> type = command.getCommandSpec().userObject().getClass();
+            CommandLine parser = parsers.computeIfAbsent(type, unused -> configure(Commands.single(this, type), out, err));
+            int status = parser.execute(Arrays.copyOfRange(words, 1, words.length));
             repeatedLines.ran(split.words(), () -> configure(Commands.single(this, type), out, err));
             return status;
         } finally {
@@ -100,15 +104,14 @@ public final class Session implements ShellContext, AutoCloseable {
         }
     }
 
-    private int startJob(CommandLine command, String[] words, String text) {
+    private int startJob(Class<? extends ShellCommand> type, String[] words, String text) {
         if (words[0].equals("wait") || words[0].equals("exit") || words[0].equals("quit")) {
             err.println("error: " + words[0] + " cannot run in the background");
             err.flush();
             return USAGE;
         }
         String jobText = text.endsWith("&") ? text.substring(0, text.length() - 1).strip() : text;
-        Class<?> type = command.getCommandSpec().userObject().getClass();
-        String[] arguments = java.util.Arrays.copyOfRange(words, 1, words.length);
+        String[] arguments = Arrays.copyOfRange(words, 1, words.length);
         int id = jobs.start(jobText, writer -> {
             CommandLine single = configure(Commands.single(this, type), writer, writer);
             currentOut.set(writer);
@@ -209,11 +212,15 @@ public final class Session implements ShellContext, AutoCloseable {
 
     /** The names of the commands, for completion and help. */
     public List<String> commandNames() {
-        return new ArrayList<>(commandsByName.keySet());
+        return new ArrayList<>(commandTypes.keySet());
     }
 
-    public CommandLine commandTree() {
-        return commands;
+    /** Every command in one Picocli tree, for completion and the reference; built on first use. */
+    public synchronized CommandLine commandTree() {
+        if (commandTree == null) {
+            commandTree = configure(Commands.tree(this), out, err);
+        }
+        return commandTree;
     }
 
     private void traceLine(String line) {
@@ -305,7 +312,7 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     private String unknownCommand(String word) {
-        String closest = commandsByName.keySet().stream()
+        String closest = commandTypes.keySet().stream()
                 .min(Comparator.comparingInt(name -> distance(name, word)))
                 .filter(name -> distance(name, word) <= 2)
                 .orElse(null);
