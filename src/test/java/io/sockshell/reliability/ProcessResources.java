@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +42,29 @@ final class ProcessResources {
     }
 
     /**
+     * What each open descriptor points at ({@code socket:[123]}, a path, ...), with its number;
+     * not the one that lists them.
+     */
+    static TreeSet<String> descriptorTargets() {
+        TreeSet<String> targets = new TreeSet<>();
+        try (Stream<Path> entries = Files.list(Path.of("/proc/self/fd"))) {
+            entries.forEach(entry -> {
+                try {
+                    Path target = Files.readSymbolicLink(entry);
+                    if (!target.endsWith("fd")) {
+                        targets.add(entry.getFileName() + " -> " + target);
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // The descriptor that listed the folder itself, or one closed since: not open now.
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return targets;
+    }
+
+    /**
      * Waits up to {@code bound} for every thread started after {@code start} to end and for
      * the descriptor count to be back at {@code start}'s; returns the counts then, settled or not.
      */
@@ -51,9 +75,14 @@ final class ProcessResources {
                 thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
         }
-        while (openDescriptors() != start.descriptors() && System.nanoTime() < deadline) {
+        // The count that settled is the one returned: reading it again could catch a descriptor
+        // the JVM opens for a moment of its own (it reads its cgroup's memory limit, say).
+        int descriptors = openDescriptors();
+        while (descriptors != start.descriptors() && System.nanoTime() < deadline) {
             Thread.yield();
+            descriptors = openDescriptors();
         }
-        return now();
+        Counts now = now();
+        return new Counts(descriptors, now.threads(), now.alive());
     }
 }
