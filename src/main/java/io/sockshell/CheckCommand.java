@@ -46,10 +46,64 @@ final class CheckCommand implements Callable<Integer> {
             description = "Transcripts run at the same time (default: the number of processors).")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Check everything N times back to back (a flake check: 50 is a good number); every failure"
+                    + " is shown with its diff, and a last line counts the runs that failed.")
+    int repeat = 1;
+
+    @Option(names = "--busy",
+            description = "Keep one more processor busy while checking, as a loaded machine would, to shake out"
+                    + " transcripts that depend on timing.")
+    boolean busy;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (repeat < 1) {
+            err.println("error: --repeat must be at least 1, not " + repeat);
+            err.flush();
+            return 2;
+        }
+        Thread load = busy ? startBusyThread() : null;
+        try {
+            if (repeat == 1) {
+                return checkOnce(out, err, true);
+            }
+            int failedRuns = 0;
+            for (int run = 1; run <= repeat; run++) {
+                out.println("run " + run + " of " + repeat + ":");
+                int status = checkOnce(out, err, false);
+                if (status == 2) {
+                    return 2;
+                }
+                failedRuns += status;
+            }
+            out.println(repeat + " runs" + (busy ? " with a processor kept busy" : "") + ": "
+                    + (repeat - failedRuns) + " passed, " + failedRuns + " failed");
+            out.flush();
+            return failedRuns == 0 ? 0 : 1;
+        } finally {
+            if (load != null) {
+                load.interrupt();
+            }
+        }
+    }
+
+    /** Spins until interrupted: the load of another program on the machine. */
+    private static Thread startBusyThread() {
+        Thread load = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+        }, "busy processor (spins until the check is over)");
+        load.setDaemon(true);
+        load.start();
+        return load;
+    }
+
+    /** One check of every path; with {@code everyOutcome} off, only failures are printed in full. */
+    private int checkOnce(PrintWriter out, PrintWriter err, boolean everyOutcome) throws InterruptedException {
         long started = System.nanoTime();
         int passed = 0;
         int updated = 0;
@@ -64,8 +118,10 @@ final class CheckCommand implements Callable<Integer> {
             }
             for (Future<TranscriptChecker.Outcome> future : outcomes) {
                 TranscriptChecker.Outcome outcome = future.get();
-                out.println(outcome.describe());
-                out.flush();
+                if (everyOutcome || !outcome.status().ok()) {
+                    out.println(outcome.describe());
+                    out.flush();
+                }
                 switch (outcome.status()) {
                     case PASSED -> passed++;
                     case UPDATED -> updated++;

@@ -1,6 +1,7 @@
 package io.sockshell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -64,6 +65,24 @@ class CliTest {
         assertTrue(updated.out().startsWith("updated " + copy), updated.out());
         assertEquals(original, Files.readString(copy), "the update keeps every pattern and capture");
         assertEquals(0, sockshell("check", copy.toString()).status());
+    }
+
+    @Test
+    void repeatedCheckWithABusyProcessorCountsEveryRunAndShowsOnlyFailures() throws IOException {
+        Ran passing = sockshell("check", "--repeat", "3", "--busy", ECHO_PAIR.toString());
+        assertEquals(0, passing.status(), passing.out() + passing.err());
+        assertEquals(3, passing.out().split("1 transcripts: 1 passed, 0 failed", -1).length - 1, passing.out());
+        assertTrue(passing.out().endsWith("3 runs with a processor kept busy: 3 passed, 0 failed\n"), passing.out());
+        assertFalse(passing.out().contains("ok      "), "a passing transcript is not listed each run: " + passing.out());
+
+        Path copy = folder.resolve("echo-pair.t");
+        Files.writeString(copy, Files.readString(ECHO_PAIR).replace("b'abc'", "b'abd'"));
+        Ran failing = sockshell("check", "--repeat", "2", copy.toString());
+        assertEquals(1, failing.status());
+        assertEquals(2, failing.out().split("\n-b'abd'\n\\+b'abc'\n", -1).length - 1, failing.out());
+        assertTrue(failing.out().endsWith("2 runs: 0 passed, 2 failed\n"), failing.out());
+
+        assertEquals(2, sockshell("check", "--repeat", "0", copy.toString()).status());
     }
 
     @Test
