@@ -73,4 +73,17 @@ class FoundByFuzzingTest {
         shell.ok("help &");
         assertTrue(shell.ok("wait 2 -t 10").contains("  recv "));
     }
+
+    /**
+     * A transcript whose expected line is a long run of one character: compiling it as a regex
+     * took minutes (the regex compiler's Boyer-Moore table is quadratic in a leading literal).
+     */
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aLongExpectedLineParsesAndMatchesAtOnce() throws Exception {
+        String expected = "x".repeat(1_000_000);
+        io.sockshell.transcript.Transcript transcript = io.sockshell.transcript.Transcript.parse(Path.of("long.t"),
+                "sockshell> send s \"x\"\n" + expected + "\n");
+        assertEquals(Path.of("long.t"), transcript.file());
+    }
 }
