@@ -68,9 +68,11 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                 writable.add(sock);
             }
         }
-        traceLine("select(" + labels(read) + ", " + labels(write) + ", " + labels(except) + ", "
-                + (timeoutSeconds == null ? "None" : timeoutSeconds) + ") = "
-                + (readable.size() + writable.size()));
+        if (trace != TraceListener.NONE) {
+            traceLine("select(" + labels(read) + ", " + labels(write) + ", " + labels(except) + ", "
+                    + (timeoutSeconds == null ? "None" : timeoutSeconds) + ") = "
+                    + (readable.size() + writable.size()));
+        }
         return new Readiness(readable, writable, List.of());
     }
 
