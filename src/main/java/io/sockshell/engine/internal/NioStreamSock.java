@@ -148,7 +148,7 @@ final class NioStreamSock extends NioSock {
                     listenerOptions.put(option, read(channel, option));
                 }
             }
-            channel.close();
+            SelectorPool.close(channel);
             ServerSocketChannel opened = ServerSocketChannel.open(protocol());
             try {
                 opened.setOption(StandardSocketOptions.SO_REUSEADDR,
@@ -336,7 +336,7 @@ final class NioStreamSock extends NioSock {
      */
     private void replaceFailedChannel() {
         try {
-            channel.close();
+            SelectorPool.close(channel);
         } catch (IOException ignored) {
             // Already failed; the replacement below is what matters.
         }
@@ -558,7 +558,7 @@ final class NioStreamSock extends NioSock {
     /** Linux stops a listening socket on shutdown; it stays bound and may listen again. */
     private void stopListening() throws IOException, SockError {
         InetSocketAddress local = (InetSocketAddress) server.getLocalAddress();
-        server.close();
+        SelectorPool.close(server);
         server = null;
         channel = freshChannel();
         try {
@@ -587,7 +587,7 @@ final class NioStreamSock extends NioSock {
             return;
         }
         try {
-            channel.close();
+            SelectorPool.close(channel);
         } catch (IOException ignored) {
             // Closing is best effort; the socket is closed for the user either way.
         }
