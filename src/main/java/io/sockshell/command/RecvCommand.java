@@ -33,15 +33,15 @@ public final class RecvCommand extends ShellCommand {
 
     @Override
     protected void run() throws SockError, UsageError {
-        Sock sock = sock(socket);
-        int size = bufsize(bufsize);
         if (!untilEof) {
-            result(sock.recv(size), style.style());
+            result(sock(socket).recv(bufsize(bufsize)), style.style());
             return;
         }
+        int size = bufsize(bufsize);
         if (size == 0) {
             throw new UsageError("recv --until-eof needs a BUFSIZE above 0 (recv(0) is always b'')");
         }
+        Sock sock = sock(socket);
         long total = 0;
         long calls = 0;
         while (true) {

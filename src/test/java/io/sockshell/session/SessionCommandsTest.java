@@ -77,6 +77,15 @@ class SessionCommandsTest {
     }
 
     @Test
+    void recvUntilEofCountsTheBytesUntilThePeerClosesAndTheNextRecvIsPlainAgain() {
+        shell.openConnectedPair();
+        shell.ok("sendall c \"abc\"*10000");
+        shell.ok("close c");
+        assertMatches("30000 bytes in \\d+ calls", shell.value("recv --until-eof conn 4096"));
+        assertEquals("b''", shell.value("recv conn 10"));
+    }
+
+    @Test
     void connectExPrintsZeroOnSuccessAndTheErrnoOnRefusal() {
         shell.ok("socket s");
         shell.ok("bind s 127.0.0.1 0");

@@ -50,6 +50,8 @@ class SessionErrorsTest {
                         "recv: too many arguments or unknown option: 20 (usage: recv [--until-eof] [--full | --hex | --short] SOCKET BUFSIZE)"),
                 arguments("recv conn 10 --hex --full", USAGE, "recv: error: --full, --hex are mutually exclusive (specify only one)"
                         + " (usage: recv [--until-eof] [--full | --hex | --short] SOCKET BUFSIZE)"),
+                arguments("recv --until-eof conn 0", USAGE,
+                        "recv: recv --until-eof needs a BUFSIZE above 0 (recv(0) is always b'')"),
                 arguments("close", USAGE, "close: missing required parameter: 'NAME' (usage: close NAME...)"),
                 arguments("recv zz 10", FAILED, "NameError: name 'zz' is not defined"),
                 arguments("close zz", FAILED, "NameError: name 'zz' is not defined"),
