@@ -1,7 +1,7 @@
-"""The bulk case's python3 peer: SIZE bytes client to server over loopback in one process, the
-server in a thread calling recv(65536) until b'', the client one sendall, as bench/run's
-sockshell script does with 'recv --until-eof conn 65536 &' and 'sendall c "x"*SIZE'.
-Usage: python3 bench/bulk.py SIZE"""
+"""The bulk case's python3 peer: SIZE bytes (a multiple of 1 MiB) client to server over loopback
+in one process, the server in a thread calling recv(65536) until b'', the client a loop of
+sendall of 1 MiB, as bench/run's sockshell script does with 'recv --until-eof conn 65536 &' and
+'sendall --repeat N c "x"*1048576'. Usage: python3 bench/bulk.py SIZE"""
 import socket
 import sys
 import threading
@@ -28,7 +28,9 @@ def drain():
 
 receiver = threading.Thread(target=drain)
 receiver.start()
-c.sendall(b"x" * size)
+chunk = b"x" * (1 << 20)
+for _ in range(size >> 20):
+    c.sendall(chunk)
 c.close()
 receiver.join()
 conn.close()
