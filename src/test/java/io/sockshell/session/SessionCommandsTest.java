@@ -86,6 +86,15 @@ class SessionCommandsTest {
     }
 
     @Test
+    void sendallRepeatSendsTheDataThatManyTimesAndOnlyOnThatLine() {
+        shell.openConnectedPair();
+        assertEquals("", shell.ok("sendall --repeat 3 c \"ab\""));
+        assertEquals("", shell.ok("sendall c \"!\""));
+        shell.ok("close c");
+        assertEquals("b'ababab!'", shell.value("recv conn 1024"));
+    }
+
+    @Test
     void connectExPrintsZeroOnSuccessAndTheErrnoOnRefusal() {
         shell.ok("socket s");
         shell.ok("bind s 127.0.0.1 0");

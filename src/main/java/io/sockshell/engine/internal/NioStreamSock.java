@@ -24,6 +24,7 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
@@ -39,6 +40,9 @@ final class NioStreamSock extends NioSock {
      * so a 1 GiB sendall in one piece would copy hundreds of GiB.
      */
     private static final int SENDALL_CHUNK = 1 << 20;
+    /** Smaller data is cheap to copy each time; the JDK's own buffer cache serves it. */
+    private static final int NATIVE_COPY_MIN = 64 * 1024;
+    private final AtomicReference<NativeCopy> lastNativeCopy = new AtomicReference<>();
     private volatile SocketChannel channel;
     private volatile ServerSocketChannel server;
     private InetSocketAddress explicitBind;
@@ -372,14 +376,19 @@ final class NioStreamSock extends NioSock {
     @Override
     public void sendall(PyBytes data) throws SockError {
         String args = Integer.toString(data.length());
+        NativeCopy copy = null;
         try {
             long deadline = deadline();
             SocketChannel writer = writableChannel(deadline);
-            ByteBuffer buffer = data.asReadOnlyBuffer();
+            copy = nativeCopy(data);
+            ByteBuffer buffer = copy != null ? copy.bytes().duplicate() : data.asReadOnlyBuffer();
             while (buffer.hasRemaining()) {
-                int n = writer.write(buffer.slice(buffer.position(), Math.min(buffer.remaining(), SENDALL_CHUNK)));
+                int n = writer.write(copy != null ? buffer
+                        : buffer.slice(buffer.position(), Math.min(buffer.remaining(), SENDALL_CHUNK)));
                 if (n > 0) {
-                    buffer.position(buffer.position() + n);
+                    if (copy == null) {
+                        buffer.position(buffer.position() + n);
+                    }
                     countSent(n);
                     if (tracing()) {
                         traced("send", Integer.toString(n + buffer.remaining()), Integer.toString(n));
@@ -395,7 +404,34 @@ final class NioStreamSock extends NioSock {
             throw traceFail("sendall", args, lost(IoErrors.map(e)));
         } catch (SockError e) {
             throw traceFail("sendall", args, lost(e));
+        } finally {
+            if (copy != null) {
+                lastNativeCopy.set(copy);
+            }
         }
+    }
+
+    /** Data in native memory, and which (immutable) bytes it holds. */
+    private record NativeCopy(PyBytes of, ByteBuffer bytes) {
+    }
+
+    /**
+     * Large data in native memory for sendall, copied once and kept: the same bytes sent again
+     * (sendall --repeat, or a loop of sendall) go straight to the kernel. Null for data too
+     * small or too large to keep, or while another thread's sendall holds the copy.
+     */
+    private NativeCopy nativeCopy(PyBytes data) {
+        if (data.length() < NATIVE_COPY_MIN || data.length() > SENDALL_CHUNK) {
+            return null;
+        }
+        NativeCopy held = lastNativeCopy.getAndSet(null);
+        if (held != null && held.of() == data) {
+            return held;
+        }
+        ByteBuffer bytes = held != null && held.bytes().capacity() >= data.length() ? held.bytes().clear()
+                : ByteBuffer.allocateDirect(SENDALL_CHUNK);
+        bytes.put(data.asReadOnlyBuffer()).flip();
+        return new NativeCopy(data, bytes);
     }
 
     @Override
