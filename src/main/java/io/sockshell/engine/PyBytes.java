@@ -69,8 +69,10 @@ public final class PyBytes {
             throw new IllegalArgumentException("repeated data too large: " + total + " bytes");
         }
         byte[] out = new byte[(int) total];
-        for (int i = 0; i < times; i++) {
-            System.arraycopy(data, 0, out, i * data.length, data.length);
+        System.arraycopy(data, 0, out, 0, data.length);
+        // Doubling what is already filled takes log2(times) copies instead of one per repeat.
+        for (int filled = data.length; filled < out.length; filled *= 2) {
+            System.arraycopy(out, 0, out, filled, Math.min(filled, out.length - filled));
         }
         return wrap(out);
     }

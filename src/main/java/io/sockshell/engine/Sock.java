@@ -37,6 +37,14 @@ public interface Sock extends AutoCloseable {
     /** Up to {@code bufsize} bytes; {@code b''} once the peer has closed or shut down its side. */
     PyBytes recv(int bufsize) throws SockError;
 
+    /**
+     * A recv that keeps only how many bytes came (0 at end of stream), for bulk data nobody
+     * looks at; a socket may then skip copying the bytes into the Java heap.
+     */
+    default int recvLength(int bufsize) throws SockError {
+        return recv(bufsize).length();
+    }
+
     Datagram recvfrom(int bufsize) throws SockError;
 
     void setblocking(boolean blocking) throws SockError;

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
  * ... for the ephemeral ports clients got, numbered in the order the replay met them.
  */
 final class PortNames implements Program.PortWatcher {
+    /** A number that may be a port; one pattern for all, so a new port costs no recompiling. */
+    private static final Pattern NUMBER = Pattern.compile("(?<![0-9])[0-9]{1,5}(?![0-9])");
+
     private final boolean masking;
     private final IntConsumer serverPorts;
     private final Map<Integer, String> names = new LinkedHashMap<>();
     private int servers;
     private int clients;
-    private Pattern known;
 
     /** {@code serverPorts} hears of each port a server listens on, the first time it is seen. */
     PortNames(boolean masking, IntConsumer serverPorts) {
@@ -40,11 +42,6 @@ final class PortNames implements Program.PortWatcher {
         }
         String name = listening ? (++servers == 1 ? "PORT" : "PORT" + servers) : "EPH" + (++clients);
         names.put(port, name);
-        StringBuilder alternatives = new StringBuilder();
-        for (int each : names.keySet()) {
-            alternatives.append(alternatives.length() == 0 ? "" : "|").append(each);
-        }
-        known = Pattern.compile("(?<![0-9])(" + alternatives + ")(?![0-9])");
         return true;
     }
 
@@ -60,13 +57,14 @@ final class PortNames implements Program.PortWatcher {
 
     /** {@code text} with every known port number replaced by its name, when masking. */
     synchronized String mask(String text) {
-        if (!masking || known == null) {
+        if (!masking || names.isEmpty()) {
             return text;
         }
-        Matcher matcher = known.matcher(text);
+        Matcher matcher = NUMBER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
-            matcher.appendReplacement(out, names.get(Integer.parseInt(matcher.group(1))));
+            String name = names.get(Integer.parseInt(matcher.group()));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(name != null ? name : matcher.group()));
         }
         matcher.appendTail(out);
         return out.toString();

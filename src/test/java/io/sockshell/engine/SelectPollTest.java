@@ -240,6 +240,33 @@ class SelectPollTest {
     }
 
     @Test
+    void aSelectSeesOnlyTheSocketsItIsAskedAboutThisTimeEvenAfterEarlierCallsWatchedOthers() throws Exception {
+        Loopback.Pair first = net.pair();
+        Loopback.Pair second = net.pair();
+        List<Sock> both = List.of(first.server(), second.server());
+        first.client().send(PyBytes.ascii("1"));
+        assertEquals(List.of(first.server()), select(both, List.of(), 5.0).readable());
+        first.server().recv(1);
+        second.client().send(PyBytes.ascii("2"));
+        net.awaitReadable(second.server());
+        assertEquals(List.of(), select(List.of(first.server()), List.of(), 0.0).readable());
+        assertEquals(List.of(second.server()), select(both, List.of(), 0.0).readable());
+        assertEquals(List.of(second.server()), select(both, List.of(), 0.0).readable(), "still unread");
+    }
+
+    @Test
+    void aListenerThatSelectWatchedFreesItsPortAsSoonAsItCloses() throws Exception {
+        Sock listener = net.listener();
+        int port = port(listener);
+        assertEquals(List.of(), select(List.of(listener), List.of(), 0.0).readable());
+        listener.close();
+        Sock again = net.tcp();
+        again.bind(HOST, port);
+        again.listen(1);
+        assertEquals(port, port(again));
+    }
+
+    @Test
     void pollEventNamesReadAsPythonsSymbols() {
         assertEquals("POLLIN|POLLOUT", PollEvent.names(POLLIN | POLLOUT));
         assertEquals("POLLOUT|POLLHUP", PollEvent.names(POLLOUT | POLLHUP));

@@ -54,6 +54,44 @@ class StreamDataTest {
         assertEquals(recvs, client.info().recvCalls());
     }
 
+    /** sendall keeps large data in native memory between calls; what arrives must still be what was sent. */
+    @Test
+    void largeSendallsRepeatedOrChangedArriveExactlyAsSent() throws Exception {
+        Loopback.Pair pair = net.pair();
+        PyBytes first = PyBytes.ascii("a").repeat(100_000);
+        PyBytes second = PyBytes.ascii("b").repeat(100_000);
+        Loopback.Background<PyBytes> sender = net.background(() -> {
+            pair.client().settimeout(5.0);
+            pair.client().sendall(first);
+            pair.client().sendall(first);
+            pair.client().sendall(second);
+            pair.client().shutdown(ShutdownHow.SHUT_WR);
+            return PyBytes.EMPTY;
+        });
+        pair.server().settimeout(5.0);
+        PyBytes all = PyBytes.EMPTY;
+        for (PyBytes chunk = pair.server().recv(65536); !chunk.isEmpty(); chunk = pair.server().recv(65536)) {
+            all = all.concat(chunk);
+        }
+        sender.get();
+        assertEquals(300_000, all.length());
+        assertTrue(first.concat(first).concat(second).equals(all), "the bytes differ from what was sent");
+    }
+
+    @Test
+    void recvLengthCountsTheBytesWithoutKeepingThemAndIsZeroAtTheEnd() throws Exception {
+        Loopback.Pair pair = net.pair();
+        pair.client().sendall(PyBytes.ascii("abc").repeat(1000));
+        pair.client().close();
+        pair.server().settimeout(5.0);
+        long total = 0;
+        for (int got = pair.server().recvLength(1024); got > 0; got = pair.server().recvLength(1024)) {
+            total += got;
+        }
+        assertEquals(3000, total);
+        assertEquals(3000, pair.server().info().bytesReceived());
+    }
+
     @Test
     void recvReturnsWhatIsThereNotWhatWasAskedFor() throws Exception {
         Loopback.Pair pair = net.pair();

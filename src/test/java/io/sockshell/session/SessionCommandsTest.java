@@ -77,6 +77,24 @@ class SessionCommandsTest {
     }
 
     @Test
+    void recvUntilEofCountsTheBytesUntilThePeerClosesAndTheNextRecvIsPlainAgain() {
+        shell.openConnectedPair();
+        shell.ok("sendall c \"abc\"*10000");
+        shell.ok("close c");
+        assertMatches("30000 bytes in \\d+ calls", shell.value("recv --until-eof conn 4096"));
+        assertEquals("b''", shell.value("recv conn 10"));
+    }
+
+    @Test
+    void sendallRepeatSendsTheDataThatManyTimesAndOnlyOnThatLine() {
+        shell.openConnectedPair();
+        assertEquals("", shell.ok("sendall --repeat 3 c \"ab\""));
+        assertEquals("", shell.ok("sendall c \"!\""));
+        shell.ok("close c");
+        assertEquals("b'ababab!'", shell.value("recv conn 1024"));
+    }
+
+    @Test
     void connectExPrintsZeroOnSuccessAndTheErrnoOnRefusal() {
         shell.ok("socket s");
         shell.ok("bind s 127.0.0.1 0");

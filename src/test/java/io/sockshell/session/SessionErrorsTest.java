@@ -47,9 +47,11 @@ class SessionErrorsTest {
                 arguments("rcev c 10", USAGE, "error: unknown command 'rcev'; did you mean recv?"),
                 arguments("bind x", USAGE, "bind: missing required parameters: 'HOST', 'PORT' (usage: bind SOCKET HOST PORT)"),
                 arguments("recv conn 10 20", USAGE,
-                        "recv: too many arguments or unknown option: 20 (usage: recv [--full | --hex | --short] SOCKET BUFSIZE)"),
+                        "recv: too many arguments or unknown option: 20 (usage: recv [--until-eof] [--full | --hex | --short] SOCKET BUFSIZE)"),
                 arguments("recv conn 10 --hex --full", USAGE, "recv: error: --full, --hex are mutually exclusive (specify only one)"
-                        + " (usage: recv [--full | --hex | --short] SOCKET BUFSIZE)"),
+                        + " (usage: recv [--until-eof] [--full | --hex | --short] SOCKET BUFSIZE)"),
+                arguments("recv --until-eof conn 0", USAGE,
+                        "recv: recv --until-eof needs a BUFSIZE above 0 (recv(0) is always b'')"),
                 arguments("close", USAGE, "close: missing required parameter: 'NAME' (usage: close NAME...)"),
                 arguments("recv zz 10", FAILED, "NameError: name 'zz' is not defined"),
                 arguments("close zz", FAILED, "NameError: name 'zz' is not defined"),

@@ -68,9 +68,11 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                 writable.add(sock);
             }
         }
-        traceLine("select(" + labels(read) + ", " + labels(write) + ", " + labels(except) + ", "
-                + (timeoutSeconds == null ? "None" : timeoutSeconds) + ") = "
-                + (readable.size() + writable.size()));
+        if (trace != TraceListener.NONE) {
+            traceLine("select(" + labels(read) + ", " + labels(write) + ", " + labels(except) + ", "
+                    + (timeoutSeconds == null ? "None" : timeoutSeconds) + ") = "
+                    + (readable.size() + writable.size()));
+        }
         return new Readiness(readable, writable, List.of());
     }
 
@@ -112,13 +114,17 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
     /**
      * Waits until one of the sockets is ready as asked, then reports all that are. An
      * unconnected TCP socket is ready at once: Linux's poll reports it hung up (POLLHUP, and
-     * POLLOUT if asked, never POLLIN), which select counts as readable.
+     * POLLOUT if asked, never POLLIN), which select counts as readable. The selector comes from
+     * {@link SelectorPool} with the last call's registrations: only what changed is updated.
      */
     private Map<Sock, Integer> await(Map<Sock, Integer> interest, Double timeoutSeconds) throws SockError {
         Map<Sock, Integer> ready = new IdentityHashMap<>();
         CancelSignal signal = CancelSignal.current();
-        try (Selector selector = Selector.open()) {
-            Map<SelectableChannel, Sock> owners = new IdentityHashMap<>();
+        Selector selector = null;
+        List<SelectionKey> reported = new ArrayList<>();
+        boolean reusable = false;
+        try {
+            Map<SelectableChannel, Watch> watches = new IdentityHashMap<>();
             for (Map.Entry<Sock, Integer> entry : interest.entrySet()) {
                 Sock sock = entry.getKey();
                 int want = entry.getValue();
@@ -128,19 +134,21 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                 if (sock instanceof NioStreamSock stream) {
                     if (stream.isListening()) {
                         if ((want & WANT_READ) != 0) {
-                            owners.put(register(selector, stream.selectable(), SelectionKey.OP_ACCEPT), sock);
+                            watches.put(stream.selectable(), new Watch(sock, SelectionKey.OP_ACCEPT));
                         }
                     } else if (stream.isConnecting()) {
-                        owners.put(register(selector, stream.selectable(), SelectionKey.OP_CONNECT), sock);
+                        watches.put(stream.selectable(), new Watch(sock, SelectionKey.OP_CONNECT));
                     } else if (!stream.hasConnectedOrFailed()) {
                         ready.put(sock, HUNG_UP | (want & WANT_WRITE));
                     } else {
-                        owners.put(register(selector, stream.selectable(), ops(want)), sock);
+                        watches.put(stream.selectable(), new Watch(sock, ops(want)));
                     }
                 } else if (sock instanceof NioDatagramSock datagram) {
-                    owners.put(register(selector, datagram.selectable(), ops(want)), sock);
+                    watches.put(datagram.selectable(), new Watch(sock, ops(want)));
                 }
             }
+            selector = SelectorPool.take();
+            watch(selector, watches);
             long deadline = timeoutSeconds == null ? Long.MAX_VALUE
                     : System.nanoTime() + (long) (timeoutSeconds * 1e9);
             signal.waitingOn(selector);
@@ -161,7 +169,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                     throw SockError.interrupted();
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
-                    Sock sock = owners.get(key.channel());
+                    Sock sock = (Sock) key.attachment();
                     int want = interest.get(sock);
                     int flags = 0;
                     if (key.isAcceptable() || key.isReadable()) {
@@ -175,10 +183,19 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                     }
                     if ((flags & want) != 0) {
                         ready.merge(sock, flags & want, (a, b) -> a | b);
+                        reported.add(key);
                     }
                 }
                 selector.selectedKeys().clear();
                 if (!ready.isEmpty() || timeoutSeconds != null && System.nanoTime() >= deadline) {
+                    // The caller is about to act on these; while the selector idles in the pool
+                    // they would only fill every flush with events nobody asked for yet.
+                    for (SelectionKey key : reported) {
+                        if (key.isValid()) {
+                            key.interestOps(0);
+                        }
+                    }
+                    reusable = true;
                     return ready;
                 }
             }
@@ -186,13 +203,56 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
             throw IoErrors.map(e);
         } finally {
             signal.waitingOn(null);
+            release(selector, reusable);
         }
     }
 
-    private static SelectableChannel register(Selector selector, SelectableChannel channel, int ops)
-            throws IOException {
-        channel.register(selector, ops);
-        return channel;
+    /** A channel to watch, for which socket, and for what. */
+    private record Watch(Sock sock, int ops) {
+    }
+
+    /**
+     * Makes the selector watch exactly {@code watches}: keys kept from earlier calls get the
+     * operations asked for now (none, for a channel not asked about), new channels register.
+     */
+    private static void watch(Selector selector, Map<SelectableChannel, Watch> watches) throws IOException {
+        Map<SelectableChannel, Watch> fresh = new IdentityHashMap<>(watches);
+        for (SelectionKey key : selector.keys()) {
+            if (!key.isValid()) {
+                continue;
+            }
+            Watch watch = fresh.remove(key.channel());
+            int ops = watch == null ? 0 : watch.ops();
+            if (key.interestOps() != ops) {
+                key.interestOps(ops);
+            }
+            key.attach(watch == null ? null : watch.sock());
+        }
+        for (Map.Entry<SelectableChannel, Watch> entry : fresh.entrySet()) {
+            SelectionKey stale = entry.getKey().keyFor(selector);
+            if (stale != null && !stale.isValid()) {
+                // Cancelled but not yet deregistered: a select does that, then it may register again.
+                selector.selectNow();
+                selector.selectedKeys().clear();
+            }
+            entry.getKey().register(selector, entry.getValue().ops(), entry.getValue().sock());
+        }
+    }
+
+    /** Back to the pool after a call that ended normally; closed after anything else. */
+    private static void release(Selector selector, boolean reusable) {
+        if (selector == null) {
+            return;
+        }
+        if (reusable) {
+            SelectorPool.give(selector);
+            return;
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // Nothing more to release.
+        }
     }
 
     private static int ops(int want) {

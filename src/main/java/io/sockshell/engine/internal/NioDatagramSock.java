@@ -213,7 +213,7 @@ final class NioDatagramSock extends NioSock {
             closed = true;
         }
         try {
-            channel.close();
+            SelectorPool.close(channel);
         } catch (IOException ignored) {
             // Best effort; the socket is closed for the user either way.
         }

@@ -24,6 +24,9 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * A TCP socket. NIO binds and listens in one step, so a socket that Python would have bound
@@ -31,6 +34,15 @@ import java.util.Map;
  * replaced at {@code listen} by a {@link ServerSocketChannel} on the same address.
  */
 final class NioStreamSock extends NioSock {
+    /**
+     * The most sendall hands the channel in one write. The JDK copies a heap buffer's whole
+     * remainder into native memory on every write, while the kernel takes a few MiB at most,
+     * so a 1 GiB sendall in one piece would copy hundreds of GiB.
+     */
+    private static final int SENDALL_CHUNK = 1 << 20;
+    /** Smaller data is cheap to copy each time; the JDK's own buffer cache serves it. */
+    private static final int NATIVE_COPY_MIN = 64 * 1024;
+    private final AtomicReference<NativeCopy> lastNativeCopy = new AtomicReference<>();
     private volatile SocketChannel channel;
     private volatile ServerSocketChannel server;
     private InetSocketAddress explicitBind;
@@ -140,7 +152,7 @@ final class NioStreamSock extends NioSock {
                     listenerOptions.put(option, read(channel, option));
                 }
             }
-            channel.close();
+            SelectorPool.close(channel);
             ServerSocketChannel opened = ServerSocketChannel.open(protocol());
             try {
                 opened.setOption(StandardSocketOptions.SO_REUSEADDR,
@@ -328,7 +340,7 @@ final class NioStreamSock extends NioSock {
      */
     private void replaceFailedChannel() {
         try {
-            channel.close();
+            SelectorPool.close(channel);
         } catch (IOException ignored) {
             // Already failed; the replacement below is what matters.
         }
@@ -364,13 +376,19 @@ final class NioStreamSock extends NioSock {
     @Override
     public void sendall(PyBytes data) throws SockError {
         String args = Integer.toString(data.length());
+        NativeCopy copy = null;
         try {
             long deadline = deadline();
             SocketChannel writer = writableChannel(deadline);
-            ByteBuffer buffer = data.asReadOnlyBuffer();
+            copy = nativeCopy(data);
+            ByteBuffer buffer = copy != null ? copy.bytes().duplicate() : data.asReadOnlyBuffer();
             while (buffer.hasRemaining()) {
-                int n = writer.write(buffer);
+                int n = writer.write(copy != null ? buffer
+                        : buffer.slice(buffer.position(), Math.min(buffer.remaining(), SENDALL_CHUNK)));
                 if (n > 0) {
+                    if (copy == null) {
+                        buffer.position(buffer.position() + n);
+                    }
                     countSent(n);
                     if (tracing()) {
                         traced("send", Integer.toString(n + buffer.remaining()), Integer.toString(n));
@@ -386,7 +404,34 @@ final class NioStreamSock extends NioSock {
             throw traceFail("sendall", args, lost(IoErrors.map(e)));
         } catch (SockError e) {
             throw traceFail("sendall", args, lost(e));
+        } finally {
+            if (copy != null) {
+                lastNativeCopy.set(copy);
+            }
         }
+    }
+
+    /** Data in native memory, and which (immutable) bytes it holds. */
+    private record NativeCopy(PyBytes of, ByteBuffer bytes) {
+    }
+
+    /**
+     * Large data in native memory for sendall, copied once and kept: the same bytes sent again
+     * (sendall --repeat, or a loop of sendall) go straight to the kernel. Null for data too
+     * small or too large to keep, or while another thread's sendall holds the copy.
+     */
+    private NativeCopy nativeCopy(PyBytes data) {
+        if (data.length() < NATIVE_COPY_MIN || data.length() > SENDALL_CHUNK) {
+            return null;
+        }
+        NativeCopy held = lastNativeCopy.getAndSet(null);
+        if (held != null && held.of() == data) {
+            return held;
+        }
+        ByteBuffer bytes = held != null && held.bytes().capacity() >= data.length() ? held.bytes().clear()
+                : ByteBuffer.allocateDirect(SENDALL_CHUNK);
+        bytes.put(data.asReadOnlyBuffer()).flip();
+        return new NativeCopy(data, bytes);
     }
 
     @Override
@@ -421,15 +466,27 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public PyBytes recv(int bufsize) throws SockError {
-        return receive("recv", bufsize);
+        return receive("recv", bufsize, buffer -> PyBytes.wrap(drain(buffer)), PyBytes.EMPTY, PyBytes::length);
+    }
+
+    /** recv without copying the bytes out of the native receive buffer: only the count is kept. */
+    @Override
+    public int recvLength(int bufsize) throws SockError {
+        return receive("recv", bufsize, buffer -> buffer.position(), 0, n -> n);
     }
 
     @Override
     public Datagram recvfrom(int bufsize) throws SockError {
-        return new Datagram(receive("recvfrom", bufsize), null);
+        return new Datagram(receive("recvfrom", bufsize, buffer -> PyBytes.wrap(drain(buffer)), PyBytes.EMPTY,
+                PyBytes::length), null);
     }
 
-    private PyBytes receive(String call, int bufsize) throws SockError {
+    /**
+     * One recv: {@code take} turns the filled receive buffer into the result, {@code atEnd} is
+     * the result for end of stream, and {@code length} counts a result's bytes.
+     */
+    private <T> T receive(String call, int bufsize, Function<ByteBuffer, T> take, T atEnd, ToIntFunction<T> length)
+            throws SockError {
         String args = Integer.toString(bufsize);
         try {
             if (bufsize < 0) {
@@ -438,7 +495,7 @@ final class NioStreamSock extends NioSock {
             if (bufsize == 0 && call.equals("recv")) {
                 // CPython's recv(0) returns b'' before it looks at the socket, even a closed
                 // or unconnected one; recvfrom(0) does not take this shortcut.
-                return received(call, args, PyBytes.EMPTY);
+                return received(call, args, atEnd, 0);
             }
             ensureOpen();
             long deadline = deadline();
@@ -449,7 +506,7 @@ final class NioStreamSock extends NioSock {
                     if (pendingError != null) {
                         throw SockError.of(takePendingError());
                     }
-                    return received(call, args, PyBytes.EMPTY);
+                    return received(call, args, atEnd, 0);
                 }
                 if (!connected) {
                     throw SockError.of(Errno.ENOTCONN);
@@ -457,7 +514,7 @@ final class NioStreamSock extends NioSock {
                 reader = channel;
             }
             if (shutRead) {
-                return received(call, args, PyBytes.EMPTY);
+                return received(call, args, atEnd, 0);
             }
             if (bufsize == 0) {
                 // recvfrom(0) waits, as CPython does, until there is something to read.
@@ -467,16 +524,16 @@ final class NioStreamSock extends NioSock {
                     }
                     await(reader, READ, deadline);
                 }
-                return received(call, args, PyBytes.EMPTY);
+                return received(call, args, atEnd, 0);
             }
-            PyBytes data;
+            T data;
             try {
                 data = withReceiveBuffer(bufsize, buffer -> {
                     int n = underMode(() -> {
                         int got = reader.read(buffer);
                         return got == 0 ? null : got;
                     }, reader, READ, Errno.EAGAIN, deadline);
-                    return n < 0 ? PyBytes.EMPTY : PyBytes.wrap(drain(buffer));
+                    return n < 0 ? atEnd : take.apply(buffer);
                 });
             } catch (SockError e) {
                 if (e.errno().orElse(null) != Errno.ECONNRESET) {
@@ -485,20 +542,22 @@ final class NioStreamSock extends NioSock {
                 if (resetReported) {
                     // The JDK raises "Connection reset" on every read after a reset; Linux
                     // reports the reset once and then end of stream.
-                    return received(call, args, PyBytes.EMPTY);
+                    return received(call, args, atEnd, 0);
                 }
                 resetReported = true;
                 throw e;
             }
-            return received(call, args, data);
+            return received(call, args, data, length.applyAsInt(data));
         } catch (SockError e) {
             throw traceFail(call, args, lost(e));
         }
     }
 
-    private PyBytes received(String call, String args, PyBytes data) {
-        countReceived(data.length());
-        traced(call, args, Integer.toString(data.length()));
+    private <T> T received(String call, String args, T data, int length) {
+        countReceived(length);
+        if (tracing()) {
+            traced(call, args, Integer.toString(length));
+        }
         return data;
     }
 
@@ -535,7 +594,7 @@ final class NioStreamSock extends NioSock {
     /** Linux stops a listening socket on shutdown; it stays bound and may listen again. */
     private void stopListening() throws IOException, SockError {
         InetSocketAddress local = (InetSocketAddress) server.getLocalAddress();
-        server.close();
+        SelectorPool.close(server);
         server = null;
         channel = freshChannel();
         try {
@@ -564,7 +623,7 @@ final class NioStreamSock extends NioSock {
             return;
         }
         try {
-            channel.close();
+            SelectorPool.close(channel);
         } catch (IOException ignored) {
             // Closing is best effort; the socket is closed for the user either way.
         }
