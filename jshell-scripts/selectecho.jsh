@@ -1,5 +1,6 @@
-// The scale benchmark's server on sockshell's engine: one thread, one select() loop over the
-// listening socket and every client, echoing whatever each client sends (bench/run, case scale).
+// selectecho.jsh: a select() echo server for many clients at once, on sockshell's engine: one
+// thread, one select() loop over the listening socket and every client, echoing whatever each
+// client sends. The scale benchmark (bench/run) and the load test (SelectEchoLoadTest) use it.
 // Arguments: PORT CLIENTS. Ends once CLIENTS clients have come and gone, printing the totals.
 import static io.sockshell.py.Python.*;
 import io.sockshell.py.*;
