@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -39,7 +40,13 @@ class SelectEchoLoadTest {
     @EnabledIfSystemProperty(named = "sockshell.load.clients", matches = "\\d+")
     @Timeout(value = 30, unit = TimeUnit.MINUTES)
     void longRun() throws Exception {
-        load(Integer.getInteger("sockshell.load.clients"));
+        int clients = Integer.getInteger("sockshell.load.clients");
+        long limit = ((com.sun.management.UnixOperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
+        // Both ends of every connection live in this process.
+        Assumptions.assumeTrue(2L * clients + 200 <= limit, "the descriptor limit (" + limit + ") is too low for "
+                + clients + " clients here: they need two each; raise it (ulimit -n) or ask for fewer");
+        load(clients);
     }
 
     private static void load(int clients) throws Exception {
