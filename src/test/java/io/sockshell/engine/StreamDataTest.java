@@ -78,6 +78,55 @@ class StreamDataTest {
         assertTrue(first.concat(first).concat(second).equals(all), "the bytes differ from what was sent");
     }
 
+    /**
+     * On Linux a blocking send returns only once every byte is queued, however small the
+     * buffers: CPython's s.send(8 MiB) to a reader returns 8388608, and so must the engine's.
+     * The python3 program below shows the same number (PythonFidelityTest cannot: it has no reader).
+     */
+    @Test
+    void aBlockingSendLargerThanTheBuffersSendsEverythingAsOnLinux() throws Exception {
+        int size = 8 << 20;
+        Loopback.Pair pair = net.pair();
+        Loopback.Background<Long> reader = net.background(() -> {
+            pair.server().settimeout(5.0);
+            long total = 0;
+            for (int got = pair.server().recvLength(65536); got > 0; got = pair.server().recvLength(65536)) {
+                total += got;
+            }
+            return total;
+        });
+        assertEquals(size, pair.client().send(PyBytes.ascii("x").repeat(size)));
+        pair.client().shutdown(ShutdownHow.SHUT_WR);
+        assertEquals(size, reader.get());
+        assertEquals(Integer.toString(size), python3(String.join("\n",
+                "import socket, threading",
+                "lst = socket.socket(); lst.bind(('127.0.0.1', 0)); lst.listen(1)",
+                "c = socket.create_connection(lst.getsockname()); a, _ = lst.accept()",
+                "def drain():",
+                "    while a.recv(65536):",
+                "        pass",
+                "t = threading.Thread(target=drain); t.start()",
+                "print(c.send(b'x' * " + size + ")); c.close(); t.join()")));
+    }
+
+    /** A timed send writes once, when the socket can take something: it may be partial, as in CPython. */
+    @Test
+    void aTimedSendThatCannotFinishReturnsWhatItCouldSend() throws Exception {
+        Loopback.Pair pair = net.pair();
+        pair.client().settimeout(0.5);
+        int size = 64 << 20;
+        int sent = pair.client().send(PyBytes.ascii("x").repeat(size));
+        assertTrue(sent > 0 && sent < size, "sent " + sent);
+    }
+
+    private static String python3(String program) throws Exception {
+        Process process = new ProcessBuilder("python3", "-c", program).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS), "python3 did not finish");
+        assertEquals(0, process.exitValue(), out);
+        return out.strip();
+    }
+
     @Test
     void recvLengthCountsTheBytesWithoutKeepingThemAndIsZeroAtTheEnd() throws Exception {
         Loopback.Pair pair = net.pair();

@@ -361,16 +361,51 @@ final class NioStreamSock extends NioSock {
             long deadline = deadline();
             SocketChannel writer = writableChannel(deadline);
             ByteBuffer buffer = data.asReadOnlyBuffer();
-            int sent = data.isEmpty() ? 0 : underMode(() -> {
-                int n = writer.write(buffer);
-                return n == 0 ? null : n;
-            }, writer, WRITE, Errno.EAGAIN, deadline);
+            int sent;
+            if (data.isEmpty()) {
+                sent = 0;
+            } else if (gettimeout() == null) {
+                sent = sendBlocking(writer, buffer);
+            } else {
+                sent = underMode(() -> {
+                    int n = writer.write(buffer);
+                    return n == 0 ? null : n;
+                }, writer, WRITE, Errno.EAGAIN, deadline);
+            }
             countSent(sent);
             traced("send", args, Integer.toString(sent));
             return sent;
         } catch (SockError e) {
             throw traceFail("send", args, lost(e));
         }
+    }
+
+    /**
+     * A blocking send as Linux does it: it returns once every byte is queued, waiting for room
+     * as often as it takes. If it is cut short (cancelled, or the connection fails) after some
+     * bytes went, it returns their count, and the next call meets the error. (With a timeout,
+     * CPython writes once when the socket is writable, so that send may be partial.)
+     */
+    private int sendBlocking(SocketChannel writer, ByteBuffer buffer) throws SockError {
+        int total = 0;
+        while (buffer.hasRemaining()) {
+            ByteBuffer slice = buffer.slice(buffer.position(), Math.min(buffer.remaining(), SENDALL_CHUNK));
+            int n;
+            try {
+                n = underMode(() -> {
+                    int written = writer.write(slice);
+                    return written == 0 ? null : written;
+                }, writer, WRITE, Errno.EAGAIN, Long.MAX_VALUE);
+            } catch (SockError e) {
+                if (total > 0) {
+                    return total;
+                }
+                throw e;
+            }
+            buffer.position(buffer.position() + n);
+            total += n;
+        }
+        return total;
     }
 
     @Override
