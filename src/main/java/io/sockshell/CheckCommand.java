@@ -1,6 +1,5 @@
 package io.sockshell;
 
-import io.sockshell.transcript.PartyKinds;
 import io.sockshell.transcript.TranscriptChecker;
 import io.sockshell.transcript.TranscriptRunner;
 import java.io.IOException;
@@ -109,7 +108,7 @@ final class CheckCommand implements Callable<Integer> {
         int updated = 0;
         int failed = 0;
         try (TranscriptChecker checker = new TranscriptChecker(
-                new TranscriptRunner(PartyKinds.standard(), timeout), update, jobs)) {
+                new TranscriptRunner(Parties.all(), timeout), update, jobs)) {
             List<Future<TranscriptChecker.Outcome>> outcomes = checker.submitAll(paths);
             if (outcomes.isEmpty()) {
                 err.println("error: no transcripts (files ending in .t) in " + paths);

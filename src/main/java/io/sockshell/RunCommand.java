@@ -1,6 +1,5 @@
 package io.sockshell;
 
-import io.sockshell.transcript.PartyKinds;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptError;
 import io.sockshell.transcript.TranscriptResult;
@@ -56,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         TranscriptResult result;
         try {
             Transcript transcript = Transcript.read(file);
-            result = new TranscriptRunner(PartyKinds.standard(), timeout).run(transcript, step -> {
+            result = new TranscriptRunner(Parties.all(), timeout).run(transcript, step -> {
                 out.println(step.party() + "> " + step.command());
                 step.actual().forEach(out::println);
             });

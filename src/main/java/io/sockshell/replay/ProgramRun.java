@@ -6,6 +6,7 @@ import io.sockshell.py.Program;
 import io.sockshell.py.PySocket;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import javax.tools.StandardJavaFileManager;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -152,11 +154,18 @@ final class ProgramRun implements Runnable {
     @Override
     public void run() {
         PrintStream engineOutput = new PrintStream(new ChannelStream(channel), true, StandardCharsets.UTF_8);
+        // JShell does not close its compiler's file manager, which holds every jar on the class
+        // path open until a collection happens to run; this run closes it when it ends.
+        List<StandardJavaFileManager> fileManagers = new ArrayList<>();
         try (JShell jshell = JShell.builder()
                 .executionEngine("local")
                 .out(engineOutput)
                 .err(engineOutput)
                 .in(new ByteArrayInputStream(new byte[0]))
+                .fileManager(manager -> {
+                    fileManagers.add(manager);
+                    return manager;
+                })
                 .build()) {
             shell = jshell;
             jshell.addToClasspath(FacadeClassPath.location());
@@ -187,10 +196,21 @@ final class ProgramRun implements Runnable {
                 whenItFails.accept(this);
             }
             closeLeftovers();
+            closeAll(fileManagers);
             Program.unbind();
             shell = null;
             if (side != null) {
                 side.finish();
+            }
+        }
+    }
+
+    private static void closeAll(List<StandardJavaFileManager> fileManagers) {
+        for (StandardJavaFileManager manager : fileManagers) {
+            try {
+                manager.close();
+            } catch (IOException | RuntimeException e) {
+                // Closing only gives back descriptors early; the collector would close them too.
             }
         }
     }

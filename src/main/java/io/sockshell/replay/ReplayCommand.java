@@ -64,6 +64,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     private final InputStream stdin;
     private final boolean interactive;
+    private volatile Replay running;
 
     /** Whether to colour the output. */
     enum ColorChoice { auto, always, never }
@@ -87,7 +88,8 @@ public final class ReplayCommand implements Callable<Integer> {
             boolean colorful = color == ColorChoice.always || color == ColorChoice.auto && Terminals.colorful(interactive);
             Replay.Settings settings = new Replay.Settings(step, stable, colorful, waitSeconds, input);
             BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-            int status = new Replay(settings, calls, in, interactive, out).run();
+            running = new Replay(settings, calls, in, interactive, out);
+            int status = running.run();
             out.flush();
             return status;
         } catch (ReplayException e) {
@@ -95,6 +97,14 @@ public final class ReplayCommand implements Callable<Integer> {
             err.println("sockshell replay: " + e.getMessage());
             err.flush();
             return 2;
+        }
+    }
+
+    /** Stops the replay running now, if any, as its bound on waiting would. */
+    void stop(String reason) {
+        Replay replay = running;
+        if (replay != null) {
+            replay.stop(reason);
         }
     }
 

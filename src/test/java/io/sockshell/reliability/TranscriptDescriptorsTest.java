@@ -3,7 +3,7 @@ package io.sockshell.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sockshell.transcript.PartyKinds;
+import io.sockshell.Parties;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptError;
 import io.sockshell.transcript.TranscriptResult;
@@ -37,7 +37,7 @@ class TranscriptDescriptorsTest {
             files = listed.filter(file -> file.toString().endsWith(Transcript.EXTENSION)).sorted().toList();
         }
         assertTrue(files.size() > 0, "no transcripts in " + FOLDER);
-        TranscriptRunner runner = new TranscriptRunner(PartyKinds.standard(), TranscriptRunner.DEFAULT_STEP_SECONDS);
+        TranscriptRunner runner = new TranscriptRunner(Parties.all(), TranscriptRunner.DEFAULT_STEP_SECONDS);
         // One unmeasured run of each first: a first run loads classes and opens what the JDK
         // keeps for good (the random source a temporary folder's name comes from, say), which
         // is not the transcript's to give back.

@@ -1,5 +1,6 @@
 package io.sockshell.transcript;
 
+import io.sockshell.Parties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,6 @@ class ShippedTranscriptsTest {
     @TestFactory
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     Stream<DynamicTest> transcripts() throws IOException {
-        return TranscriptTests.in(Path.of("transcripts"));
+        return TranscriptTests.in(Path.of("transcripts"), TranscriptRunner.DEFAULT_STEP_SECONDS, Parties.all());
     }
 }

@@ -152,21 +152,28 @@ final class NioStreamSock extends NioSock {
                     listenerOptions.put(option, read(channel, option));
                 }
             }
-            SelectorPool.close(channel);
+            // The listener takes the address while the bound socket still holds it: closing
+            // that one first would free the port for a moment, and any connect on the machine
+            // could take it as its own (a rare "Address already in use" at listen, seen under
+            // load). Two sockets may share a port while neither listens if both allow reuse, so
+            // both do until the swap is over; then the user's own setting comes back.
+            boolean userReuse = userOptions.getOrDefault(SockOption.SO_REUSEADDR, 0) != 0;
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             ServerSocketChannel opened = ServerSocketChannel.open(protocol());
             try {
-                opened.setOption(StandardSocketOptions.SO_REUSEADDR,
-                        userOptions.getOrDefault(SockOption.SO_REUSEADDR, 0) != 0);
                 for (Map.Entry<SockOption, Integer> option : userOptions.entrySet()) {
                     apply(opened, option.getKey(), option.getValue());
                 }
+                opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 opened.bind(local, Math.max(1, backlog));
+                opened.setOption(StandardSocketOptions.SO_REUSEADDR, userReuse);
                 opened.configureBlocking(false);
             } catch (IOException e) {
                 opened.close();
-                channel = freshChannel();
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, userReuse);
                 throw e;
             }
+            SelectorPool.close(channel);
             server = opened;
             traced("listen", args, "0");
         } catch (IOException | RuntimeException e) {

@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never jshell-scripts/svr.jsh 0 jshell-scripts/wps.jsh 127.0.0.1 PORT w
+# svr.jsh and wps.jsh, the remote w server and its client (tutorial 5.2); w's own output varies.
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never jshell-scripts/svr.jsh 0 jshell-scripts/wps.jsh 127.0.0.1 PORT w
 svr | // svr.jsh: the tutorial's remote w/ps server (svr.py, section 5.2), one statement per step.
 svr | // A client sends "w" or "ps"; the server runs it and writes the output back as lines, through
 svr | // a file made from the socket with makefile().
@@ -93,7 +98,7 @@ svr | client is at ('127.0.0.1', EPH1)
 svr | -- accept() waits: no client has connected yet
 wps | -- recv() goes on
 wps \| .* up .*load average.* (re)
-[...]
+...
 wps | -- left open at the end, closed as the system does when a program exits: <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', EPH1), raddr=('127.0.0.1', PORT)>
 svr | -- stopped at svr.jsh:33, where accept() waits: no client has connected yet: every other program has ended, so no client will come
 svr | -- left open, closed as the system does when a program exits: <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', PORT)>

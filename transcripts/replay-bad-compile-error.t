@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never src/test/resources/replay/compile-error.jsh
+# Bad input: a snippet that does not compile is shown at its file and line; the replay stops.
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never src/test/resources/replay/compile-error.jsh
 // A script with a typo on its third step: the replay stops there, naming the line.
 2> import static io.sockshell.py.Python.*;
 4> var s = socket(AF_INET, SOCK_STREAM);

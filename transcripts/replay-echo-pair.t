@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never --input=tms: jshell-scripts/tms.jsh 0 jshell-scripts/tmc.jsh 127.0.0.1 PORT abc
+# tms.jsh and tmc.jsh, the echo pair (tutorial 2 to 2.2), replayed against each other.
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never --input=tms: jshell-scripts/tms.jsh 0 jshell-scripts/tmc.jsh 127.0.0.1 PORT abc
 tms | // tms.jsh: the tutorial's echo server (tms.py, section 2), one statement per step.
 tms | // It reads a short string from one client and sends back 10000 copies of it, but only after
 tms | // Enter is pressed here: meanwhile the client waits in recv(), which is the point.

@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never --input=strclnt-1:a --input=strclnt-1:b --input=strclnt-1:c --input=strclnt-2:u --input=strclnt-2:u --input=strclnt-2:v --input=strclnt-2:v --input=strclnt-1:d --input=strclnt-2:w --input=strclnt-2:w --input=strclnt-1:e --input=strclnt-1: --input=strclnt-2: jshell-scripts/strsvr.jsh 0 jshell-scripts/strclnt.jsh 127.0.0.1 PORT jshell-scripts/strclnt.jsh 127.0.0.1 PORT
+# strsvr.jsh and two strclnt.jsh, the nonblocking server (tutorial 6), letters typed by --input.
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never --input=strclnt-1:a --input=strclnt-1:b --input=strclnt-1:c --input=strclnt-2:u --input=strclnt-2:u --input=strclnt-2:v --input=strclnt-2:v --input=strclnt-1:d --input=strclnt-2:w --input=strclnt-2:w --input=strclnt-1:e --input=strclnt-1: --input=strclnt-2: jshell-scripts/strsvr.jsh 0 jshell-scripts/strclnt.jsh 127.0.0.1 PORT jshell-scripts/strclnt.jsh 127.0.0.1 PORT
 strsvr    | // strsvr.jsh: the tutorial's nonblocking server (strsvr.py, section 6), one statement per step.
 strsvr    | // Two clients send letters; the server appends each letter to one string v and sends v back to
 strsvr    | // whoever sent the letter. It never waits on one client: its sockets are nonblocking, and it

@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never jshell-scripts/tms.jsh two-thousand
+# Bad input: a server whose client never comes is stopped after --wait, saying where it waited.
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never --wait 1 jshell-scripts/tms.jsh 0
 // tms.jsh: the tutorial's echo server (tms.py, section 2), one statement per step.
 // It reads a short string from one client and sends back 10000 copies of it, but only after
 // Enter is pressed here: meanwhile the client waits in recv(), which is the point.
@@ -19,6 +24,16 @@ s ==> <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('0.0.0.0'
 host ==> "127.0.0.1"
 // The port, from the command line (sys.argv[1]).
 22> var port = Integer.parseInt(argv(1));
-tms.jsh:22: java.lang.NumberFormatException: For input string: "two-thousand"
--- left open at the end, closed as the system does when a program exits: <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('0.0.0.0', 0)>
+port ==> 0
+// Claim the address. If another program holds the port, this raises
+// OSError: [Errno 98] Address already in use.
+26> s.bind(addr(host, port));
+// Become a listening socket: the system now completes connections to this port by itself,
+// keeping up to 1 of them waiting to be accepted.
+30> s.listen(1);
+// Wait for a client. accept() blocks until one has connected, then returns a new, connected
+// socket for talking to it, and the client's address: its IP and the port its system chose.
+34> var accepted = s.accept();
+-- stopped at tms.jsh:34, where accept() waits: nothing happened for 1 s (--wait to wait longer)
+-- left open, closed as the system does when a program exits: <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', PORT)>
 [exit 1]

@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never src/test/resources/replay/throws.jsh
+# Bad input: a snippet that throws is shown at its file and line; the replay stops cleanly.
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never src/test/resources/replay/throws.jsh
 // A script whose method raises: the replay names the line of the raise and the line of the call.
 2> import static io.sockshell.py.Python.*;
 // Receives on a socket that is not connected, which Python refuses with ENOTCONN.

@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never --input=strclnt-1:a --input=strclnt-1:b --input=strclnt-1:c --input=strclnt-2:u --input=strclnt-2:u --input=strclnt-2:v --input=strclnt-2:v --input=strclnt-1:d --input=strclnt-2:w --input=strclnt-2:w --input=strclnt-1:e --input=strclnt-1: --input=strclnt-2: jshell-scripts/selectsvr.jsh 0 127.0.0.1 poll jshell-scripts/strclnt.jsh 127.0.0.1 PORT jshell-scripts/strclnt.jsh 127.0.0.1 PORT
+# selectsvr.jsh with poll() and two strclnt.jsh (tutorial 7).
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never --input=strclnt-1:a --input=strclnt-1:b --input=strclnt-1:c --input=strclnt-2:u --input=strclnt-2:u --input=strclnt-2:v --input=strclnt-2:v --input=strclnt-1:d --input=strclnt-2:w --input=strclnt-2:w --input=strclnt-1:e --input=strclnt-1: --input=strclnt-2: jshell-scripts/selectsvr.jsh 0 127.0.0.1 poll jshell-scripts/strclnt.jsh 127.0.0.1 PORT jshell-scripts/strclnt.jsh 127.0.0.1 PORT
 selectsvr | // selectsvr.jsh: strsvr.jsh redone the way section 7 of the tutorial recommends. Instead of
 selectsvr | // asking every nonblocking socket again and again whether something has come (a busy loop at
 selectsvr | // 100% of a processor), the server asks the system once which sockets have something to read,

@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never jshell-scripts/sendall.jsh
+# sendall.jsh: a send loop against sendall (tutorial 4).
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never jshell-scripts/sendall.jsh
 // sendall.jsh: section 4 of the tutorial, which has no program of its own. send() hands the
 // system as much of the data as fits in its buffers right now, and says how much that was:
 // possibly not all. So either loop until everything is sent, or call sendall(), which loops

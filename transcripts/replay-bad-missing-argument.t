@@ -1,4 +1,9 @@
-$ sockshell replay --stable --color=never jshell-scripts/tmc.jsh 127.0.0.1
+# Bad input: a script run without the argument it needs.
+# One replay party runs `sockshell replay` in-process; --stable names ports PORT, EPH1, ...
+%party replay replay
+%timeout 60
+
+replay> replay --stable --color=never jshell-scripts/tmc.jsh 127.0.0.1
 // tmc.jsh: the tutorial's echo client (tmc.py, section 2), one statement per step.
 // It sends a string to tms and prints what comes back, chunk by chunk: TCP delivers a byte
 // stream, in pieces of whatever size, not in messages.
