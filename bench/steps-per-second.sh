@@ -4,8 +4,8 @@
 #
 #   bench/steps-per-second.sh [STEPS]     (default 20000: 10,000 round trips; needs a JDK and python3)
 #
-# sockshell runs through its launcher, as a user runs it (the launcher's JVM options and
-# class-data archive included; the first run writes the archive and is not counted).
+# sockshell runs through its launcher, as a user runs it (with the launcher's JVM options, and
+# its class-data archive once an interactive start has written one).
 #
 # Both sides run the same calls: set up a connected pair on loopback, then STEPS/2 times
 # send(b"x") on the client and recv(1024) on the server, printing each result as the REPL
@@ -64,7 +64,7 @@ best_of_3() {
   echo "$best"
 }
 
-./sockshell run "$work/steps.txt" > /dev/null  # warm-up: writes the class-data archive
+./sockshell run "$work/steps.txt" > /dev/null  # warm-up: the page cache, the kernel's socket memory
 java_steps=$(best_of_3 ./sockshell run "$work/steps.txt")
 java_setup=$(best_of_3 ./sockshell run "$work/setup.txt")
 python_steps=$(best_of_3 python3 "$work/steps.py")
@@ -75,7 +75,9 @@ import sys
 steps = int(sys.argv[1])
 java_steps, java_setup, python_steps, python_setup = map(float, sys.argv[2:])
 def line(name, total, setup):
-    rate = steps / max(total - setup, 1e-9)
+    if total - setup < 0.05:
+        sys.exit(f"{name}: the steps took {total - setup:.3f} s, too little to tell from start-up; run more steps")
+    rate = steps / (total - setup)
     print(f"{name:16} {total:7.2f} s total, {setup:5.2f} s start-up and set-up, {rate:10.0f} steps/s")
 print(f"{steps} send/recv steps on loopback (best of 3 runs each)")
 line("sockshell run", java_steps, java_setup)
