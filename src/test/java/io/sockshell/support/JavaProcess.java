@@ -31,7 +31,12 @@ public final class JavaProcess implements AutoCloseable {
 
     /** Starts {@code command} in the working directory. */
     public static JavaProcess start(List<String> command) throws IOException {
-        return new JavaProcess(new ProcessBuilder(command).start());
+        return start(new ProcessBuilder(command));
+    }
+
+    /** Starts what {@code builder} describes (its command, directory and environment). */
+    public static JavaProcess start(ProcessBuilder builder) throws IOException {
+        return new JavaProcess(builder.start());
     }
 
     /**
@@ -102,6 +107,11 @@ public final class JavaProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end, at most {@code bound}; true if it has ended. */
+    public boolean ended(Duration bound) throws InterruptedException {
+        return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Standard output as it arrives; wait on it for what the process prints. */
     public TextSink stdout() {
         return stdout;
@@ -113,6 +123,8 @@ public final class JavaProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        // Children first: stock jshell runs its snippets in a JVM of its own.
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(5, TimeUnit.SECONDS);
