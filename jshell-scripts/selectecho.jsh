@@ -1,7 +1,7 @@
 // selectecho.jsh: a select() echo server for many clients at once, on sockshell's engine: one
 // thread, one select() loop over the listening socket and every client, echoing whatever each
 // client sends. The scale benchmark (bench/run) and the load test (SelectEchoLoadTest) use it.
-// Arguments: PORT CLIENTS. Ends once CLIENTS clients have come and gone, printing the totals.
+// Arguments: PORT CLIENTS (PORT 0: the system chooses, and the script says which). Ends once CLIENTS clients have come and gone, printing the totals.
 import static io.sockshell.py.Python.*;
 import io.sockshell.py.*;
 import java.util.ArrayList;
@@ -14,7 +14,8 @@ lstn.bind(addr("127.0.0.1", Integer.parseInt(argv(1))));
 lstn.listen(4096);
 // Nonblocking, so each time select says it is readable the server takes every waiting client.
 lstn.setblocking(false);
-print("listening");
+// The port, for clients of a server started on port 0.
+print("listening on port", lstn.getsockname().port());
 
 var connected = new HashSet<PySocket>();
 var accepted = 0;

@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every tutorial script runs unchanged in the JDK's own jshell, with its default engine (snippets
  * in a second JVM), given its arguments and keyboard lines the way jshell-scripts/README.md says
  * ({@code SOCKSHELL_ARGS}, {@code SOCKSHELL_INPUT}); servers and clients run against each other,
- * one jshell each. A stock jshell server cannot report the port it chose, so each server gets a
- * port that was free a moment before (and another one should something take it first).
+ * one jshell each. The tutorial's servers do not say which port the system chose for them, so
+ * each gets a port that was free a moment before (and another should something take it first).
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class StockJshellTest {
@@ -48,6 +48,7 @@ class StockJshellTest {
     /** What jshell prints when a snippet does not compile or throws. */
     private static final List<String> FAILURES = List.of("|  Error:", "|  Exception", "|  Caused by");
     private static final Pattern RECEIVED = Pattern.compile("received (\\d+) bytes");
+    private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     private static final Pattern FINAL_VALUE = Pattern.compile("the final value of v is (\\w*)");
 
     private final Cleanup cleanup = new Cleanup();
@@ -111,10 +112,14 @@ class StockJshellTest {
 
     @Test
     void selectEchoServerEchoesEveryClientAndCountsThem() throws Exception {
-        Server server = server("selectecho.jsh", "{PORT} 2", null);
+        JavaProcess server = jshell("selectecho.jsh", "0 2", null);
+        Matcher listening = LISTENING.matcher(server.stdout().await(
+                text -> LISTENING.matcher(text).find(), BOUND, "the server listening"));
+        assertTrue(listening.find());
+        int port = Integer.parseInt(listening.group(1));
         for (String message : List.of("hello one", "hello two")) {
             try (Socket client = new Socket()) {
-                client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port), 10_000);
+                client.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 10_000);
                 client.setSoTimeout(30_000);
                 OutputStream toServer = client.getOutputStream();
                 toServer.write((message + "\n").getBytes(StandardCharsets.US_ASCII));
@@ -124,7 +129,7 @@ class StockJshellTest {
                 assertEquals(message, fromServer.readLine());
             }
         }
-        assertTrue(finished(server.process).contains("clients 2 bytes 20 selects"));
+        assertTrue(finished(server).contains("clients 2 bytes 20 selects"));
     }
 
     /** A server script started in stock jshell and listening on {@link #port}. */
