@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,9 +33,21 @@ class DataLiteralPropertyTest {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = FuzzRun.LONG_RUN_PROPERTY, matches = "\\d+")
+    @Timeout(value = 6, unit = TimeUnit.HOURS)
+    void longRun() {
+        bytesWrittenAsALiteralParseBackExactly(FuzzRun.longRunInputs());
+        anyTextParsesOrIsRefusedWithAMessage(FuzzRun.longRunInputs());
+    }
+
+    @Test
     void bytesWrittenAsALiteralParseBackExactly() {
-        FuzzRun run = FuzzRun.start("literal/round-trip", INPUTS);
-        for (int i = 0; i < INPUTS; i++) {
+        bytesWrittenAsALiteralParseBackExactly(INPUTS);
+    }
+
+    private static void bytesWrittenAsALiteralParseBackExactly(int inputs) {
+        FuzzRun run = FuzzRun.start("literal/round-trip", inputs);
+        for (int i = 0; i < inputs; i++) {
             SplittableRandom random = run.input(i);
             Encoded encoded = sum(random);
             String context = run.where(i) + ": " + Escaping.javaString(encoded.literal());
@@ -49,9 +63,13 @@ class DataLiteralPropertyTest {
 
     @Test
     void anyTextParsesOrIsRefusedWithAMessage() {
-        FuzzRun run = FuzzRun.start("literal/any", INPUTS);
+        anyTextParsesOrIsRefusedWithAMessage(INPUTS);
+    }
+
+    private static void anyTextParsesOrIsRefusedWithAMessage(int inputs) {
+        FuzzRun run = FuzzRun.start("literal/any", inputs);
         int refused = 0;
-        for (int i = 0; i < INPUTS; i++) {
+        for (int i = 0; i < inputs; i++) {
             SplittableRandom random = run.input(i);
             String literal = switch (random.nextInt(3)) {
                 case 0 -> FuzzText.literal(random);
@@ -69,7 +87,7 @@ class DataLiteralPropertyTest {
                 throw new AssertionError(context + " threw", e);
             }
         }
-        System.out.println("literal/any: " + refused + " of " + INPUTS + " refused");
+        System.out.println("literal/any: " + refused + " of " + inputs + " refused");
     }
 
     @Test

@@ -9,8 +9,10 @@ import io.sockshell.session.LineSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The command-line splitter on generated lines. Lines built from known words must split back
@@ -30,9 +32,22 @@ class LineSplitterPropertyTest {
     }
 
     @Test
+    @EnabledIfSystemProperty(named = FuzzRun.LONG_RUN_PROPERTY, matches = "\\d+")
+    @Timeout(value = 6, unit = TimeUnit.HOURS)
+    void longRun() {
+        linesBuiltFromWordsSplitBackIntoThem(FuzzRun.longRunInputs());
+        aQuoteLeftOpenIsRefusedAtItsColumn(FuzzRun.longRunInputs());
+        anyLineSplitsOrIsRefusedInOneLine(FuzzRun.longRunInputs());
+    }
+
+    @Test
     void linesBuiltFromWordsSplitBackIntoThem() {
-        FuzzRun run = FuzzRun.start("splitter/words", INPUTS);
-        for (int i = 0; i < INPUTS; i++) {
+        linesBuiltFromWordsSplitBackIntoThem(INPUTS);
+    }
+
+    private static void linesBuiltFromWordsSplitBackIntoThem(int inputs) {
+        FuzzRun run = FuzzRun.start("splitter/words", inputs);
+        for (int i = 0; i < inputs; i++) {
             Model model = model(run.input(i));
             LineSplitter.Split split;
             try {
@@ -48,8 +63,12 @@ class LineSplitterPropertyTest {
 
     @Test
     void aQuoteLeftOpenIsRefusedAtItsColumn() {
-        FuzzRun run = FuzzRun.start("splitter/open-quote", INPUTS);
-        for (int i = 0; i < INPUTS; i++) {
+        aQuoteLeftOpenIsRefusedAtItsColumn(INPUTS);
+    }
+
+    private static void aQuoteLeftOpenIsRefusedAtItsColumn(int inputs) {
+        FuzzRun run = FuzzRun.start("splitter/open-quote", inputs);
+        for (int i = 0; i < inputs; i++) {
             SplittableRandom random = run.input(i);
             String prefix = withoutComment(model(random).line()) + blank(random) + FuzzText.word(random);
             char quote = FuzzText.oneOf(random, '"', '\'');
@@ -67,8 +86,12 @@ class LineSplitterPropertyTest {
 
     @Test
     void anyLineSplitsOrIsRefusedInOneLine() {
-        FuzzRun run = FuzzRun.start("splitter/any", INPUTS);
-        for (int i = 0; i < INPUTS; i++) {
+        anyLineSplitsOrIsRefusedInOneLine(INPUTS);
+    }
+
+    private static void anyLineSplitsOrIsRefusedInOneLine(int inputs) {
+        FuzzRun run = FuzzRun.start("splitter/any", inputs);
+        for (int i = 0; i < inputs; i++) {
             SplittableRandom random = run.input(i);
             String line = FuzzText.chance(random, 0.5) ? FuzzText.anyText(random, 80) : FuzzText.bytesAsText(random, 80);
             String context = run.where(i) + ": " + Escaping.javaString(line);
