@@ -42,7 +42,8 @@ abstract class NioSock implements Sock {
     final AtomicLong bytesReceived = new AtomicLong();
     final AtomicLong sendCalls = new AtomicLong();
     final AtomicLong recvCalls = new AtomicLong();
-    private final Object readLock = new Object();
+    /** Held while the receive buffer is in use. */
+    final Object receiveLock = new Object();
     private ByteBuffer receiveBuffer;
     private final KeptSelector waitSelector = new KeptSelector();
     private volatile String label = "?";
@@ -287,14 +288,19 @@ abstract class NioSock implements Sock {
 
     /** A receive buffer reused across calls, so bulk transfers do not allocate per call. */
     <T> T withReceiveBuffer(int bufsize, BufferUse<T> use) throws SockError {
-        synchronized (readLock) {
-            int size = Math.min(bufsize, MAX_RECV_CHUNK);
-            if (receiveBuffer == null || receiveBuffer.capacity() < size) {
-                receiveBuffer = ByteBuffer.allocateDirect(Math.max(size, 8192));
-            }
-            receiveBuffer.clear().limit(size);
-            return use.apply(receiveBuffer);
+        synchronized (receiveLock) {
+            return use.apply(receiveBuffer(bufsize));
         }
+    }
+
+    /** The receive buffer, cleared and limited to {@code bufsize}; hold {@link #receiveLock} while using it. */
+    ByteBuffer receiveBuffer(int bufsize) {
+        int size = Math.min(bufsize, MAX_RECV_CHUNK);
+        if (receiveBuffer == null || receiveBuffer.capacity() < size) {
+            receiveBuffer = ByteBuffer.allocateDirect(Math.max(size, 8192));
+        }
+        receiveBuffer.clear().limit(size);
+        return receiveBuffer;
     }
 
     @FunctionalInterface

@@ -300,6 +300,9 @@ final class NioStreamSock extends NioSock {
      * under the socket's mode, as the kernel does: nonblocking raises EAGAIN.
      */
     private void awaitConnected(long deadline) throws SockError {
+        if (!connecting) {
+            return;
+        }
         while (true) {
             SocketChannel pending;
             synchronized (this) {
@@ -577,13 +580,10 @@ final class NioStreamSock extends NioSock {
             }
             T data;
             try {
-                data = withReceiveBuffer(bufsize, buffer -> {
-                    int n = underMode(() -> {
-                        int got = reader.read(buffer);
-                        return got == 0 ? null : got;
-                    }, reader, READ, Errno.EAGAIN, deadline);
-                    return n < 0 ? atEnd : take.apply(buffer);
-                });
+                synchronized (receiveLock) {
+                    ByteBuffer buffer = receiveBuffer(bufsize);
+                    data = readUnderMode(reader, buffer, deadline) < 0 ? atEnd : take.apply(buffer);
+                }
             } catch (SockError e) {
                 if (e.errno().orElse(null) != Errno.ECONNRESET) {
                     throw e;
@@ -599,6 +599,29 @@ final class NioStreamSock extends NioSock {
             return received(call, bufsize, data, length.applyAsInt(data));
         } catch (SockError e) {
             throw traceFail(call, Integer.toString(bufsize), lost(e));
+        }
+    }
+
+    /**
+     * One read under the socket's mode, as {@link #underMode} makes it: the count, or -1 at the
+     * end of the stream. Written out rather than through underMode, whose lambdas cost a bulk
+     * receive two allocations per call (each a call into the VM in C1-compiled code).
+     */
+    private int readUnderMode(SocketChannel reader, ByteBuffer buffer, long deadline) throws SockError {
+        while (true) {
+            int got;
+            try {
+                got = reader.read(buffer);
+            } catch (IOException | RuntimeException e) {
+                throw IoErrors.map(e);
+            }
+            if (got != 0) {
+                return got;
+            }
+            if (nonblocking()) {
+                throw SockError.of(Errno.EAGAIN);
+            }
+            await(reader, READ, deadline);
         }
     }
 
