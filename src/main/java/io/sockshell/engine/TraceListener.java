@@ -6,7 +6,24 @@ package io.sockshell.engine;
  */
 @FunctionalInterface
 public interface TraceListener {
-    TraceListener NONE = line -> { };
+    TraceListener NONE = new TraceListener() {
+        @Override
+        public void syscall(String line) {
+        }
+
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+    };
 
     void syscall(String line);
+
+    /**
+     * Whether lines are wanted now. The engine asks before it builds a line, so a bulk transfer
+     * with tracing off does not format a line for every recv.
+     */
+    default boolean enabled() {
+        return true;
+    }
 }

@@ -9,6 +9,7 @@ import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
 import io.sockshell.engine.SocketTable;
+import io.sockshell.engine.TraceListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +58,17 @@ public final class Session implements ShellContext, AutoCloseable {
     public Session(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        this.table = new SocketTable(SocketBackend.nio(this::traceLine));
+        this.table = new SocketTable(SocketBackend.nio(new TraceListener() {
+            @Override
+            public void syscall(String line) {
+                traceLine(line);
+            }
+
+            @Override
+            public boolean enabled() {
+                return tracing;
+            }
+        }));
     }
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */

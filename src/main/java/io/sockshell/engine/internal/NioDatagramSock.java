@@ -212,8 +212,9 @@ final class NioDatagramSock extends NioSock {
             }
             closed = true;
         }
+        closeWaits();
         try {
-            SelectorPool.close(channel);
+            closeChannel(channel);
         } catch (IOException ignored) {
             // Best effort; the socket is closed for the user either way.
         }

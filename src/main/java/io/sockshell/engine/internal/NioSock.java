@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -41,8 +42,10 @@ abstract class NioSock implements Sock {
     final AtomicLong bytesReceived = new AtomicLong();
     final AtomicLong sendCalls = new AtomicLong();
     final AtomicLong recvCalls = new AtomicLong();
-    private final Object readLock = new Object();
+    /** Held while the receive buffer is in use. */
+    final Object receiveLock = new Object();
     private ByteBuffer receiveBuffer;
+    private final KeptSelector waitSelector = new KeptSelector();
     private volatile String label = "?";
     private volatile Double timeout;
     volatile boolean closed;
@@ -202,26 +205,29 @@ abstract class NioSock implements Sock {
         if (signal.isCancelled()) {
             throw SockError.interrupted();
         }
-        try (Selector selector = Selector.open()) {
-            channel.register(selector, ops);
+        Selector selector = null;
+        try {
+            selector = waitSelector.take();
+            SelectionKey key = watch(selector, channel, ops);
             signal.waitingOn(selector);
             while (true) {
-                int ready;
                 if (deadline == Long.MAX_VALUE) {
-                    ready = selector.select();
+                    selector.select();
                 } else {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         throw SockError.timedOut();
                     }
-                    ready = selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
                 }
                 // An interrupted thread's select returns at once for as long as the flag is set;
                 // without this check the wait would spin instead of ending.
                 if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
                     throw SockError.interrupted();
                 }
-                if (ready > 0) {
+                boolean ready = selector.selectedKeys().remove(key);
+                selector.selectedKeys().clear();
+                if (ready) {
                     return;
                 }
                 if (closed) {
@@ -232,7 +238,42 @@ abstract class NioSock implements Sock {
             throw IoErrors.map(e);
         } finally {
             signal.waitingOn(null);
+            if (selector != null) {
+                waitSelector.give(selector);
+            }
         }
+    }
+
+    /** Makes a kept selector watch {@code channel} for {@code ops}, registering it if need be. */
+    private static SelectionKey watch(Selector selector, SelectableChannel channel, int ops) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null && !key.isValid()) {
+            // Cancelled but not yet deregistered: a select does that, then it may register again.
+            selector.selectNow();
+            selector.selectedKeys().clear();
+            key = null;
+        }
+        if (key == null) {
+            return channel.register(selector, ops);
+        }
+        if (key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+        return key;
+    }
+
+    /**
+     * Closes one of this socket's channels, first letting go of the selector its waits keep,
+     * so that the channel closes at once.
+     */
+    void closeChannel(Channel channel) throws IOException {
+        waitSelector.drop();
+        SelectorPool.close(channel);
+    }
+
+    /** The socket is closed: its waits keep no selector from now on. */
+    void closeWaits() {
+        waitSelector.close();
     }
 
     /** Whether {@code channel} is ready for {@code ops} right now, without waiting. */
@@ -247,14 +288,19 @@ abstract class NioSock implements Sock {
 
     /** A receive buffer reused across calls, so bulk transfers do not allocate per call. */
     <T> T withReceiveBuffer(int bufsize, BufferUse<T> use) throws SockError {
-        synchronized (readLock) {
-            int size = Math.min(bufsize, MAX_RECV_CHUNK);
-            if (receiveBuffer == null || receiveBuffer.capacity() < size) {
-                receiveBuffer = ByteBuffer.allocateDirect(Math.max(size, 8192));
-            }
-            receiveBuffer.clear().limit(size);
-            return use.apply(receiveBuffer);
+        synchronized (receiveLock) {
+            return use.apply(receiveBuffer(bufsize));
         }
+    }
+
+    /** The receive buffer, cleared and limited to {@code bufsize}; hold {@link #receiveLock} while using it. */
+    ByteBuffer receiveBuffer(int bufsize) {
+        int size = Math.min(bufsize, MAX_RECV_CHUNK);
+        if (receiveBuffer == null || receiveBuffer.capacity() < size) {
+            receiveBuffer = ByteBuffer.allocateDirect(Math.max(size, 8192));
+        }
+        receiveBuffer.clear().limit(size);
+        return receiveBuffer;
     }
 
     @FunctionalInterface
@@ -284,7 +330,7 @@ abstract class NioSock implements Sock {
     }
 
     boolean tracing() {
-        return trace != TraceListener.NONE;
+        return trace.enabled();
     }
 
     void traced(String call, String args, String result) {

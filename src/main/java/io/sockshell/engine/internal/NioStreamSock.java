@@ -173,7 +173,7 @@ final class NioStreamSock extends NioSock {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, userReuse);
                 throw e;
             }
-            SelectorPool.close(channel);
+            closeChannel(channel);
             server = opened;
             traced("listen", args, "0");
         } catch (IOException | RuntimeException e) {
@@ -300,6 +300,9 @@ final class NioStreamSock extends NioSock {
      * under the socket's mode, as the kernel does: nonblocking raises EAGAIN.
      */
     private void awaitConnected(long deadline) throws SockError {
+        if (!connecting) {
+            return;
+        }
         while (true) {
             SocketChannel pending;
             synchronized (this) {
@@ -347,7 +350,7 @@ final class NioStreamSock extends NioSock {
      */
     private void replaceFailedChannel() {
         try {
-            SelectorPool.close(channel);
+            closeChannel(channel);
         } catch (IOException ignored) {
             // Already failed; the replacement below is what matters.
         }
@@ -417,7 +420,6 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public void sendall(PyBytes data) throws SockError {
-        String args = Integer.toString(data.length());
         NativeCopy copy = null;
         try {
             long deadline = deadline();
@@ -425,8 +427,10 @@ final class NioStreamSock extends NioSock {
             copy = nativeCopy(data);
             ByteBuffer buffer = copy != null ? copy.bytes().duplicate() : data.asReadOnlyBuffer();
             while (buffer.hasRemaining()) {
-                int n = writer.write(copy != null ? buffer
-                        : buffer.slice(buffer.position(), Math.min(buffer.remaining(), SENDALL_CHUNK)));
+                ByteBuffer chunk = copy != null ? buffer
+                        : buffer.slice(buffer.position(), Math.min(buffer.remaining(), SENDALL_CHUNK));
+                int offered = chunk.remaining();
+                int n = writer.write(chunk);
                 if (n > 0) {
                     if (copy == null) {
                         buffer.position(buffer.position() + n);
@@ -434,6 +438,13 @@ final class NioStreamSock extends NioSock {
                     countSent(n);
                     if (tracing()) {
                         traced("send", Integer.toString(n + buffer.remaining()), Integer.toString(n));
+                    }
+                    // The kernel took less than it was offered because the send buffer is full:
+                    // another write now would only fail with EAGAIN, so wait for room first, as
+                    // the kernel's own blocking send does. (Nonblocking, the next write is the
+                    // one that reports EAGAIN.)
+                    if (n < offered && buffer.hasRemaining() && !nonblocking()) {
+                        await(writer, WRITE, deadline);
                     }
                     continue;
                 }
@@ -443,9 +454,9 @@ final class NioStreamSock extends NioSock {
                 await(writer, WRITE, deadline);
             }
         } catch (IOException | RuntimeException e) {
-            throw traceFail("sendall", args, lost(IoErrors.map(e)));
+            throw traceFail("sendall", Integer.toString(data.length()), lost(IoErrors.map(e)));
         } catch (SockError e) {
-            throw traceFail("sendall", args, lost(e));
+            throw traceFail("sendall", Integer.toString(data.length()), lost(e));
         } finally {
             if (copy != null) {
                 lastNativeCopy.set(copy);
@@ -529,7 +540,6 @@ final class NioStreamSock extends NioSock {
      */
     private <T> T receive(String call, int bufsize, Function<ByteBuffer, T> take, T atEnd, ToIntFunction<T> length)
             throws SockError {
-        String args = Integer.toString(bufsize);
         try {
             if (bufsize < 0) {
                 throw SockError.valueError("negative buffersize in " + call);
@@ -537,7 +547,7 @@ final class NioStreamSock extends NioSock {
             if (bufsize == 0 && call.equals("recv")) {
                 // CPython's recv(0) returns b'' before it looks at the socket, even a closed
                 // or unconnected one; recvfrom(0) does not take this shortcut.
-                return received(call, args, atEnd, 0);
+                return received(call, bufsize, atEnd, 0);
             }
             ensureOpen();
             long deadline = deadline();
@@ -548,7 +558,7 @@ final class NioStreamSock extends NioSock {
                     if (pendingError != null) {
                         throw SockError.of(takePendingError());
                     }
-                    return received(call, args, atEnd, 0);
+                    return received(call, bufsize, atEnd, 0);
                 }
                 if (!connected) {
                     throw SockError.of(Errno.ENOTCONN);
@@ -556,7 +566,7 @@ final class NioStreamSock extends NioSock {
                 reader = channel;
             }
             if (shutRead) {
-                return received(call, args, atEnd, 0);
+                return received(call, bufsize, atEnd, 0);
             }
             if (bufsize == 0) {
                 // recvfrom(0) waits, as CPython does, until there is something to read.
@@ -566,17 +576,14 @@ final class NioStreamSock extends NioSock {
                     }
                     await(reader, READ, deadline);
                 }
-                return received(call, args, atEnd, 0);
+                return received(call, bufsize, atEnd, 0);
             }
             T data;
             try {
-                data = withReceiveBuffer(bufsize, buffer -> {
-                    int n = underMode(() -> {
-                        int got = reader.read(buffer);
-                        return got == 0 ? null : got;
-                    }, reader, READ, Errno.EAGAIN, deadline);
-                    return n < 0 ? atEnd : take.apply(buffer);
-                });
+                synchronized (receiveLock) {
+                    ByteBuffer buffer = receiveBuffer(bufsize);
+                    data = readUnderMode(reader, buffer, deadline) < 0 ? atEnd : take.apply(buffer);
+                }
             } catch (SockError e) {
                 if (e.errno().orElse(null) != Errno.ECONNRESET) {
                     throw e;
@@ -584,21 +591,44 @@ final class NioStreamSock extends NioSock {
                 if (resetReported) {
                     // The JDK raises "Connection reset" on every read after a reset; Linux
                     // reports the reset once and then end of stream.
-                    return received(call, args, atEnd, 0);
+                    return received(call, bufsize, atEnd, 0);
                 }
                 resetReported = true;
                 throw e;
             }
-            return received(call, args, data, length.applyAsInt(data));
+            return received(call, bufsize, data, length.applyAsInt(data));
         } catch (SockError e) {
-            throw traceFail(call, args, lost(e));
+            throw traceFail(call, Integer.toString(bufsize), lost(e));
         }
     }
 
-    private <T> T received(String call, String args, T data, int length) {
+    /**
+     * One read under the socket's mode, as {@link #underMode} makes it: the count, or -1 at the
+     * end of the stream. Written out rather than through underMode, whose lambdas cost a bulk
+     * receive two allocations per call (each a call into the VM in C1-compiled code).
+     */
+    private int readUnderMode(SocketChannel reader, ByteBuffer buffer, long deadline) throws SockError {
+        while (true) {
+            int got;
+            try {
+                got = reader.read(buffer);
+            } catch (IOException | RuntimeException e) {
+                throw IoErrors.map(e);
+            }
+            if (got != 0) {
+                return got;
+            }
+            if (nonblocking()) {
+                throw SockError.of(Errno.EAGAIN);
+            }
+            await(reader, READ, deadline);
+        }
+    }
+
+    private <T> T received(String call, int bufsize, T data, int length) {
         countReceived(length);
         if (tracing()) {
-            traced(call, args, Integer.toString(length));
+            traced(call, Integer.toString(bufsize), Integer.toString(length));
         }
         return data;
     }
@@ -636,7 +666,7 @@ final class NioStreamSock extends NioSock {
     /** Linux stops a listening socket on shutdown; it stays bound and may listen again. */
     private void stopListening() throws IOException, SockError {
         InetSocketAddress local = (InetSocketAddress) server.getLocalAddress();
-        SelectorPool.close(server);
+        closeChannel(server);
         server = null;
         channel = freshChannel();
         try {
@@ -655,17 +685,18 @@ final class NioStreamSock extends NioSock {
             }
             closed = true;
         }
+        closeWaits();
         closeQuietly(server);
         closeQuietly(channel);
         traced("close", "", "0");
     }
 
-    private static void closeQuietly(java.nio.channels.Channel channel) {
+    private void closeQuietly(java.nio.channels.Channel channel) {
         if (channel == null) {
             return;
         }
         try {
-            SelectorPool.close(channel);
+            closeChannel(channel);
         } catch (IOException ignored) {
             // Closing is best effort; the socket is closed for the user either way.
         }
