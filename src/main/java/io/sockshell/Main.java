@@ -78,17 +78,11 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /**
-     * The shell on this terminal. Picocli's classes load slowly (too old for the class-data
-     * archive), so the commands' parsers load on another thread while the terminal opens.
-     */
+    /** The shell on this terminal. */
     private int interactive() throws IOException {
         DeferredWriter output = new DeferredWriter();
         PrintWriter writer = new PrintWriter(output);
         try (Session session = new Session(writer, writer)) {
-            Thread loading = new Thread(session::commandTree, "load commands");
-            loading.setDaemon(true);
-            loading.start();
             try (Terminal terminal = Repl.systemTerminal()) {
                 output.writeTo(terminal.writer());
                 configure(session);

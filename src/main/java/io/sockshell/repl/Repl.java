@@ -3,6 +3,7 @@ package io.sockshell.repl;
 import io.sockshell.session.Session;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
@@ -40,17 +41,38 @@ public final class Repl {
         return this;
     }
 
-    /** A terminal on the process's own standard streams. */
+    /**
+     * A terminal on the process's own standard streams. JLine's native providers are tried
+     * alone first: with its default list JLine also asks the exec provider, which starts a
+     * process ({@code test -t 1}) before every start. When no native provider works here
+     * (another platform, no tty), JLine's full list decides as before.
+     */
     public static Terminal systemTerminal() throws IOException {
-        return TerminalBuilder.builder().system(true).name("sockshell").build();
+        try {
+            return terminalBuilder().exec(false).dumb(false).build();
+        } catch (IllegalStateException noNativeTerminal) {
+            return terminalBuilder().build();
+        }
+    }
+
+    private static TerminalBuilder terminalBuilder() {
+        TerminalBuilder builder = TerminalBuilder.builder().system(true).name("sockshell");
+        if (System.getProperty(TerminalBuilder.PROP_ENCODING) == null
+                && System.getProperty(TerminalBuilder.PROP_CODEPAGE) == null) {
+            // What JLine would choose after looking for a Windows code page 0 among every
+            // charset the JDK has, which loads them all (about a tenth of the start).
+            builder.encoding(Charset.defaultCharset());
+        }
+        return builder;
     }
 
     /** Runs until exit or Ctrl-D; returns the exit status of the last command. */
     public int run(Session session) {
+        ShellCompleter completer = new ShellCompleter(session);
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("sockshell")
-                .completer(new ShellCompleter(session))
+                .completer(completer)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false);
         if (historyFile != null) {
@@ -65,6 +87,7 @@ public final class Repl {
                 ? new AttributedString("sockshell> ", AttributedStyle.BOLD.foreground(AttributedStyle.BLUE)).toAnsi(terminal)
                 : "sockshell> ";
         int status = 0;
+        completer.prepareInBackground();
         try {
             while (!session.exitRequested()) {
                 String line;
