@@ -2,9 +2,12 @@ package io.sockshell.repl;
 
 import io.sockshell.session.Session;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -53,6 +56,48 @@ public final class Repl {
         } catch (IllegalStateException noNativeTerminal) {
             return terminalBuilder().build();
         }
+    }
+
+    /** A system terminal being opened on a thread of its own. */
+    public static final class PendingTerminal {
+        private final FutureTask<Terminal> opening = new FutureTask<>(Repl::systemTerminal);
+
+        private PendingTerminal() {
+            Thread thread = new Thread(opening, "open terminal");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Waits until the terminal is open. */
+        public Terminal await() throws IOException {
+            try {
+                return opening.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the terminal opened");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    /**
+     * Starts opening the system terminal on another thread, for a caller with other work to do
+     * meanwhile: JLine's set-up (its logging, the terminal's description from infocmp, the
+     * native library) is more than a third of the time to the first prompt.
+     */
+    public static PendingTerminal openSystemTerminal() {
+        return new PendingTerminal();
     }
 
     private static TerminalBuilder terminalBuilder() {
