@@ -45,15 +45,16 @@ public final class Repl {
     }
 
     /**
-     * A terminal on the process's own standard streams. JLine's native providers are tried
-     * alone first: with its default list JLine also asks the exec provider, which starts a
-     * process ({@code test -t 1}) before every start. When no native provider works here
+     * A terminal on the process's own standard streams. JLine's JNI provider is tried alone
+     * first: its default list asks the exec provider too, which starts a process
+     * ({@code test -t 1}), and on JDK 22+ prefers the FFM provider, whose native calls take
+     * about 80 ms of CPU more to set up. When the JNI provider cannot make a terminal here
      * (another platform, no tty), JLine's full list decides as before.
      */
     public static Terminal systemTerminal() throws IOException {
         try {
-            return terminalBuilder().exec(false).dumb(false).build();
-        } catch (IllegalStateException noNativeTerminal) {
+            return terminalBuilder().jni(true).ffm(false).jansi(false).jna(false).exec(false).dumb(false).build();
+        } catch (IllegalStateException noJniTerminal) {
             return terminalBuilder().build();
         }
     }
