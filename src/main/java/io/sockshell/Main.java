@@ -78,18 +78,13 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /**
-     * The shell on this terminal. Picocli's classes load slowly (too old for the class-data
-     * archive), so the commands' parsers load on another thread while the terminal opens.
-     */
+    /** The shell on this terminal, which opens on another thread while the session is made. */
     private int interactive() throws IOException {
+        Repl.PendingTerminal opening = Repl.openSystemTerminal();
         DeferredWriter output = new DeferredWriter();
         PrintWriter writer = new PrintWriter(output);
         try (Session session = new Session(writer, writer)) {
-            Thread loading = new Thread(session::commandTree, "load commands");
-            loading.setDaemon(true);
-            loading.start();
-            try (Terminal terminal = Repl.systemTerminal()) {
+            try (Terminal terminal = opening.await()) {
                 output.writeTo(terminal.writer());
                 configure(session);
                 boolean color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType());

@@ -2,8 +2,12 @@ package io.sockshell.repl;
 
 import io.sockshell.session.Session;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -40,17 +44,81 @@ public final class Repl {
         return this;
     }
 
-    /** A terminal on the process's own standard streams. */
+    /**
+     * A terminal on the process's own standard streams. JLine's JNI provider is tried alone
+     * first: its default list asks the exec provider too, which starts a process
+     * ({@code test -t 1}), and on JDK 22+ prefers the FFM provider, whose native calls take
+     * about 80 ms of CPU more to set up. When the JNI provider cannot make a terminal here
+     * (another platform, no tty), JLine's full list decides as before.
+     */
     public static Terminal systemTerminal() throws IOException {
-        return TerminalBuilder.builder().system(true).name("sockshell").build();
+        try {
+            return terminalBuilder().jni(true).ffm(false).jansi(false).jna(false).exec(false).dumb(false).build();
+        } catch (IllegalStateException noJniTerminal) {
+            return terminalBuilder().build();
+        }
+    }
+
+    /** A system terminal being opened on a thread of its own. */
+    public static final class PendingTerminal {
+        private final FutureTask<Terminal> opening = new FutureTask<>(Repl::systemTerminal);
+
+        private PendingTerminal() {
+            Thread thread = new Thread(opening, "open terminal");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** Waits until the terminal is open. */
+        public Terminal await() throws IOException {
+            try {
+                return opening.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while the terminal opened");
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw io;
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            }
+        }
+    }
+
+    /**
+     * Starts opening the system terminal on another thread, for a caller with other work to do
+     * meanwhile: JLine's set-up (its logging, the terminal's description from infocmp, the
+     * native library) is more than a third of the time to the first prompt.
+     */
+    public static PendingTerminal openSystemTerminal() {
+        return new PendingTerminal();
+    }
+
+    private static TerminalBuilder terminalBuilder() {
+        TerminalBuilder builder = TerminalBuilder.builder().system(true).name("sockshell");
+        if (System.getProperty(TerminalBuilder.PROP_ENCODING) == null
+                && System.getProperty(TerminalBuilder.PROP_CODEPAGE) == null) {
+            // What JLine would choose after looking for a Windows code page 0 among every
+            // charset the JDK has, which loads them all (about a tenth of the start).
+            builder.encoding(Charset.defaultCharset());
+        }
+        return builder;
     }
 
     /** Runs until exit or Ctrl-D; returns the exit status of the last command. */
     public int run(Session session) {
+        ShellCompleter completer = new ShellCompleter(session);
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("sockshell")
-                .completer(new ShellCompleter(session))
+                .completer(completer)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.INSERT_TAB, false);
         if (historyFile != null) {
@@ -65,6 +133,7 @@ public final class Repl {
                 ? new AttributedString("sockshell> ", AttributedStyle.BOLD.foreground(AttributedStyle.BLUE)).toAnsi(terminal)
                 : "sockshell> ";
         int status = 0;
+        completer.prepareInBackground();
         try {
             while (!session.exitRequested()) {
                 String line;

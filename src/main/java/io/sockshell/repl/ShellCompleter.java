@@ -28,6 +28,16 @@ final class ShellCompleter implements Completer {
         this.session = session;
     }
 
+    /**
+     * Builds every command's parser on another thread, so that the first Tab answers at once.
+     * The shell calls this as its first prompt shows, not before: the prompt does not wait for it.
+     */
+    void prepareInBackground() {
+        Thread loading = new Thread(session::commandTree, "load commands");
+        loading.setDaemon(true);
+        loading.start();
+    }
+
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         if (line.wordIndex() == 0) {
