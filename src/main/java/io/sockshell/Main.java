@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.jline.terminal.Terminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,19 +77,14 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The shell on this terminal, which opens on another thread while the session is made. */
+    /** The shell on this terminal. */
     private int interactive() throws IOException {
-        Repl.PendingTerminal opening = Repl.openSystemTerminal();
-        DeferredWriter output = new DeferredWriter();
-        PrintWriter writer = new PrintWriter(output);
-        try (Session session = new Session(writer, writer)) {
-            try (Terminal terminal = opening.await()) {
-                output.writeTo(terminal.writer());
-                configure(session);
-                boolean color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType());
-                return new Repl(terminal, noHistory ? null : historyFile(), color).run(session) == 0 ? 0 : 1;
-            }
-        }
+        int status = Repl.runOnSystemTerminal(noHistory ? null : historyFile(), writer -> {
+            Session session = new Session(writer, writer);
+            configure(session);
+            return session;
+        });
+        return status == 0 ? 0 : 1;
     }
 
     private void configure(Session session) {

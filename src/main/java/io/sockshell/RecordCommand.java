@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
-import org.jline.terminal.Terminal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,19 +41,15 @@ final class RecordCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        try (Terminal terminal = Repl.systemTerminal()) {
-            boolean color = System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType());
-            return record(terminal, file, color);
-        }
+        return Repl.onSystemTerminal(null, (shell, screen) -> record(shell, screen, file));
     }
 
-    /** Runs a recording shell on {@code terminal} until it ends, then writes {@code file}. */
-    static int record(Terminal terminal, Path file, boolean color) {
-        PrintWriter screen = terminal.writer();
+    /** Runs {@code shell} as a recording shell until it ends, then writes {@code file}. */
+    static int record(Repl shell, PrintWriter screen, Path file) {
         screen.println("Recording to " + file + "; exit or Ctrl-D saves it.");
         screen.flush();
         try (Recorder recorder = new Recorder(screen)) {
-            new Repl(terminal, null, color).recordingTo(recorder::command).run(recorder.session());
+            shell.recordingTo(recorder::command).run(recorder.session());
             String transcript = recorder.transcript();
             try {
                 Files.writeString(file, transcript, StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.repl.Repl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -130,7 +131,7 @@ class CliTest {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
         try (Terminal terminal = new DumbTerminal("record-test", Terminal.TYPE_DUMB,
                 new ByteArrayInputStream(typed.getBytes(StandardCharsets.UTF_8)), screen, StandardCharsets.UTF_8)) {
-            assertEquals(0, RecordCommand.record(terminal, file, false));
+            assertEquals(0, RecordCommand.record(new Repl(terminal, null, false), terminal.writer(), file));
         }
         String recorded = Files.readString(file);
         assertTrue(recorded.contains("sockshell> wait\n[1] done: recv c 10\nb'hello'\n"), recorded);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -44,6 +45,45 @@ public final class Repl {
         return this;
     }
 
+    /** Work done on the system terminal, given a shell for it and the terminal's screen. */
+    @FunctionalInterface
+    public interface TerminalTask {
+        int run(Repl shell, PrintWriter screen);
+    }
+
+    /** Runs {@code task} on the system terminal, with a shell that keeps its history in {@code historyFile}. */
+    public static int onSystemTerminal(Path historyFile, TerminalTask task) throws IOException {
+        try (Terminal terminal = systemTerminal()) {
+            return task.run(new Repl(terminal, historyFile, colorOn(terminal)), terminal.writer());
+        }
+    }
+
+    /**
+     * The shell on the system terminal until exit or Ctrl-D; returns the exit status of the
+     * last command. The terminal opens on another thread while {@code newSession} builds the
+     * session (JLine's set-up, its logging, the terminal's description from infocmp and the
+     * native library, is more than a third of the time to the first prompt); the session's
+     * writer reaches the terminal once it is open, and nothing may be written before.
+     */
+    public static int runOnSystemTerminal(Path historyFile, Function<PrintWriter, Session> newSession)
+            throws IOException {
+        FutureTask<Terminal> opening = new FutureTask<>(Repl::systemTerminal);
+        Thread thread = new Thread(opening, "open terminal");
+        thread.setDaemon(true);
+        thread.start();
+        DeferredWriter output = new DeferredWriter();
+        PrintWriter writer = new PrintWriter(output);
+        try (Session session = newSession.apply(writer); Terminal terminal = opened(opening)) {
+            output.writeTo(terminal.writer());
+            return new Repl(terminal, historyFile, colorOn(terminal)).run(session);
+        }
+    }
+
+    /** Colour unless NO_COLOR is set or the terminal cannot show it. */
+    private static boolean colorOn(Terminal terminal) {
+        return System.getenv("NO_COLOR") == null && !Terminal.TYPE_DUMB.equals(terminal.getType());
+    }
+
     /**
      * A terminal on the process's own standard streams. JLine's JNI provider is tried alone
      * first: its default list asks the exec provider too, which starts a process
@@ -51,7 +91,7 @@ public final class Repl {
      * about 80 ms of CPU more to set up. When the JNI provider cannot make a terminal here
      * (another platform, no tty), JLine's full list decides as before.
      */
-    public static Terminal systemTerminal() throws IOException {
+    private static Terminal systemTerminal() throws IOException {
         try {
             return terminalBuilder().jni(true).ffm(false).jansi(false).jna(false).exec(false).dumb(false).build();
         } catch (IllegalStateException noJniTerminal) {
@@ -59,46 +99,25 @@ public final class Repl {
         }
     }
 
-    /** A system terminal being opened on a thread of its own. */
-    public static final class PendingTerminal {
-        private final FutureTask<Terminal> opening = new FutureTask<>(Repl::systemTerminal);
-
-        private PendingTerminal() {
-            Thread thread = new Thread(opening, "open terminal");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        /** Waits until the terminal is open. */
-        public Terminal await() throws IOException {
-            try {
-                return opening.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while the terminal opened");
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof IOException io) {
-                    throw io;
-                }
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
+    private static Terminal opened(FutureTask<Terminal> opening) throws IOException {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while the terminal opened");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
             }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
         }
-    }
-
-    /**
-     * Starts opening the system terminal on another thread, for a caller with other work to do
-     * meanwhile: JLine's set-up (its logging, the terminal's description from infocmp, the
-     * native library) is more than a third of the time to the first prompt.
-     */
-    public static PendingTerminal openSystemTerminal() {
-        return new PendingTerminal();
     }
 
     private static TerminalBuilder terminalBuilder() {

@@ -1,4 +1,4 @@
-package io.sockshell;
+package io.sockshell.repl;
 
 import java.io.IOException;
 import java.io.Writer;
