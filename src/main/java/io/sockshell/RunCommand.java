@@ -56,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             Transcript transcript = Transcript.read(file);
             result = new TranscriptRunner(Parties.all(), timeout).run(transcript, step -> {
-                out.println(step.party() + "> " + step.command());
+                out.append(step.party()).append("> ").println(step.command());
                 step.actual().forEach(out::println);
             });
         } catch (TranscriptError e) {

@@ -6,7 +6,24 @@ package io.sockshell.engine;
  */
 @FunctionalInterface
 public interface TraceListener {
-    TraceListener NONE = line -> { };
+    TraceListener NONE = new TraceListener() {
+        @Override
+        public void syscall(String line) {
+        }
+
+        @Override
+        public boolean enabled() {
+            return false;
+        }
+    };
 
     void syscall(String line);
+
+    /**
+     * Whether lines are wanted now. The engine builds a line only when they are: building one
+     * for every call costs more than a small send or recv itself.
+     */
+    default boolean enabled() {
+        return true;
+    }
 }

@@ -9,6 +9,7 @@ import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
 import io.sockshell.engine.SocketTable;
+import io.sockshell.engine.TraceListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -57,11 +59,25 @@ public final class Session implements ShellContext, AutoCloseable {
     public Session(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        this.table = new SocketTable(SocketBackend.nio(this::traceLine));
+        this.table = new SocketTable(SocketBackend.nio(new TraceListener() {
+            @Override
+            public void syscall(String line) {
+                traceLine(line);
+            }
+
+            @Override
+            public boolean enabled() {
+                return tracing;
+            }
+        }));
     }
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
     public int execute(String line) {
+        CommandLine prepared = repeatedLines.prepared(line);
+        if (prepared != null) {
+            return inForeground(() -> runPrepared(prepared));
+        }
         LineSplitter.Split split;
         try {
             split = LineSplitter.split(line);
@@ -83,19 +99,22 @@ public final class Session implements ShellContext, AutoCloseable {
         if (split.background()) {
             return startJob(type, words, line.strip());
         }
+        return inForeground(() -> {
+            CommandLine parser = parsers.computeIfAbsent(type, unused -> configure(Commands.single(this, type), out, err));
+            int status = parser.execute(Arrays.copyOfRange(words, 1, words.length));
+            repeatedLines.ran(line, split.words(), () -> configure(Commands.single(this, type), out, err));
+            return status;
+        });
+    }
+
+    /** Runs a command in the foreground, where Ctrl-C ({@link #cancelForeground()}) reaches it. */
+    private int inForeground(IntSupplier command) {
         CancelSignal signal = CancelSignal.current();
         signal.reset();
         foreground = signal;
         currentOut.set(out);
         try {
-            CommandLine prepared = repeatedLines.prepared(split.words());
-            if (prepared != null) {
-                return runPrepared(prepared);
-            }
-            CommandLine parser = parsers.computeIfAbsent(type, unused -> configure(Commands.single(this, type), out, err));
-            int status = parser.execute(Arrays.copyOfRange(words, 1, words.length));
-            repeatedLines.ran(split.words(), () -> configure(Commands.single(this, type), out, err));
-            return status;
+            return command.getAsInt();
         } finally {
             foreground = null;
             currentOut.remove();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,7 +171,7 @@ public final class Transcript {
                 String line = lines.get(i);
                 if (!line.isBlank() && !line.startsWith("#")) {
                     CommandTemplate command = CommandTemplate.parse(line, problem(i));
-                    checkBound(command.uses().stream().toList(), i);
+                    checkBound(command.uses(), i);
                     steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout));
                 }
             }
@@ -196,7 +197,7 @@ public final class Transcript {
         private int step(int i, String party, String text) throws TranscriptError {
             checkParty(party, i);
             CommandTemplate command = CommandTemplate.parse(text, problem(i));
-            checkBound(command.uses().stream().toList(), i);
+            checkBound(command.uses(), i);
             List<ExpectedLine> expected = new ArrayList<>();
             int next = i + 1;
             while (next < lines.size() && isOutput(lines.get(next))) {
@@ -219,7 +220,7 @@ public final class Transcript {
                 return new AnyLines(source, i + 1);
             }
             MatchLine line = MatchLine.parse(source, body, i + 1, problem(i));
-            checkBound(List.copyOf(line.uses()), i);
+            checkBound(line.uses(), i);
             for (String name : line.bindings()) {
                 Integer earlier = boundAt.putIfAbsent(name, i + 1);
                 if (earlier != null) {
@@ -230,7 +231,7 @@ public final class Transcript {
             return line;
         }
 
-        private void checkBound(List<String> uses, int i) throws TranscriptError {
+        private void checkBound(Collection<String> uses, int i) throws TranscriptError {
             for (String name : uses) {
                 if (!boundAt.containsKey(name)) {
                     throw error(i, "capture [[" + name + "]] is used before it is bound"

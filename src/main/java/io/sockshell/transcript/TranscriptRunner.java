@@ -265,16 +265,29 @@ public final class TranscriptRunner {
         return (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value)) + " s";
     }
 
-    /** The lines of a step's output, without the final line break. */
+    /**
+     * The lines of a step's output, without the final line break: each ends at a {@code \n},
+     * less the {@code \r} of a {@code \r\n}. Scanned by hand, as it runs for every step.
+     */
     static List<String> lines(String text) {
         if (text.isEmpty()) {
             return List.of();
         }
-        String normalized = text.replace("\r\n", "\n");
-        if (normalized.endsWith("\n")) {
-            normalized = normalized.substring(0, normalized.length() - 1);
+        List<String> lines = new ArrayList<>(2);
+        int start = 0;
+        while (true) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                lines.add(text.substring(start));
+                break;
+            }
+            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+            if (start == text.length()) {
+                break;
+            }
         }
-        return List.of(normalized.split("\n", -1));
+        return List.copyOf(lines);
     }
 
     private static Path writeCarriedFiles(Transcript transcript) throws TranscriptError {

@@ -68,7 +68,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
                 writable.add(sock);
             }
         }
-        if (trace != TraceListener.NONE) {
+        if (trace.enabled()) {
             traceLine("select(" + labels(read) + ", " + labels(write) + ", " + labels(except) + ", "
                     + (timeoutSeconds == null ? "None" : timeoutSeconds) + ") = "
                     + (readable.size() + writable.size()));
@@ -260,7 +260,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
     }
 
     private void traceLine(String line) {
-        if (trace != TraceListener.NONE) {
+        if (trace.enabled()) {
             trace.syscall(line);
         }
     }

@@ -284,7 +284,7 @@ abstract class NioSock implements Sock {
     }
 
     boolean tracing() {
-        return trace != TraceListener.NONE;
+        return trace.enabled();
     }
 
     void traced(String call, String args, String result) {

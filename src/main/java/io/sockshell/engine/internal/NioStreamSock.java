@@ -363,7 +363,6 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public int send(PyBytes data) throws SockError {
-        String args = Integer.toString(data.length());
         try {
             long deadline = deadline();
             SocketChannel writer = writableChannel(deadline);
@@ -380,10 +379,12 @@ final class NioStreamSock extends NioSock {
                 }, writer, WRITE, Errno.EAGAIN, deadline);
             }
             countSent(sent);
-            traced("send", args, Integer.toString(sent));
+            if (tracing()) {
+                traced("send", Integer.toString(data.length()), Integer.toString(sent));
+            }
             return sent;
         } catch (SockError e) {
-            throw traceFail("send", args, lost(e));
+            throw traceFail("send", Integer.toString(data.length()), lost(e));
         }
     }
 
@@ -529,7 +530,6 @@ final class NioStreamSock extends NioSock {
      */
     private <T> T receive(String call, int bufsize, Function<ByteBuffer, T> take, T atEnd, ToIntFunction<T> length)
             throws SockError {
-        String args = Integer.toString(bufsize);
         try {
             if (bufsize < 0) {
                 throw SockError.valueError("negative buffersize in " + call);
@@ -537,7 +537,7 @@ final class NioStreamSock extends NioSock {
             if (bufsize == 0 && call.equals("recv")) {
                 // CPython's recv(0) returns b'' before it looks at the socket, even a closed
                 // or unconnected one; recvfrom(0) does not take this shortcut.
-                return received(call, args, atEnd, 0);
+                return received(call, bufsize, atEnd, 0);
             }
             ensureOpen();
             long deadline = deadline();
@@ -548,7 +548,7 @@ final class NioStreamSock extends NioSock {
                     if (pendingError != null) {
                         throw SockError.of(takePendingError());
                     }
-                    return received(call, args, atEnd, 0);
+                    return received(call, bufsize, atEnd, 0);
                 }
                 if (!connected) {
                     throw SockError.of(Errno.ENOTCONN);
@@ -556,7 +556,7 @@ final class NioStreamSock extends NioSock {
                 reader = channel;
             }
             if (shutRead) {
-                return received(call, args, atEnd, 0);
+                return received(call, bufsize, atEnd, 0);
             }
             if (bufsize == 0) {
                 // recvfrom(0) waits, as CPython does, until there is something to read.
@@ -566,7 +566,7 @@ final class NioStreamSock extends NioSock {
                     }
                     await(reader, READ, deadline);
                 }
-                return received(call, args, atEnd, 0);
+                return received(call, bufsize, atEnd, 0);
             }
             T data;
             try {
@@ -584,21 +584,21 @@ final class NioStreamSock extends NioSock {
                 if (resetReported) {
                     // The JDK raises "Connection reset" on every read after a reset; Linux
                     // reports the reset once and then end of stream.
-                    return received(call, args, atEnd, 0);
+                    return received(call, bufsize, atEnd, 0);
                 }
                 resetReported = true;
                 throw e;
             }
-            return received(call, args, data, length.applyAsInt(data));
+            return received(call, bufsize, data, length.applyAsInt(data));
         } catch (SockError e) {
-            throw traceFail(call, args, lost(e));
+            throw traceFail(call, Integer.toString(bufsize), lost(e));
         }
     }
 
-    private <T> T received(String call, String args, T data, int length) {
+    private <T> T received(String call, int bufsize, T data, int length) {
         countReceived(length);
         if (tracing()) {
-            traced(call, args, Integer.toString(length));
+            traced(call, Integer.toString(bufsize), Integer.toString(length));
         }
         return data;
     }
