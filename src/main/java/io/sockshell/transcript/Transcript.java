@@ -148,7 +148,25 @@ public final class Transcript {
             this.finalNewline = normalized.endsWith("\n");
             String body = finalNewline ? normalized.substring(0, normalized.length() - 1) : normalized;
             this.lines = body.isEmpty() ? List.of() : List.of(body.split("\n", -1));
-            this.plainScript = lines.stream().noneMatch(line -> isPrompt(line) || line.startsWith("%"));
+            this.plainScript = noPromptOrDirective(lines);
+        }
+
+        /*
+         * The loops over every line of a long script run once each, so the JIT never compiles
+         * them: their bodies stay small and hand each line to a method it does compile.
+         */
+
+        private static boolean noPromptOrDirective(List<String> lines) {
+            for (String line : lines) {
+                if (isPromptOrDirective(line)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isPromptOrDirective(String line) {
+            return isPrompt(line) || line.startsWith("%");
         }
 
         Parser parse() throws TranscriptError {
@@ -168,12 +186,16 @@ public final class Transcript {
 
         private void parsePlainScript() throws TranscriptError {
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    CommandTemplate command = CommandTemplate.parse(line, problem(i));
-                    checkBound(command.uses(), i);
-                    steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout));
-                }
+                plainLine(i);
+            }
+        }
+
+        private void plainLine(int i) throws TranscriptError {
+            String line = lines.get(i);
+            if (!line.isBlank() && !line.startsWith("#")) {
+                CommandTemplate command = CommandTemplate.parse(line, problem(i));
+                checkBound(command.uses(), i);
+                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout));
             }
         }
 
