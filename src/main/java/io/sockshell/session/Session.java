@@ -50,6 +50,7 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Map<Class<?>, CommandLine> parsers = new HashMap<>();
     private CommandLine commandTree;
     private final RepeatedLines repeatedLines = new RepeatedLines();
+    /** The writer of the background job running on this thread; a foreground command has none and traces to {@code out}. */
     private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
     private volatile boolean tracing;
     private volatile boolean debugging;
@@ -112,14 +113,14 @@ public final class Session implements ShellContext, AutoCloseable {
         CancelSignal signal = CancelSignal.current();
         signal.reset();
         foreground = signal;
-        currentOut.set(out);
         try {
             return command.getAsInt();
         } finally {
             foreground = null;
-            currentOut.remove();
             out.flush();
-            err.flush();
+            if (err != out) {
+                err.flush();
+            }
         }
     }
 
