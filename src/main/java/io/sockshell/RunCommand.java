@@ -52,12 +52,20 @@ final class RunCommand implements Callable<Integer> {
             return thread;
         });
         flusher.scheduleWithFixedDelay(out::flush, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        // Each step's lines go to the writer in one piece: every print takes its lock and goes
+        // through each of its layers, which costs more than putting the piece together.
+        StringBuilder shown = new StringBuilder();
+        String newline = System.lineSeparator();
         TranscriptResult result;
         try {
             Transcript transcript = Transcript.read(file);
             result = new TranscriptRunner(Parties.all(), timeout).run(transcript, step -> {
-                out.println(step.party() + "> " + step.command());
-                step.actual().forEach(out::println);
+                shown.setLength(0);
+                shown.append(step.party()).append("> ").append(step.command()).append(newline);
+                for (String line : step.actual()) {
+                    shown.append(line).append(newline);
+                }
+                out.append(shown);
             });
         } catch (TranscriptError e) {
             err.println("error: " + e.getMessage());

@@ -227,7 +227,11 @@ public final class DataLiteral {
                 return out.toByteArray();
             }
             if (c != '\\') {
-                if (bytesOnly && c > 0x7f) {
+                if (c <= 0x7f) {
+                    out.write(c);
+                    continue;
+                }
+                if (bytesOnly) {
                     throw new BadLiteral("bytes can only contain ASCII literal characters");
                 }
                 if (Character.isHighSurrogate(c) && pos < source.length() && Character.isLowSurrogate(source.charAt(pos))) {

@@ -44,8 +44,9 @@ public abstract class ShellCommand implements Callable<Integer> {
     }
 
     protected void result(Object value, Display.DataStyle style) {
-        out().println(context.display().render(value, style));
-        out().flush();
+        PrintWriter out = out();
+        out.println(context.display().render(value, style));
+        out.flush();
     }
 
     protected Sock sock(String name) throws SockError {
@@ -90,6 +91,13 @@ public abstract class ShellCommand implements Callable<Integer> {
      * 2**31-1 read no more than the engine's largest read would anyway, so they are capped.
      */
     protected static int bufsize(String raw) throws UsageError, SockError {
+        try {
+            // The usual size fits a long, and parsing it as one is much cheaper than a BigInteger;
+            // both read the same digits, so anything else is left to the BigInteger below.
+            return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Long.parseLong(raw)));
+        } catch (NumberFormatException e) {
+            // Too large for a long, or not a number: the BigInteger tells which.
+        }
         BigInteger value;
         try {
             value = new BigInteger(raw);

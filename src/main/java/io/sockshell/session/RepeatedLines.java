@@ -10,11 +10,12 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Scripts repeat the same lines thousands of times ({@code send c "x"}, {@code recv conn 1024}),
- * and Picocli's parse costs far more than the socket call itself. A line seen twice gets a
- * command object of its own, parsed by Picocli once for that line alone and never parsed again,
- * so running it again is just calling it: its fields and parse result are exactly what a fresh
- * parse of the same words would give, because a parse depends on nothing but the words (commands
- * convert their arguments when they run, not when they are parsed).
+ * and splitting a line and Picocli's parse cost far more than the socket call itself. A line
+ * seen twice gets a command object of its own, parsed by Picocli once for that line alone and
+ * never split or parsed again, so running it again is just calling it: its fields and parse
+ * result are exactly what a fresh parse of the same line would give, because splitting and
+ * parsing depend on nothing but the line's text (commands convert their arguments when they
+ * run, not when they are parsed).
  */
 final class RepeatedLines {
     /** Distinct lines kept; a script with more distinct lines just parses the rest as usual. */
@@ -22,25 +23,26 @@ final class RepeatedLines {
     /** Longer lines (big data literals) are not worth holding on to. */
     private static final int MAX_LINE_CHARS = 4096;
 
-    private final Map<List<String>, Boolean> seenOnce = bounded();
-    private final Map<List<String>, CommandLine> parsed = bounded();
+    private final Map<String, Boolean> seenOnce = bounded();
+    private final Map<String, CommandLine> parsed = bounded();
 
-    /** The command parsed for exactly these words, or null when the line must be parsed as usual. */
-    CommandLine prepared(List<String> words) {
-        return parsed.get(words);
+    /** The command parsed for exactly this line, or null when the line must be split and parsed as usual. */
+    CommandLine prepared(String line) {
+        return parsed.get(line);
     }
 
     /**
-     * Notes a line that was just parsed and run the usual way; on its second sighting, parses
-     * it once more into a command of its own. Lines Picocli rejects or that ask for help are
-     * never kept, so they always take the usual path and print what it prints.
+     * Notes a line that was just split into {@code words}, parsed and run in the foreground the
+     * usual way; on its second sighting, parses it once more into a command of its own. Lines
+     * Picocli rejects or that ask for help are never kept, so they always take the usual path
+     * and print what it prints.
      */
-    void ran(List<String> words, Supplier<CommandLine> freshCommand) {
-        if (length(words) > MAX_LINE_CHARS || parsed.containsKey(words)) {
+    void ran(String line, List<String> words, Supplier<CommandLine> freshCommand) {
+        if (line.length() > MAX_LINE_CHARS || parsed.containsKey(line)) {
             return;
         }
-        if (seenOnce.remove(words) == null) {
-            seenOnce.put(List.copyOf(words), Boolean.TRUE);
+        if (seenOnce.remove(line) == null) {
+            seenOnce.put(line, Boolean.TRUE);
             return;
         }
         CommandLine command = freshCommand.get();
@@ -51,22 +53,14 @@ final class RepeatedLines {
             return;
         }
         if (!result.isUsageHelpRequested() && !result.isVersionHelpRequested()) {
-            parsed.put(List.copyOf(words), command);
+            parsed.put(line, command);
         }
     }
 
-    private static int length(List<String> words) {
-        int total = 0;
-        for (String word : words) {
-            total += word.length();
-        }
-        return total;
-    }
-
-    private static <V> Map<List<String>, V> bounded() {
+    private static <V> Map<String, V> bounded() {
         return new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<List<String>, V> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > MAX_LINES;
             }
         };

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -49,6 +50,7 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Map<Class<?>, CommandLine> parsers = new HashMap<>();
     private CommandLine commandTree;
     private final RepeatedLines repeatedLines = new RepeatedLines();
+    /** The writer of the background job running on this thread; a foreground command has none and traces to {@code out}. */
     private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
     private volatile boolean tracing;
     private volatile boolean debugging;
@@ -73,6 +75,10 @@ public final class Session implements ShellContext, AutoCloseable {
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
     public int execute(String line) {
+        CommandLine prepared = repeatedLines.prepared(line);
+        if (prepared != null) {
+            return inForeground(() -> runPrepared(prepared));
+        }
         LineSplitter.Split split;
         try {
             split = LineSplitter.split(line);
@@ -94,24 +100,27 @@ public final class Session implements ShellContext, AutoCloseable {
         if (split.background()) {
             return startJob(type, words, line.strip());
         }
+        return inForeground(() -> {
+            CommandLine parser = parsers.computeIfAbsent(type, unused -> configure(Commands.single(this, type), out, err));
+            int status = parser.execute(Arrays.copyOfRange(words, 1, words.length));
+            repeatedLines.ran(line, split.words(), () -> configure(Commands.single(this, type), out, err));
+            return status;
+        });
+    }
+
+    /** Runs a command in the foreground, where Ctrl-C ({@link #cancelForeground()}) reaches it. */
+    private int inForeground(IntSupplier command) {
         CancelSignal signal = CancelSignal.current();
         signal.reset();
         foreground = signal;
-        currentOut.set(out);
         try {
-            CommandLine prepared = repeatedLines.prepared(split.words());
-            if (prepared != null) {
-                return runPrepared(prepared);
-            }
-            CommandLine parser = parsers.computeIfAbsent(type, unused -> configure(Commands.single(this, type), out, err));
-            int status = parser.execute(Arrays.copyOfRange(words, 1, words.length));
-            repeatedLines.ran(split.words(), () -> configure(Commands.single(this, type), out, err));
-            return status;
+            return command.getAsInt();
         } finally {
             foreground = null;
-            currentOut.remove();
             out.flush();
-            err.flush();
+            if (err != out) {
+                err.flush();
+            }
         }
     }
 

@@ -17,6 +17,10 @@ final class CommandTemplate {
     private CommandTemplate(String text, List<String> pieces) {
         this.text = text;
         this.pieces = pieces;
+        if (pieces.size() == 1) {
+            this.uses = Set.of();
+            return;
+        }
         Set<String> names = new LinkedHashSet<>();
         for (int i = 1; i < pieces.size(); i += 2) {
             names.add(pieces.get(i));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +148,25 @@ public final class Transcript {
             this.finalNewline = normalized.endsWith("\n");
             String body = finalNewline ? normalized.substring(0, normalized.length() - 1) : normalized;
             this.lines = body.isEmpty() ? List.of() : List.of(body.split("\n", -1));
-            this.plainScript = lines.stream().noneMatch(line -> isPrompt(line) || line.startsWith("%"));
+            this.plainScript = noPromptOrDirective(lines);
+        }
+
+        /*
+         * The loops over every line of a long script run once each, so the JIT never compiles
+         * them: their bodies stay small and hand each line to a method it does compile.
+         */
+
+        private static boolean noPromptOrDirective(List<String> lines) {
+            for (String line : lines) {
+                if (isPromptOrDirective(line)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isPromptOrDirective(String line) {
+            return isPrompt(line) || line.startsWith("%");
         }
 
         Parser parse() throws TranscriptError {
@@ -167,12 +186,16 @@ public final class Transcript {
 
         private void parsePlainScript() throws TranscriptError {
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    CommandTemplate command = CommandTemplate.parse(line, problem(i));
-                    checkBound(command.uses().stream().toList(), i);
-                    steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout));
-                }
+                plainLine(i);
+            }
+        }
+
+        private void plainLine(int i) throws TranscriptError {
+            String line = lines.get(i);
+            if (!line.isBlank() && !line.startsWith("#")) {
+                CommandTemplate command = CommandTemplate.parse(line, problem(i));
+                checkBound(command.uses(), i);
+                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout));
             }
         }
 
@@ -196,7 +219,7 @@ public final class Transcript {
         private int step(int i, String party, String text) throws TranscriptError {
             checkParty(party, i);
             CommandTemplate command = CommandTemplate.parse(text, problem(i));
-            checkBound(command.uses().stream().toList(), i);
+            checkBound(command.uses(), i);
             List<ExpectedLine> expected = new ArrayList<>();
             int next = i + 1;
             while (next < lines.size() && isOutput(lines.get(next))) {
@@ -219,7 +242,7 @@ public final class Transcript {
                 return new AnyLines(source, i + 1);
             }
             MatchLine line = MatchLine.parse(source, body, i + 1, problem(i));
-            checkBound(List.copyOf(line.uses()), i);
+            checkBound(line.uses(), i);
             for (String name : line.bindings()) {
                 Integer earlier = boundAt.putIfAbsent(name, i + 1);
                 if (earlier != null) {
@@ -230,7 +253,7 @@ public final class Transcript {
             return line;
         }
 
-        private void checkBound(List<String> uses, int i) throws TranscriptError {
+        private void checkBound(Collection<String> uses, int i) throws TranscriptError {
             for (String name : uses) {
                 if (!boundAt.containsKey(name)) {
                     throw error(i, "capture [[" + name + "]] is used before it is bound"

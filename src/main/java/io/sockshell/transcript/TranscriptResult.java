@@ -23,15 +23,17 @@ public final class TranscriptResult {
 
     private final Transcript transcript;
     private final List<StepResult> steps;
+    private final boolean anyCommandFailed;
     private final List<String> leftovers;
     private final BlockMatcher.Result leftoversMatch;
     private final List<Problem> problems;
     private final double seconds;
 
-    TranscriptResult(Transcript transcript, List<StepResult> steps, List<String> leftovers,
+    TranscriptResult(Transcript transcript, List<StepResult> steps, boolean anyCommandFailed, List<String> leftovers,
             BlockMatcher.Result leftoversMatch, List<Problem> problems, double seconds) {
         this.transcript = transcript;
         this.steps = List.copyOf(steps);
+        this.anyCommandFailed = anyCommandFailed;
         this.leftovers = leftovers == null ? null : List.copyOf(leftovers);
         this.leftoversMatch = leftoversMatch;
         this.problems = List.copyOf(problems);
@@ -67,7 +69,7 @@ public final class TranscriptResult {
 
     /** True when some command reported a failure (which a transcript may well expect). */
     public boolean anyCommandFailed() {
-        return steps.stream().anyMatch(StepResult::failed);
+        return anyCommandFailed;
     }
 
     /**

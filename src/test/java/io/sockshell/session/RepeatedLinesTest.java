@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * A repeated line runs a command object Picocli parsed for that line alone; what the command
- * sees must be exactly what a fresh parse of the same words gives the shared command, however
+ * sees must be exactly what a fresh parse of the same line gives the shared command, however
  * many other lines the shared command parsed in between.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -50,7 +50,7 @@ class RepeatedLinesTest {
     }
 
     @Test
-    void aPreparedCommandSeesWhatAFreshParseOfTheSameWordsGives() throws Exception {
+    void aPreparedCommandSeesWhatAFreshParseOfTheSameLineGives() throws Exception {
         System.out.println("RepeatedLinesTest seed " + SEED + " (-Dsockshell.repeated.seed to replay)");
         try (Session session = new Session(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))) {
             CommandLine shared = session.commandTree();
@@ -58,8 +58,9 @@ class RepeatedLinesTest {
             SplittableRandom random = new SplittableRandom(SEED);
             int compared = 0;
             for (int i = 0; i < 5_000; i++) {
-                List<String> words = LineSplitter.split(LINES.get(random.nextInt(LINES.size()))).words();
-                CommandLine prepared = repeated.prepared(words);
+                String line = LINES.get(random.nextInt(LINES.size()));
+                List<String> words = LineSplitter.split(line).words();
+                CommandLine prepared = repeated.prepared(line);
                 CommandLine fresh = parsedByShared(shared, words);
                 if (prepared != null) {
                     assertNotNull(fresh, "a line Picocli rejects was kept: " + words);
@@ -67,7 +68,7 @@ class RepeatedLinesTest {
                     compared++;
                 } else {
                     Class<?> type = shared.getSubcommands().get(words.get(0)).getCommand().getClass();
-                    repeated.ran(words, () -> Commands.single(session, type));
+                    repeated.ran(line, words, () -> Commands.single(session, type));
                 }
             }
             assertEquals(true, compared > 3_000, "too few repeated lines compared: " + compared);
@@ -82,9 +83,9 @@ class RepeatedLinesTest {
                 List<String> words = LineSplitter.split(line).words();
                 Class<?> type = session.commandTree().getSubcommands().get(words.get(0)).getCommand().getClass();
                 for (int i = 0; i < 3; i++) {
-                    repeated.ran(words, () -> Commands.single(session, type));
+                    repeated.ran(line, words, () -> Commands.single(session, type));
                 }
-                assertNull(repeated.prepared(words), line);
+                assertNull(repeated.prepared(line), line);
             }
         }
     }

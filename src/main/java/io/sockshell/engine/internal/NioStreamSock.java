@@ -366,7 +366,6 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public int send(PyBytes data) throws SockError {
-        String args = Integer.toString(data.length());
         try {
             long deadline = deadline();
             SocketChannel writer = writableChannel(deadline);
@@ -383,10 +382,12 @@ final class NioStreamSock extends NioSock {
                 }, writer, WRITE, Errno.EAGAIN, deadline);
             }
             countSent(sent);
-            traced("send", args, Integer.toString(sent));
+            if (tracing()) {
+                traced("send", Integer.toString(data.length()), Integer.toString(sent));
+            }
             return sent;
         } catch (SockError e) {
-            throw traceFail("send", args, lost(e));
+            throw traceFail("send", Integer.toString(data.length()), lost(e));
         }
     }
 
