@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -66,7 +68,8 @@ final class ProcessResources {
 
     /**
      * Waits up to {@code bound} for every thread started after {@code start} to end and for
-     * the descriptor count to be back at {@code start}'s; returns the counts then, settled or not.
+     * the descriptor count to be back at {@code start}'s (or below: something open before may
+     * have closed meanwhile); returns the counts then, settled or not.
      */
     static Counts awaitReturnTo(Counts start, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
@@ -78,11 +81,21 @@ final class ProcessResources {
         // The count that settled is the one returned: reading it again could catch a descriptor
         // the JVM opens for a moment of its own (it reads its cgroup's memory limit, say).
         int descriptors = openDescriptors();
-        while (descriptors != start.descriptors() && System.nanoTime() < deadline) {
+        while (descriptors > start.descriptors() && System.nanoTime() < deadline) {
             Thread.yield();
             descriptors = openDescriptors();
         }
         Counts now = now();
         return new Counts(descriptors, now.threads(), now.alive());
+    }
+
+    /**
+     * The names of the threads alive at {@code end} that were not at {@code start}: the ones a
+     * test left running. (The bare thread count can also fall, when a thread that was running
+     * before, such as another test's output reader, ends meanwhile.)
+     */
+    static List<String> threadsStartedSince(Counts start, Counts end) {
+        return end.alive().stream().filter(thread -> thread.isAlive() && !start.alive().contains(thread))
+                .map(Thread::getName).sorted().collect(Collectors.toList());
     }
 }
