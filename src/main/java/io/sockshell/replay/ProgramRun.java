@@ -165,7 +165,7 @@ final class ProgramRun implements Runnable {
                 .in(new ByteArrayInputStream(new byte[0]))
                 .fileManager(manager -> {
                     fileManagers.add(manager);
-                    return manager;
+                    return new UnindexedFileManager(manager);
                 })
                 .build()) {
             shell = jshell;
