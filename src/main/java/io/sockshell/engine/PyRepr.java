@@ -1,5 +1,7 @@
 package io.sockshell.engine;
 
+import java.nio.charset.StandardCharsets;
+
 /** CPython's {@code repr()} for the values socket calls return. */
 public final class PyRepr {
     private PyRepr() {
@@ -15,23 +17,54 @@ public final class PyRepr {
         }
         char quote = hasSingle && !hasDouble ? '"' : '\'';
         StringBuilder out = new StringBuilder(length + 3).append('b').append(quote);
-        for (int i = offset; i < offset + length; i++) {
-            int b = data[i] & 0xff;
-            if (b == quote || b == '\\') {
-                out.append('\\').append((char) b);
-            } else if (b == '\t') {
-                out.append("\\t");
-            } else if (b == '\n') {
-                out.append("\\n");
-            } else if (b == '\r') {
-                out.append("\\r");
-            } else if (b < 0x20 || b >= 0x7f) {
-                out.append("\\x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
+        int end = offset + length;
+        int i = offset;
+        while (i < end) {
+            int plain = plainRun(data, i, end, quote);
+            if (plain >= LONG_RUN) {
+                out.append(new String(data, i, plain, StandardCharsets.ISO_8859_1));
             } else {
-                out.append((char) b);
+                for (int j = i; j < i + plain; j++) {
+                    out.append((char) data[j]);
+                }
+            }
+            i += plain;
+            if (i < end) {
+                appendEscaped(out, data[i] & 0xff);
+                i++;
             }
         }
         return out.append(quote).toString();
+    }
+
+    /**
+     * Runs of bytes shown as they are at least this long are copied in one go, not byte by byte:
+     * a multi-megabyte message is mostly such runs.
+     */
+    private static final int LONG_RUN = 32;
+
+    /** A byte that is not shown as it is: the quote, a backslash, or not printable ASCII. */
+    private static void appendEscaped(StringBuilder out, int b) {
+        if (b == '\t') {
+            out.append("\\t");
+        } else if (b == '\n') {
+            out.append("\\n");
+        } else if (b == '\r') {
+            out.append("\\r");
+        } else if (b < 0x20 || b >= 0x7f) {
+            out.append("\\x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
+        } else {
+            out.append('\\').append((char) b);
+        }
+    }
+
+    /** How many bytes from {@code start} are printable ASCII other than {@code quote} and backslash. */
+    private static int plainRun(byte[] data, int start, int end, char quote) {
+        int i = start;
+        while (i < end && data[i] >= 0x20 && data[i] < 0x7f && data[i] != quote && data[i] != '\\') {
+            i++;
+        }
+        return i - start;
     }
 
     /** {@code repr(str)} for text: control characters escaped, non-ASCII printable kept. */

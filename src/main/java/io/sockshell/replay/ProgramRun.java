@@ -53,6 +53,7 @@ final class ProgramRun implements Runnable {
     private final PortNames ports;
     private final Consumer<ProgramRun> whenItFails;
     private final Map<String, Step> stepsBySnippetId = new HashMap<>();
+    private final ShortValueEngine engine = new ShortValueEngine(VALUE_LIMIT);
     private final AtomicLong stepsDone = new AtomicLong();
     private volatile Result result = Result.RUNNING;
     private volatile boolean preparing = true;
@@ -158,13 +159,13 @@ final class ProgramRun implements Runnable {
         // path open until a collection happens to run; this run closes it when it ends.
         List<StandardJavaFileManager> fileManagers = new ArrayList<>();
         try (JShell jshell = JShell.builder()
-                .executionEngine("local")
+                .executionEngine(engine, Map.of())
                 .out(engineOutput)
                 .err(engineOutput)
                 .in(new ByteArrayInputStream(new byte[0]))
                 .fileManager(manager -> {
                     fileManagers.add(manager);
-                    return manager;
+                    return new UnindexedFileManager(manager);
                 })
                 .build()) {
             shell = jshell;
@@ -258,11 +259,12 @@ final class ProgramRun implements Runnable {
                         return Result.QUIT;
                     }
                     List<SnippetEvent> events = jshell.eval(step.source());
+                    ShortValueEngine.Cut cut = engine.takeCut();
                     stepsDone.incrementAndGet();
                     if (program.stopped()) {
                         return Result.STOPPED;
                     }
-                    Result outcome = report(jshell, step, events);
+                    Result outcome = report(jshell, step, events, cut);
                     if (outcome != Result.FINISHED) {
                         return outcome;
                     }
@@ -272,8 +274,11 @@ final class ProgramRun implements Runnable {
         return Result.FINISHED;
     }
 
-    /** Shows a snippet's value or error; FINISHED means the replay goes on. */
-    private Result report(JShell jshell, Step step, List<SnippetEvent> events) {
+    /**
+     * Shows a snippet's value or error; FINISHED means the replay goes on. {@code cut}: the
+     * snippet's value as the engine cut it, or null if it left the value whole.
+     */
+    private Result report(JShell jshell, Step step, List<SnippetEvent> events, ShortValueEngine.Cut cut) {
         SnippetEvent main = events.stream().filter(event -> event.causeSnippet() == null).findFirst()
                 .orElse(events.get(0));
         Snippet snippet = main.snippet();
@@ -287,7 +292,7 @@ final class ProgramRun implements Runnable {
             return Result.FAILED;
         }
         if (snippet instanceof VarSnippet variable && main.value() != null) {
-            channel.value(variable.name(), shorten(main.value()));
+            channel.value(variable.name(), shown(main.value(), cut));
         } else if (snippet instanceof MethodSnippet method) {
             channel.info("created method " + method.name() + "(" + method.parameterTypes() + ")"
                     + unresolvedNote(jshell, method));
@@ -295,7 +300,7 @@ final class ProgramRun implements Runnable {
             channel.info("created " + type.subKind().name().replace("_SUBKIND", "").toLowerCase(Locale.ROOT)
                     + " " + type.name() + unresolvedNote(jshell, type));
         } else if (snippet.kind() == Snippet.Kind.EXPRESSION && main.value() != null) {
-            channel.value(((ExpressionSnippet) snippet).name(), shorten(main.value()));
+            channel.value(((ExpressionSnippet) snippet).name(), shown(main.value(), cut));
         }
         return Result.FINISHED;
     }
@@ -385,7 +390,10 @@ final class ProgramRun implements Runnable {
         return start;
     }
 
-    private static String shorten(String value) {
+    private static String shown(String value, ShortValueEngine.Cut cut) {
+        if (cut != null) {
+            return cut.shown() + "... (" + cut.length() + " characters in all)";
+        }
         if (value.length() <= VALUE_LIMIT) {
             return value;
         }

@@ -36,6 +36,15 @@ class ReprTest {
     }
 
     @Test
+    void bytesReprOfLongPlainRunsBetweenEscapesIsTheSameAsByteByByte() {
+        String plain = "x".repeat(40);
+        assertEquals("b'" + plain + "\\n" + plain + "\\\\" + plain + "\\x00'",
+                PyBytes.ascii(plain + "\n" + plain + "\\" + plain + "\0").toString());
+        assertEquals("b\"" + plain + "'" + plain + "\"", PyBytes.ascii(plain + "'" + plain).toString());
+        assertEquals("b'" + plain + "\\'\"" + plain + "'", PyBytes.ascii(plain + "'\"" + plain).toString());
+    }
+
+    @Test
     void bytesReprPicksDoubleQuotesOnlyForASingleQuoteWithoutADoubleOne() {
         assertEquals("b\"it's\"", PyBytes.ascii("it's").toString());
         assertEquals("b'say \"hi\"'", PyBytes.ascii("say \"hi\"").toString());

@@ -47,6 +47,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void longValuesAreCutWithTheirWholeLength() {
+        ReplayRun run = ReplayRun.of(List.of("--color=never", "src/test/resources/replay/long-values.jsh"), "");
+        assertEquals(0, run.status(), run.transcript());
+        assertTrue(run.out().contains("\ndata ==> b'" + "x".repeat(198) + "... (1003 characters in all)\n"), run.out());
+        assertTrue(run.out().contains("\nword ==> \"" + "y".repeat(199) + "... (302 characters in all)\n"), run.out());
+        // A value naming JShell's own classes is shown as JShell cleans it: without those names.
+        String named = run.out().lines().filter(line -> line.startsWith("named ==> ")).findFirst().orElseThrow();
+        assertTrue(named.startsWith("named ==> [Named@") && named.endsWith(" characters in all)"), named);
+        assertFalse(named.contains("REPL"), named);
+    }
+
+    @Test
     void jshellCommandImportsTheFacadeAndRunsLocally() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String typed = "var s = socket(AF_INET, SOCK_STREAM)\n"
