@@ -391,13 +391,11 @@ final class ProgramRun implements Runnable {
     }
 
     private static String shown(String value, ShortValueEngine.Cut cut) {
-        if (cut != null) {
-            return cut.shown() + "... (" + cut.length() + " characters in all)";
-        }
-        if (value.length() <= VALUE_LIMIT) {
+        int length = cut != null ? cut.length() : value.length();
+        if (length <= VALUE_LIMIT) {
             return value;
         }
-        return value.substring(0, VALUE_LIMIT) + "... (" + value.length() + " characters in all)";
+        return value.substring(0, Math.min(VALUE_LIMIT, value.length())) + "... (" + length + " characters in all)";
     }
 
     /**
