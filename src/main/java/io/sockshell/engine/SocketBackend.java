@@ -1,19 +1,15 @@
 package io.sockshell.engine;
 
-import io.sockshell.engine.internal.NioBackend;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Creates sockets and waits on many of them at once. The NIO backend is the one there is; a
- * second one could call the operating system's socket functions directly through the JDK's
- * foreign-function API and show real descriptors.
+ * Creates sockets and waits on many of them at once. Implementations are found by name through
+ * {@link SocketBackends}, so nothing here names one.
  */
 public interface SocketBackend {
-
-    static SocketBackend nio(TraceListener trace) {
-        return new NioBackend(trace);
-    }
+    /** The name it is chosen by ({@code nio}, {@code posix}). */
+    String name();
 
     Sock open(Family family, Kind kind) throws SockError;
 

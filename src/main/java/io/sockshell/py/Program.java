@@ -5,6 +5,7 @@ import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
+import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.TraceListener;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -35,7 +36,7 @@ public final class Program {
     private final Consumer<String> notes;
     private final PortWatcher ports;
     private final Conductor.Side side;
-    private final SocketBackend backend = SocketBackend.nio(TraceListener.NONE);
+    private final SocketBackend backend = SocketBackends.create(TraceListener.NONE);
     private final Transport transport;
     /** Open sockets, in the order they were opened, so reports list them the same way every run. */
     private final List<PySocket> sockets = new ArrayList<>();

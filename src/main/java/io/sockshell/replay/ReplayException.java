@@ -1,10 +1,10 @@
 package io.sockshell.replay;
 
 /** A replay that cannot start or go on, with a message that names the script and line. */
-final class ReplayException extends RuntimeException {
+public final class ReplayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    ReplayException(String message) {
+    public ReplayException(String message) {
         super(message);
     }
 }

@@ -7,7 +7,7 @@ import io.sockshell.command.ShellContext;
 import io.sockshell.command.UsageError;
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.SockError;
-import io.sockshell.engine.SocketBackend;
+import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.SocketTable;
 import io.sockshell.engine.TraceListener;
 import java.io.PrintWriter;
@@ -60,7 +60,7 @@ public final class Session implements ShellContext, AutoCloseable {
     public Session(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        this.table = new SocketTable(SocketBackend.nio(new TraceListener() {
+        this.table = new SocketTable(SocketBackends.create(new TraceListener() {
             @Override
             public void syscall(String line) {
                 traceLine(line);

@@ -45,7 +45,7 @@ final class Loopback implements AutoCloseable {
     }
 
     Loopback(boolean traced) {
-        this.backend = SocketBackend.nio(traced ? trace::add : TraceListener.NONE);
+        this.backend = SocketBackends.create(traced ? trace::add : TraceListener.NONE);
     }
 
     /** A pair of connected TCP sockets and the listener that made them. */
@@ -183,7 +183,7 @@ final class Loopback implements AutoCloseable {
             if (frame.getClassName().startsWith("sun.nio.ch.") && frame.getMethodName().contains("select")) {
                 selecting = true;
             }
-            if (selecting && frame.getClassName().startsWith("io.sockshell.engine.internal.")
+            if (selecting && frame.getClassName().startsWith("io.sockshell.engine.nio.")
                     && frame.getMethodName().equals("await")) {
                 return true;
             }

@@ -917,7 +917,7 @@ class PythonFidelityTest {
         try {
             Future<List<String>> run = executor.submit(() -> {
                 CancelSignal.install(signal);
-                try (CallScript script = new CallScript(SocketBackend.nio(TraceListener.NONE))) {
+                try (CallScript script = new CallScript(SocketBackends.create(TraceListener.NONE))) {
                     return script.run(steps);
                 }
             });

@@ -140,7 +140,7 @@ class FileWritesTest {
     private static Process startShell(Path work, Path home, Path temp, Path logs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Duser.home=" + home, "-Djava.io.tmpdir=" + temp,
-                "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), "io.sockshell.Main", "--keep-going")
+                "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), "io.sockshell.cli.Main", "--keep-going")
                 .directory(work.toFile())
                 .redirectOutput(logs.resolve("out").toFile())
                 .redirectError(logs.resolve("err").toFile());

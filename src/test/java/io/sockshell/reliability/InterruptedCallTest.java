@@ -9,6 +9,7 @@ import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
+import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.TraceListener;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class InterruptedCallTest {
-    private final SocketBackend backend = SocketBackend.nio(TraceListener.NONE);
+    private final SocketBackend backend = SocketBackends.create(TraceListener.NONE);
 
     @Test
     void anInterruptedRecvRaisesKeyboardInterrupt() throws Exception {

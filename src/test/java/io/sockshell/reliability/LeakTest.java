@@ -11,6 +11,7 @@ import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
+import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.TraceListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class LeakTest {
     /** Runs {@code rounds} batches straight on the engine; returns the most descriptors seen open. */
     private static int engineRounds(int rounds) throws SockError {
         int peak = 0;
-        SocketBackend backend = SocketBackend.nio(TraceListener.NONE);
+        SocketBackend backend = SocketBackends.create(TraceListener.NONE);
         try (Sock listener = backend.open(Family.AF_INET, Kind.SOCK_STREAM);
                 Sock datagrams = backend.open(Family.AF_INET, Kind.SOCK_DGRAM)) {
             listener.bind("127.0.0.1", 0);

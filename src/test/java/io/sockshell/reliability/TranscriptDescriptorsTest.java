@@ -3,7 +3,7 @@ package io.sockshell.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sockshell.Parties;
+import io.sockshell.cli.Parties;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptError;
 import io.sockshell.transcript.TranscriptResult;

@@ -1,5 +1,6 @@
 package io.sockshell.replay;
 
+import io.sockshell.cli.ReplayCommand;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,8 +9,8 @@ import java.util.List;
 import picocli.CommandLine;
 
 /** Runs {@code sockshell replay ARGS} in this JVM, as the command line would, and keeps what it printed. */
-record ReplayRun(int status, String out, String err) {
-    static ReplayRun of(List<String> arguments, String stdin) {
+public record ReplayRun(int status, String out, String err) {
+    public static ReplayRun of(List<String> arguments, String stdin) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = new CommandLine(new ReplayCommand(
@@ -21,7 +22,7 @@ record ReplayRun(int status, String out, String err) {
     }
 
     /** Output, then error output under a marker, then the exit status: what a golden file holds. */
-    String transcript() {
+    public String transcript() {
         StringBuilder text = new StringBuilder(out);
         if (!err.isEmpty()) {
             text.append("[stderr]\n").append(err);

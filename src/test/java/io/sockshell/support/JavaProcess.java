@@ -1,6 +1,6 @@
 package io.sockshell.support;
 
-import io.sockshell.Main;
+import io.sockshell.cli.Main;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package io.sockshell.transcript;
 
-import io.sockshell.Parties;
+import io.sockshell.cli.Parties;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;

@@ -1,4 +1,4 @@
-package io.sockshell.engine.internal;
+package io.sockshell.engine.nio;
 
 import java.io.IOException;
 import java.nio.channels.Channel;

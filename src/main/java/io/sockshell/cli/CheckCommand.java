@@ -1,4 +1,4 @@
-package io.sockshell;
+package io.sockshell.cli;
 
 import io.sockshell.transcript.TranscriptChecker;
 import io.sockshell.transcript.TranscriptRunner;
@@ -17,8 +17,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
         description = {"Run transcripts and compare what each command prints with the output written below it.",
             "Folders are searched for *.t files. A mismatch is shown as file:line, the step, and a unified diff.",
             "Independent transcripts run at the same time."},

@@ -1,4 +1,4 @@
-package io.sockshell.replay;
+package io.sockshell.cli;
 
 import java.io.Console;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package io.sockshell;
+package io.sockshell.cli;
 
 import io.sockshell.repl.Repl;
 import io.sockshell.transcript.Recorder;
@@ -16,8 +16,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "record",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
         description = {"Start the shell and save the session as a new transcript when it ends (exit or Ctrl-D).",
             "Background jobs report at wait, as in a script, and ports the system chose become captures,",
             "so 'sockshell check FILE' replays it. Lines typed as '# text' become comments."},

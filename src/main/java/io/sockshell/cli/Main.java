@@ -1,25 +1,20 @@
-package io.sockshell;
+package io.sockshell.cli;
 
-import io.sockshell.command.CommandReference;
 import io.sockshell.repl.Repl;
-import io.sockshell.replay.JshellCommand;
-import io.sockshell.replay.ReplayCommand;
 import io.sockshell.session.ScriptRunner;
 import io.sockshell.session.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,13 +23,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sockshell",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = VersionProvider.class,
+        scope = ScopeType.INHERIT,
         description = {"Learn and debug TCP/IP sockets by hand, one Python-style call at a time.",
             "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
         subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
-            JshellCommand.class, Main.Reference.class})
+            JshellCommand.class, ReferenceCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,7 +48,7 @@ public final class Main implements Callable<Integer> {
     boolean noHistory;
 
     public static void main(String[] args) throws IOException {
-        if (args.length == 0 && isInteractive()) {
+        if (args.length == 0 && Terminals.interactive()) {
             // The start users wait for most: with nothing to parse, skip building the subcommands.
             System.exit(new Main().interactive());
         }
@@ -65,7 +61,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (isInteractive()) {
+        if (Terminals.interactive()) {
             return interactive();
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -95,53 +91,5 @@ public final class Main implements Callable<Integer> {
     private static Path historyFile() {
         String configured = System.getenv("SOCKSHELL_HISTORY");
         return configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".sockshell_history");
-    }
-
-    /** True when both standard input and output are a terminal (JDK 22+ asks the console itself). */
-    private static boolean isInteractive() {
-        java.io.Console console = System.console();
-        if (console == null) {
-            return false;
-        }
-        try {
-            Method isTerminal = java.io.Console.class.getMethod("isTerminal");
-            return (Boolean) isTerminal.invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
-    }
-
-    /** Prints the command reference that docs/commands.md holds. */
-    @Command(name = "reference", description = "Print the shell's command reference as Markdown (docs/commands.md).")
-    static final class Reference implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Session session = new Session(out, spec.commandLine().getErr())) {
-                out.print(CommandReference.markdown(session.commandTree()));
-            }
-            out.flush();
-            return 0;
-        }
-    }
-
-    /** Reads the version Maven wrote into the jar's resources. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() throws IOException {
-            Properties properties = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    properties.load(in);
-                }
-            }
-            return new String[] {"sockshell " + properties.getProperty("version", "unknown"),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
-        }
     }
 }

@@ -1,4 +1,4 @@
-package io.sockshell.engine.internal;
+package io.sockshell.engine.nio;
 
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.Family;
@@ -30,6 +30,11 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
 
     public NioBackend(TraceListener trace) {
         this.trace = trace;
+    }
+
+    @Override
+    public String name() {
+        return "nio";
     }
 
     @Override

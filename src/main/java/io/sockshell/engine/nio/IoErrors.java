@@ -1,4 +1,4 @@
-package io.sockshell.engine.internal;
+package io.sockshell.engine.nio;
 
 import io.sockshell.engine.Errno;
 import io.sockshell.engine.SockError;

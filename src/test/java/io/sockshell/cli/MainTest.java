@@ -1,4 +1,4 @@
-package io.sockshell;
+package io.sockshell.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -8,48 +8,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.Callable;
 import jdk.jshell.tool.JavaShellToolBuilder;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * {@code sockshell jshell}: the JDK's own JShell, with sockshell on the class path, the Python
- * facade imported, and the fast local execution engine (made to let Ctrl-C end a socket wait),
- * so a Java user can try socket calls as freely as in the shell and {@code /open} the
- * tutorial's scripts.
+ * The JDK's own JShell tool, with sockshell on the class path, the Python facade imported, and
+ * the fast local execution engine (made to let Ctrl-C end a socket wait), so a Java user can
+ * try socket calls as freely as in the shell and {@code /open} the tutorial's scripts.
  */
-@Command(name = "jshell",
-        description = {
-            "Starts JShell with sockshell's Python-style facade imported (socket, addr, b, print, select, ...)"
-                + " and snippets run in this JVM (JShell's local execution engine), so each runs in milliseconds.",
-            "Open a tutorial script with /open jshell-scripts/tms.jsh; give it arguments first with"
-                + " setArgv(\"0\"), and its keyboard lines with setInput(\"\") (jshell gives /open no keyboard)."
-                + " Ctrl-C ends a socket call that waits, with KeyboardInterrupt."})
-public final class JshellCommand implements Callable<Integer> {
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
-
-    @Parameters(paramLabel = "JSHELL-ARG", description = "Passed on to jshell, for example a script to run first; put jshell's own options after --.")
-    List<String> jshellArguments = new ArrayList<>();
-
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-
-    public JshellCommand() {
-        this(System.in, System.out, System.err);
+public final class JshellTool {
+    private JshellTool() {
     }
 
-    public JshellCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
-    }
-
-    @Override
-    public Integer call() throws Exception {
+    /** Runs JShell on these streams until it ends; {@code jshellArguments} are passed on. */
+    public static int run(InputStream in, PrintStream out, PrintStream err, List<String> jshellArguments)
+            throws Exception {
         Path startup = Files.createTempFile("sockshell-startup", ".jsh");
         try {
             Files.writeString(startup, startupSnippets(), StandardCharsets.UTF_8);

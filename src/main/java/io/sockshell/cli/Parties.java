@@ -1,6 +1,5 @@
-package io.sockshell;
+package io.sockshell.cli;
 
-import io.sockshell.replay.ReplayParty;
 import io.sockshell.transcript.PartyKinds;
 
 /** Every party kind a transcript may declare: a shell session, and a replay of scripts. */

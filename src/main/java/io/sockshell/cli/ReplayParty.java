@@ -1,4 +1,4 @@
-package io.sockshell.replay;
+package io.sockshell.cli;
 
 import io.sockshell.transcript.Party;
 import io.sockshell.transcript.PartyKind;

@@ -1,5 +1,7 @@
-package io.sockshell.replay;
+package io.sockshell.cli;
 
+import io.sockshell.replay.Replay;
+import io.sockshell.replay.ReplayException;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -35,9 +37,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = "--step", description = "Pause before each snippet: Enter runs it, c runs to the end, q quits.")
     boolean step;

@@ -1,4 +1,4 @@
-package io.sockshell;
+package io.sockshell.cli;
 
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptError;
@@ -18,8 +18,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run",
-        mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
         description = {"Run a script or a transcript and show each command after its prompt, then what it printed.",
             "A transcript's expected output is ignored (check compares it); a file with no prompts is a plain",
             "script with one command a line. Unlike 'sockshell < FILE', it runs on after a failing command."},
