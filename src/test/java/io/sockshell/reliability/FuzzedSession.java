@@ -76,7 +76,7 @@ final class FuzzedSession implements AutoCloseable {
             finishJobs(context);
             holdings = shell.holdings();
         }
-        if (!holdings.shape().equals(before.shape()) || shell.session().debugging()) {
+        if (!holdings.shape().equals(before.shape()) || shell.session().debug().on()) {
             restore();
             holdings = shell.holdings();
             restores++;
