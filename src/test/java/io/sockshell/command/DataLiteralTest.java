@@ -177,13 +177,6 @@ class DataLiteralTest {
     }
 
     @Test
-    void noBytesRepeatedAnyNumberOfTimesAreNoBytes() throws Exception {
-        assertEquals(PyBytes.EMPTY, DataLiteral.parse("0*\"abc\""));
-        assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"\"*99999999999"));
-        assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"abc\"*0*99999999999"));
-    }
-
-    @Test
     void repeatCountMustBeAsciiDigits() {
         assertEquals("expected a repeat count after '*' in \"a\"*\u0663", rejection("\"a\"*\u0663"));
     }
@@ -223,9 +216,13 @@ class DataLiteralTest {
         assertEquals("expected a repeat count after '*' in a\\x00*\\x0d", rejection("a\0*\r"));
     }
 
+    /** Nothing repeated is nothing, however large the count: it is not refused as too large. */
     @Test
-    void anEmptyQuotedStringIsNoBytes() throws Exception {
+    void anEmptyStringOrNoRepeatsIsNoBytes() throws Exception {
         assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"\""));
         assertEquals(PyBytes.EMPTY, DataLiteral.parse("b''*5"));
+        assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"\"*99999999999"));
+        assertEquals(PyBytes.EMPTY, DataLiteral.parse("0*\"abc\""));
+        assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"abc\"*0*99999999999"));
     }
 }
