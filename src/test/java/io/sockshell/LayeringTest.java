@@ -17,13 +17,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rule of the architecture, read from the sources' imports: the engine knows
- * only the JDK's java.* packages and itself; only the shell package knows JLine; only the
- * replay package knows jdk.jshell.
+ * only the JDK's java.* packages and itself; only the repl package knows JLine; only the
+ * replay package knows jdk.jshell; only the junit package knows JUnit; the transcript core
+ * knows no other sockshell package (its shell adapter is beside it).
  */
 class LayeringTest {
     private static final Path SOURCES = Path.of("src", "main", "java");
     private static final Path ENGINE = SOURCES.resolve("io/sockshell/engine");
+    private static final Path TRANSCRIPT_CORE = SOURCES.resolve("io/sockshell/transcript");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
+    /** A sockshell class outside the transcript core: a class of the core is io.sockshell.transcript.Name. */
+    private static final Predicate<String> OUTSIDE_TRANSCRIPT_CORE = name -> name.startsWith("io.sockshell.")
+            && !name.matches("io\\.sockshell\\.transcript\\.[A-Z].*");
 
     @Test
     void theEngineImportsOnlyJavaAndItself() {
@@ -32,7 +37,7 @@ class LayeringTest {
     }
 
     @Test
-    void onlyTheShellPackageImportsJline() {
+    void onlyTheReplPackageImportsJline() {
         assertEquals(List.of(), importsWhere(path -> !path.startsWith(SOURCES.resolve("io/sockshell/repl")),
                 name -> name.startsWith("org.jline.")));
     }
@@ -44,9 +49,25 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheJunitPackageImportsJunit() {
+        assertEquals(List.of(), importsWhere(path -> !path.startsWith(SOURCES.resolve("io/sockshell/junit")),
+                name -> name.startsWith("org.junit.") || name.startsWith("org.opentest4j.")));
+    }
+
+    /** Its own classes only: not even the shell adapter in the package below it. */
+    @Test
+    void theTranscriptCoreImportsNoOtherSockshellPackage() {
+        assertEquals(List.of(), importsWhere(path -> path.getParent().equals(TRANSCRIPT_CORE), OUTSIDE_TRANSCRIPT_CORE));
+    }
+
+    @Test
     void theRulesSeeTheSources() {
         assertFalse(importsWhere(path -> path.startsWith(SOURCES.resolve("io/sockshell/repl")),
                 name -> name.startsWith("org.jline.")).isEmpty(), "no JLine import found where one must be");
+        assertFalse(importsWhere(path -> path.startsWith(SOURCES.resolve("io/sockshell/junit")),
+                name -> name.startsWith("org.junit.")).isEmpty(), "no JUnit import found where one must be");
+        assertFalse(importsWhere(path -> path.getParent().equals(TRANSCRIPT_CORE.resolve("shell")),
+                OUTSIDE_TRANSCRIPT_CORE).isEmpty(), "the shell adapter's imports of the session are not seen");
     }
 
     /** "file: import" for each import of {@code name} in a source file {@code inFile} accepts. */

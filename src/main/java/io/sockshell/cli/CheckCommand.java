@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,9 +36,8 @@ final class CheckCommand implements Callable<Integer> {
                     + " that still matches. A file that cannot be parsed, or whose run stopped early, is left as it is.")
     boolean update;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Bound on each step (default: ${DEFAULT-VALUE}); a %%timeout line in a transcript overrides it.")
-    double timeout = TranscriptRunner.DEFAULT_STEP_SECONDS;
+    @Mixin
+    StepTimeoutOption timeout;
 
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Transcripts run at the same time (default: the number of processors).")
@@ -106,7 +106,7 @@ final class CheckCommand implements Callable<Integer> {
         int updated = 0;
         int failed = 0;
         try (TranscriptChecker checker = new TranscriptChecker(
-                new TranscriptRunner(Parties.all(), timeout), update, jobs)) {
+                new TranscriptRunner(Parties.all(), timeout.seconds), update, jobs)) {
             List<Future<TranscriptChecker.Outcome>> outcomes = checker.submitAll(paths);
             if (outcomes.isEmpty()) {
                 err.println("error: no transcripts (files ending in .t) in " + paths);

@@ -84,8 +84,8 @@ public final class Main implements Callable<Integer> {
     }
 
     private void configure(Session session) {
-        session.trace(trace);
-        session.debug(debug);
+        session.trace().set(trace);
+        session.debug().set(debug);
     }
 
     private static Path historyFile() {

@@ -1,7 +1,7 @@
 package io.sockshell.cli;
 
 import io.sockshell.repl.Repl;
-import io.sockshell.transcript.Recorder;
+import io.sockshell.transcript.shell.Recorder;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

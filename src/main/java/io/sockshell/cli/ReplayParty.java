@@ -25,13 +25,7 @@ public final class ReplayParty implements Party {
 
     /** The kind, for {@code %party NAME replay}; it takes no arguments. */
     public static PartyKind kind() {
-        return (name, arguments, directory) -> {
-            if (!arguments.isEmpty()) {
-                throw new PartyKind.PartyStartException("a replay party takes no arguments, but got: "
-                        + String.join(" ", arguments));
-            }
-            return new ReplayParty();
-        };
+        return PartyKind.withoutArguments(COMMAND, ReplayParty::new);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +34,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The script or transcript.")
     Path file;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Bound on each step (default: ${DEFAULT-VALUE}); a %%timeout line in a transcript overrides it.")
-    double timeout = TranscriptRunner.DEFAULT_STEP_SECONDS;
+    @Mixin
+    StepTimeoutOption timeout;
 
     @Override
     public Integer call() {
@@ -57,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
         TranscriptResult result;
         try {
             Transcript transcript = Transcript.read(file);
-            result = new TranscriptRunner(Parties.all(), timeout).run(transcript, step -> {
+            result = new TranscriptRunner(Parties.all(), timeout.seconds).run(transcript, step -> {
                 shown.setLength(0);
                 shown.append(step.party()).append("> ").append(step.command()).append(newline);
                 for (String line : step.actual()) {

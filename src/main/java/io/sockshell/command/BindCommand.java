@@ -1,8 +1,8 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "bind",
         description = {"Bind SOCKET to a local address: s.bind((HOST, PORT)).",
@@ -10,22 +10,13 @@ import picocli.CommandLine.Parameters;
             "NAME.port stands for the port socket NAME is bound to."},
         footer = {"", "Lesson: bind only claims the address. Until listen, a client connecting here is refused.",
             "A port still in TIME_WAIT gives [Errno 98] Address already in use unless SO_REUSEADDR is set."})
-public final class BindCommand extends ShellCommand {
-    @Parameters(index = "0", paramLabel = "SOCKET")
-    String socket;
-
-    @Parameters(index = "1", paramLabel = "HOST")
-    String host;
-
-    @Parameters(index = "2", paramLabel = "PORT")
-    String port;
-
+public final class BindCommand extends AddressCommand {
     public BindCommand(ShellContext context) {
         super(context);
     }
 
     @Override
-    protected void run() throws SockError, UsageError {
-        sock(socket).bind(text(host), port(port));
+    protected void call(Sock sock, String host, int port) throws SockError {
+        sock.bind(host, port);
     }
 }

@@ -1,8 +1,8 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "connect",
         description = {"Connect SOCKET to a server: s.connect((HOST, PORT)).",
@@ -10,22 +10,13 @@ import picocli.CommandLine.Parameters;
             "Blocks until the handshake completes; a nonblocking socket raises [Errno 115] at once."},
         footer = {"", "Lesson: the OS picks the client's own port (an ephemeral port) unless you bind first;",
             "that port is how the server's OS tells two clients of the same server apart."})
-public final class ConnectCommand extends ShellCommand {
-    @Parameters(index = "0", paramLabel = "SOCKET")
-    String socket;
-
-    @Parameters(index = "1", paramLabel = "HOST")
-    String host;
-
-    @Parameters(index = "2", paramLabel = "PORT")
-    String port;
-
+public final class ConnectCommand extends AddressCommand {
     public ConnectCommand(ShellContext context) {
         super(context);
     }
 
     @Override
-    protected void run() throws SockError, UsageError {
-        sock(socket).connect(text(host), port(port));
+    protected void call(Sock sock, String host, int port) throws SockError {
+        sock.connect(host, port);
     }
 }

@@ -19,7 +19,7 @@ public final class KillCommand extends ShellCommand {
     protected void run() throws UsageError {
         for (String job : jobs) {
             try {
-                context.jobs().cancel(integer(job.startsWith("%") ? job.substring(1) : job, "JOB"));
+                context.jobs().cancel(jobNumber(job));
             } catch (ShellContext.UnknownJob e) {
                 throw new UsageError(e.getMessage());
             }

@@ -32,14 +32,14 @@ public final class SetCommand extends ShellCommand {
                         throw new UsageError("display must be short, full or hex, not '" + value + "'");
                     }
                 }
-                case "debug" -> context.debug(flag(value, "debug"));
+                case "debug" -> context.debug().set(flag(value, "debug"));
                 default -> throw new UsageError("unknown setting '" + setting + "' (display, debug)");
             }
             return;
         }
         out().println("display " + context.display().style().name().toLowerCase(java.util.Locale.ROOT));
-        out().println("debug " + (context.debugging() ? "on" : "off"));
-        out().println("trace " + (context.tracing() ? "on" : "off"));
+        out().println(context.debug().shown());
+        out().println(context.trace().shown());
         out().flush();
     }
 }

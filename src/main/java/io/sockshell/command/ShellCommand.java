@@ -110,6 +110,11 @@ public abstract class ShellCommand implements Callable<Integer> {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value.longValue()));
     }
 
+    /** A background job's number, as {@code 1} or {@code %1}. */
+    protected static int jobNumber(String raw) throws UsageError {
+        return integer(raw.startsWith("%") ? raw.substring(1) : raw, "JOB");
+    }
+
     protected static int integer(String raw, String what) throws UsageError {
         try {
             return Integer.parseInt(raw);

@@ -10,13 +10,11 @@ public interface ShellContext {
 
     Display display();
 
-    void trace(boolean on);
+    /** Whether the system calls each command makes are shown ({@code trace on}). */
+    Switch trace();
 
-    boolean tracing();
-
-    void debug(boolean on);
-
-    boolean debugging();
+    /** Whether errors show their Java stack trace ({@code set debug on}). */
+    Switch debug();
 
     /** Background jobs, as the {@code jobs}, {@code wait} and {@code kill} commands see them. */
     JobControl jobs();
@@ -38,6 +36,29 @@ public interface ShellContext {
                 InterruptedException, UnknownJob;
 
         void cancel(int id) throws UnknownJob;
+    }
+
+    /** A setting that is on or off; background jobs read it on their own threads. */
+    final class Switch {
+        private final String name;
+        private volatile boolean on;
+
+        public Switch(String name) {
+            this.name = name;
+        }
+
+        public boolean on() {
+            return on;
+        }
+
+        public void set(boolean on) {
+            this.on = on;
+        }
+
+        /** As {@code set} and {@code trace} show it: {@code trace on}. */
+        public String shown() {
+            return name + (on ? " on" : " off");
+        }
     }
 
     /** A job number that names no job. */

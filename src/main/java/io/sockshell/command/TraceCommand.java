@@ -18,9 +18,9 @@ public final class TraceCommand extends ShellCommand {
     @Override
     protected void run() throws UsageError {
         if (state != null) {
-            context.trace(flag(state, "trace"));
+            context.trace().set(flag(state, "trace"));
         }
-        out().println("trace " + (context.tracing() ? "on" : "off"));
+        out().println(context.trace().shown());
         out().flush();
     }
 }

@@ -25,7 +25,7 @@ public final class WaitCommand extends ShellCommand {
     protected void run() throws SockError, UsageError {
         List<Integer> ids = new ArrayList<>();
         for (String job : jobs) {
-            ids.add(integer(job.startsWith("%") ? job.substring(1) : job, "JOB"));
+            ids.add(jobNumber(job));
         }
         Double seconds = timeout == null ? null : seconds(timeout, "TIMEOUT");
         List<Integer> running;

@@ -52,8 +52,8 @@ public final class Session implements ShellContext, AutoCloseable {
     private final RepeatedLines repeatedLines = new RepeatedLines();
     /** The writer of the background job running on this thread; a foreground command has none and traces to {@code out}. */
     private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
-    private volatile boolean tracing;
-    private volatile boolean debugging;
+    private final Switch tracing = new Switch("trace");
+    private final Switch debugging = new Switch("debug");
     private volatile boolean exitRequested;
     private volatile CancelSignal foreground;
 
@@ -68,7 +68,7 @@ public final class Session implements ShellContext, AutoCloseable {
 
             @Override
             public boolean enabled() {
-                return tracing;
+                return tracing.on();
             }
         }));
     }
@@ -201,22 +201,12 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     @Override
-    public void trace(boolean on) {
-        tracing = on;
-    }
-
-    @Override
-    public boolean tracing() {
+    public Switch trace() {
         return tracing;
     }
 
     @Override
-    public void debug(boolean on) {
-        debugging = on;
-    }
-
-    @Override
-    public boolean debugging() {
+    public Switch debug() {
         return debugging;
     }
 
@@ -244,7 +234,7 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     private void traceLine(String line) {
-        if (tracing) {
+        if (tracing.on()) {
             PrintWriter writer = currentOut.get();
             (writer == null ? out : writer).println("| " + line);
         }
@@ -291,14 +281,14 @@ public final class Session implements ShellContext, AutoCloseable {
             return USAGE;
         }
         writer.println(TerminalText.escapeControls("error: " + failed.getCommandName() + " failed unexpectedly: "
-                + exception + (debugging ? "" : " (set debug on for the stack trace)")));
+                + exception + (debugging.on() ? "" : " (set debug on for the stack trace)")));
         debugTrace(writer, exception);
         writer.flush();
         return FAILED;
     }
 
     private void debugTrace(PrintWriter writer, Throwable exception) {
-        if (debugging) {
+        if (debugging.on()) {
             Throwable shown = exception.getCause() != null ? exception.getCause() : exception;
             shown.printStackTrace(writer);
         }

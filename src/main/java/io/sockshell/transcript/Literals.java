@@ -5,13 +5,13 @@ package io.sockshell.transcript;
  * it can be, as a quoted regex when it contains pattern syntax, and with a leading {@code \}
  * when it would otherwise read as a blank line, comment, directive, prompt or {@code ...}.
  */
-final class Literals {
+public final class Literals {
     private static final String REGEX_SPECIALS = "\\^$.|?*+()[]{}";
 
     private Literals() {
     }
 
-    static String expectedLine(String actual) {
+    public static String expectedLine(String actual) {
         return escapeStructure(needsRegex(actual) ? regexQuote(actual) + MatchLine.REGEX_SUFFIX : actual);
     }
 

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Someone in a transcript who takes one line of input at a time: a sockshell session (a
- * server, a client), or later a program replayed snippet by snippet whose keyboard input the
- * transcript types. A party runs its input on the caller's thread and must return once
- * {@link #cancel()} is called from another thread, so no step can hang the run.
+ * server, a client), or a replay of programs run by {@code replay ...} lines; the kinds are
+ * registered in {@code cli.Parties}. A party runs its input on the caller's thread and must
+ * return once {@link #cancel()} is called from another thread, so no step can hang the run.
  */
 public interface Party extends AutoCloseable {
     /** What one line of input printed, and whether it succeeded. */

@@ -5,22 +5,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The party kinds a run can start, by the name a {@code %party} line gives. {@code shell}, a
- * sockshell session, is always there; other drivers (such as a replay of a program whose
- * keyboard input the transcript types) add theirs with {@link #with}.
+ * The party kinds a run can start, by the name a {@code %party} line gives. The core knows no
+ * kind of its own: whoever starts a run says which kinds it offers (the command line and the
+ * JUnit helper offer every kind sockshell has, listed in one place, {@code cli.Parties}).
  */
 public final class PartyKinds {
+    private static final PartyKinds NONE = new PartyKinds(Map.of());
+
     private final Map<String, PartyKind> kinds;
 
     private PartyKinds(Map<String, PartyKind> kinds) {
         this.kinds = kinds;
     }
 
-    /** Just {@code shell}. */
-    public static PartyKinds standard() {
-        Map<String, PartyKind> kinds = new LinkedHashMap<>();
-        kinds.put(Transcript.DEFAULT_KIND, (name, arguments, directory) -> ShellParty.start(arguments));
-        return new PartyKinds(kinds);
+    /** No kind at all; add them with {@link #with}. */
+    public static PartyKinds none() {
+        return NONE;
     }
 
     /** These kinds and one more. */

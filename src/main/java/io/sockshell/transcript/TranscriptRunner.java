@@ -281,7 +281,7 @@ public final class TranscriptRunner {
      * The lines of a step's output, without the final line break: each ends at a {@code \n},
      * less the {@code \r} of a {@code \r\n}. Scanned by hand, as it runs for every step.
      */
-    static List<String> lines(String text) {
+    public static List<String> lines(String text) {
         if (text.isEmpty()) {
             return List.of();
         }

@@ -3,10 +3,8 @@ package io.sockshell.command;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.engine.PyBytes;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +56,7 @@ class DataLiteralTest {
     @Test
     void unknownEscapeKeepsItsBackslashAsPythonDoes() throws Exception {
         assertEquals("b'\\\\q'", repr("\"\\q\""));
+        assertEquals(PyBytes.ascii("\\q\\N{DASH}"), DataLiteral.parse("'\\q\\N{DASH}'"));
     }
 
     @Test
@@ -74,6 +73,7 @@ class DataLiteralTest {
     @Test
     void octalEscapeAboveByteRangeIsRejected() {
         assertEquals("octal escape \\777 is above \\377", rejection("\"\\777\""));
+        assertEquals("octal escape \\400 is above \\377", rejection("\"\\400\""));
     }
 
     @Test
@@ -87,6 +87,7 @@ class DataLiteralTest {
         assertEquals("cannot encode '\\udc00' as UTF-8: surrogates not allowed", rejection("\"a\udc00\""));
         assertEquals("cannot encode '\\ud83d' as UTF-8: surrogates not allowed", rejection("\"\ud83d\""));
         assertEquals("cannot encode '\\ud83d' as UTF-8: surrogates not allowed", rejection("x\ud83d"));
+        assertEquals("cannot encode '\\udfff' as UTF-8: surrogates not allowed", rejection("\"\\U0000dfff\""));
     }
 
     @Test
@@ -134,8 +135,9 @@ class DataLiteralTest {
     }
 
     @Test
-    void directoryIsNotData(@TempDir Path dir) throws IOException {
-        assertTrue(rejection("@" + dir).startsWith("cannot read " + dir + ": "));
+    void onlyARegularFileIsData(@TempDir Path dir) {
+        assertEquals("cannot read " + dir + ": not a regular file", rejection("@" + dir));
+        assertEquals("cannot read /dev/zero: not a regular file", rejection("@/dev/zero"));
     }
 
     @Test
@@ -170,6 +172,8 @@ class DataLiteralTest {
         assertEquals("repeat count too large in \"abc\"*4611686018427387904", rejection("\"abc\"*4611686018427387904"));
         assertEquals("repeat count too large in \"a\"*9223372036854775807*2", rejection("\"a\"*9223372036854775807*2"));
         assertEquals("repeat count too large in \"a\"*99999999999999999999", rejection("\"a\"*99999999999999999999"));
+        assertEquals("repeat count too large in 4611686018427387904*\"abcd\"", rejection("4611686018427387904*\"abcd\""));
+        assertEquals("repeat count too large in \"a\"*99999999999*99999999999", rejection("\"a\"*99999999999*99999999999"));
     }
 
     @Test
@@ -187,6 +191,7 @@ class DataLiteralTest {
         "\"\\x\"           | truncated \\xHH escape",
         "\"\\x4            | truncated \\xHH escape",
         "\"\\xg0\"         | truncated \\xHH escape",
+        "\"\\xZZ\"         | truncated \\xHH escape",
         "\"\\x\u0663\u0663\" | truncated \\xHH escape",
         "\"\\u12\"         | truncated \\uXXXX escape",
         "\"\\U0001F60\"    | truncated \\UXXXXXXXX escape",
@@ -211,9 +216,13 @@ class DataLiteralTest {
         assertEquals("expected a repeat count after '*' in a\\x00*\\x0d", rejection("a\0*\r"));
     }
 
+    /** Nothing repeated is nothing, however large the count: it is not refused as too large. */
     @Test
-    void anEmptyQuotedStringIsNoBytes() throws Exception {
+    void anEmptyStringOrNoRepeatsIsNoBytes() throws Exception {
         assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"\""));
         assertEquals(PyBytes.EMPTY, DataLiteral.parse("b''*5"));
+        assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"\"*99999999999"));
+        assertEquals(PyBytes.EMPTY, DataLiteral.parse("0*\"abc\""));
+        assertEquals(PyBytes.EMPTY, DataLiteral.parse("\"abc\"*0*99999999999"));
     }
 }

@@ -2,6 +2,7 @@ package io.sockshell.reliability;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.sockshell.support.ShellDriver;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -14,10 +15,10 @@ final class BlockedCall {
     private static final Duration BOUND = Duration.ofSeconds(10);
 
     private final Thread thread;
-    private final AtomicReference<CapturedSession.Outcome> outcome = new AtomicReference<>();
+    private final AtomicReference<ShellDriver.Result> outcome = new AtomicReference<>();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private BlockedCall(CapturedSession shell, String line) {
+    private BlockedCall(ShellDriver shell, String line) {
         thread = new Thread(() -> {
             try {
                 outcome.set(shell.run(line));
@@ -29,7 +30,7 @@ final class BlockedCall {
     }
 
     /** Starts {@code line} and returns once it is blocked waiting for its socket. */
-    static BlockedCall start(CapturedSession shell, String line) {
+    static BlockedCall start(ShellDriver shell, String line) {
         BlockedCall call = new BlockedCall(shell, line);
         call.thread.start();
         awaitWaitingInSelector(call.thread);
@@ -37,7 +38,7 @@ final class BlockedCall {
     }
 
     /** The line's outcome, once it has returned. */
-    CapturedSession.Outcome outcome() throws InterruptedException {
+    ShellDriver.Result outcome() throws InterruptedException {
         thread.join(BOUND.toMillis());
         if (thread.isAlive()) {
             fail(thread.getName() + " still blocked after " + BOUND.toSeconds() + " s");

@@ -2,6 +2,7 @@ package io.sockshell.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.sockshell.support.FuzzRun;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package io.sockshell.reliability;
 
 import io.sockshell.session.LineSplitter;
+import io.sockshell.support.FuzzText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

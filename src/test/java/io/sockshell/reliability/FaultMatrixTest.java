@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.session.Session;
+import io.sockshell.support.ShellDriver;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,11 +33,11 @@ class FaultMatrixTest {
     /** Far more than loopback buffers hold, so a sendall of it blocks until the peer reads. */
     private static final String BIG = "\"x\"*67108864";
 
-    private CapturedSession shell;
+    private ShellDriver shell;
 
     @BeforeEach
     void sessionWithABystander() {
-        shell = new CapturedSession();
+        shell = new ShellDriver();
         shell.ok("socket by_lst", "bind by_lst 127.0.0.1 0", "listen by_lst", "socket by_cli",
                 "connect by_cli 127.0.0.1 by_lst.port", "accept by_lst by_srv");
     }
@@ -201,13 +202,13 @@ class FaultMatrixTest {
         shell.ok("socket lst", "bind lst 127.0.0.1 0", "listen lst");
         BlockedCall accept = BlockedCall.start(shell, "accept lst conn");
         shell.session().cancelForeground();
-        assertEquals(new CapturedSession.Outcome("accept lst conn", Session.FAILED, "", "KeyboardInterrupt\n"),
+        assertEquals(new ShellDriver.Result("accept lst conn", Session.FAILED, "", "KeyboardInterrupt\n"),
                 accept.outcome());
         try (LoopbackPeer client = LoopbackPeer.connect(shell.port("lst"))) {
             shell.ok("accept lst conn");
             BlockedCall recv = BlockedCall.start(shell, "recv conn 100");
             shell.session().cancelForeground();
-            assertEquals(new CapturedSession.Outcome("recv conn 100", Session.FAILED, "", "KeyboardInterrupt\n"),
+            assertEquals(new ShellDriver.Result("recv conn 100", Session.FAILED, "", "KeyboardInterrupt\n"),
                     recv.outcome());
             client.send("after");
             shell.prints("recv conn 100", "b'after'");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.session.Session;
+import io.sockshell.support.ShellDriver;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,11 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** One plain case for each bug the generated runs found, so each stays fixed whatever the seed. */
 @Timeout(30)
 class FoundByFuzzingTest {
-    private CapturedSession shell;
+    private ShellDriver shell;
 
     @BeforeEach
     void open() {
-        shell = new CapturedSession();
+        shell = new ShellDriver();
     }
 
     @AfterEach
@@ -31,7 +32,7 @@ class FoundByFuzzingTest {
 
     @Test
     void anErrorLineEchoingTypedControlCharactersStaysOneEscapedLine() {
-        CapturedSession.Outcome outcome = shell.run("recv \"x\u001b[31m\nred\u202e\" 5");
+        ShellDriver.Result outcome = shell.run("recv \"x\u001b[31m\nred\u202e\" 5");
         assertEquals(Session.FAILED, outcome.status());
         assertEquals("NameError: name '\"x\\x1b[31m\\x0ared\\u202e\"' is not defined\n", outcome.err());
         outcome = shell.run("bogus\u0007");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.session.LineSplitter;
 import io.sockshell.session.Session;
+import io.sockshell.support.Escaping;
+import io.sockshell.support.ShellDriver;
 import java.util.List;
 
 /**
@@ -32,9 +34,9 @@ final class FuzzedSession implements AutoCloseable {
      */
     private static final int NAMES_BEFORE_A_NEW_SESSION = 64;
 
-    private CapturedSession shell = new CapturedSession();
+    private ShellDriver shell = new ShellDriver();
     private final long[] statuses = new long[3];
-    private CapturedSession.Holdings holdings;
+    private ShellDriver.Holdings holdings;
     private long restores;
     private long jobs;
 
@@ -45,9 +47,9 @@ final class FuzzedSession implements AutoCloseable {
 
     /** Runs one line and checks every property; {@code where} names the input in failures. */
     void check(String line, String where) {
-        CapturedSession.Holdings before = holdings;
+        ShellDriver.Holdings before = holdings;
         List<String> openBefore = shell.openNames();
-        CapturedSession.Outcome outcome;
+        ShellDriver.Result outcome;
         try {
             outcome = shell.run(line);
         } catch (RuntimeException | Error e) {
@@ -74,7 +76,7 @@ final class FuzzedSession implements AutoCloseable {
             finishJobs(context);
             holdings = shell.holdings();
         }
-        if (!holdings.shape().equals(before.shape()) || shell.session().debugging()) {
+        if (!holdings.shape().equals(before.shape()) || shell.session().debug().on()) {
             restore();
             holdings = shell.holdings();
             restores++;
@@ -131,7 +133,7 @@ final class FuzzedSession implements AutoCloseable {
         if (shell.session().table().sockets().size() + shell.session().table().files().size()
                 > NAMES_BEFORE_A_NEW_SESSION) {
             shell.close();
-            shell = new CapturedSession();
+            shell = new ShellDriver();
         }
         shell.ok(SETUP);
         shell.ok("trace off", "set display short", "set debug off");

@@ -13,6 +13,7 @@ import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
 import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.TraceListener;
+import io.sockshell.support.ShellDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class LeakTest {
     /** Connections held open at once; each is two sockets, client and accepted. */
     private static final int BATCH = 100;
     private static final Duration SETTLE = Duration.ofSeconds(10);
-    /** Every blocking engine call here times out after this; the shell's lines are bounded by CapturedSession. */
+    /** Every blocking engine call here times out after this; the shell's lines are bounded by ShellDriver. */
     private static final double BOUND_SECONDS = 10;
 
     @Test
@@ -60,7 +61,7 @@ class LeakTest {
     @Test
     void backgroundJobsKeepNoOutputOnceReported() {
         long megabytes = 50;
-        try (CapturedSession shell = new CapturedSession()) {
+        try (ShellDriver shell = new ShellDriver()) {
             shell.ok("socket lst", "bind lst 127.0.0.1 0", "listen lst", "socket cli", "connect cli 127.0.0.1 lst.port",
                     "accept lst srv", "settimeout cli 10", "settimeout srv 10", "set display full");
             long before = usedHeapAfterCollection();
@@ -89,7 +90,7 @@ class LeakTest {
     /** Runs {@code rounds} batches in a session of its own; returns the most descriptors seen open. */
     private static int shellRounds(int rounds) {
         int peak = 0;
-        try (CapturedSession shell = new CapturedSession()) {
+        try (ShellDriver shell = new ShellDriver()) {
             shell.ok("socket lst", "bind lst 127.0.0.1 0", "listen lst 128", "socket u SOCK_DGRAM", "bind u 127.0.0.1 0");
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < BATCH; i++) {

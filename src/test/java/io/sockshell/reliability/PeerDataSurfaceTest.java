@@ -3,6 +3,8 @@ package io.sockshell.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.support.Escaping;
+import io.sockshell.support.ShellDriver;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -41,12 +43,12 @@ class PeerDataSurfaceTest {
     static final String RAW_BYTES = "b'\\x1b]0;pwned\\x07\\x1b[2J\\xff\\x9b\\x08\\r\\n'";
 
     private final List<String> shown = new ArrayList<>();
-    private CapturedSession shell;
+    private ShellDriver shell;
     private ServerSocket server;
 
     @BeforeEach
     void open() throws Exception {
-        shell = new CapturedSession();
+        shell = new ShellDriver();
         server = LoopbackPeer.listener();
     }
 
@@ -111,7 +113,7 @@ class PeerDataSurfaceTest {
             assertEquals("'" + HOSTILE_TEXT.substring("'\\x1b[31mred".length()) + "\n", show("readline f"));
             peer.send(RAW);
             peer.shutdownOutput();
-            CapturedSession.Outcome notUtf8 = shell.run("readlines f");
+            ShellDriver.Result notUtf8 = shell.run("readlines f");
             shown.add(notUtf8.err());
             assertEquals("UnicodeDecodeError: 'utf-8' codec can't decode byte 0xff in position 14: invalid start byte\n",
                     notUtf8.err());

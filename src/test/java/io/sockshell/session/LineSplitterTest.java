@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -96,5 +97,18 @@ class LineSplitterTest {
         assertFalse(escaped.background());
         assertFalse(split("send c & x").background());
         assertEquals(List.of("send", "c", "&", "x"), split("send c & x").words());
+    }
+
+    @Test
+    void hugeLinesSplit() throws LineSplitter.UnbalancedQuote {
+        String word = "w".repeat(1 << 20);
+        assertEquals(List.of("send", "s", word), LineSplitter.split("send s " + word).words());
+        String quoted = "\"" + "a b\\\"".repeat(200_000) + "\"";
+        assertEquals(List.of("send", quoted), LineSplitter.split("send " + quoted).words());
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            many.add("w" + i);
+        }
+        assertEquals(many, LineSplitter.split(String.join(" ", many)).words());
     }
 }

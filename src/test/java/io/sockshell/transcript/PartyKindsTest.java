@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.cli.Parties;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ class PartyKindsTest {
     @Test
     void aPartyOfAnotherKindTakesItsLinesInFileOrder() throws TranscriptError {
         Shouting program = new Shouting();
-        PartyKinds kinds = PartyKinds.standard().with("shouting", (name, arguments, directory) -> program);
+        PartyKinds kinds = Parties.all().with("shouting", (name, arguments, directory) -> program);
         TranscriptResult result = new TranscriptRunner(kinds, 5).run(Transcript.parse(Path.of("t.t"), String.join("\n",
                 "%party shell",
                 "%party keyboard shouting",
@@ -96,7 +97,7 @@ class PartyKindsTest {
     @Test
     void aStepThatIgnoresCancelIsAbandonedAndTheRunEnds() throws TranscriptError {
         CountDownLatch release = new CountDownLatch(1);
-        PartyKinds kinds = PartyKinds.standard().with("stuck", (name, arguments, directory) -> new Stuck(release));
+        PartyKinds kinds = Parties.all().with("stuck", (name, arguments, directory) -> new Stuck(release));
         try {
             TranscriptResult result = new TranscriptRunner(kinds, 0.2).run(Transcript.parse(Path.of("t.t"),
                     "%party p stuck\np> anything\np> never reached\n"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.transcript.shell.ShellParty;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -167,7 +168,8 @@ class TranscriptFormatTest {
     @Test
     void unknownPartyKindIsReportedAtItsDeclaration() throws TranscriptError {
         Transcript transcript = parse("%party server", "%party keyboard jshell tms.jsh", "server> socket s");
-        TranscriptRunner runner = new TranscriptRunner(PartyKinds.standard(), 5);
+        PartyKinds onlyShell = PartyKinds.none().with(Transcript.DEFAULT_KIND, ShellParty.kind());
+        TranscriptRunner runner = new TranscriptRunner(onlyShell, 5);
         assertEquals("t.t:2: unknown party kind 'jshell' (known: shell)",
                 assertThrows(TranscriptError.class, () -> runner.run(transcript)).getMessage());
     }

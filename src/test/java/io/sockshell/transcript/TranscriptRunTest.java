@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.cli.Parties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class TranscriptRunTest {
     Path folder;
 
     private static TranscriptResult run(String text) throws TranscriptError {
-        return new TranscriptRunner(PartyKinds.standard(), 5).run(Transcript.parse(Path.of("t.t"), text));
+        return new TranscriptRunner(Parties.all(), 5).run(Transcript.parse(Path.of("t.t"), text));
     }
 
     private Path write(String name, String text) throws IOException {
@@ -49,7 +50,7 @@ class TranscriptRunTest {
 
     private static TranscriptChecker.Outcome check(Path file, boolean update)
             throws IOException, InterruptedException, ExecutionException {
-        try (TranscriptChecker checker = new TranscriptChecker(new TranscriptRunner(PartyKinds.standard(), 5),
+        try (TranscriptChecker checker = new TranscriptChecker(new TranscriptRunner(Parties.all(), 5),
                 update, 2)) {
             List<Future<TranscriptChecker.Outcome>> outcomes = checker.submitAll(List.of(file));
             return outcomes.get(0).get();
@@ -268,7 +269,7 @@ class TranscriptRunTest {
         write("good.t", "sockshell> socket s\nsockshell> close s\n");
         write("forgotten.txt", "sockshell> socket s\n");
         write("README.md", "about these transcripts\n");
-        try (TranscriptChecker checker = new TranscriptChecker(new TranscriptRunner(PartyKinds.standard(), 5),
+        try (TranscriptChecker checker = new TranscriptChecker(new TranscriptRunner(Parties.all(), 5),
                 false, 2)) {
             List<Future<TranscriptChecker.Outcome>> outcomes = checker.submitAll(List.of(folder));
             assertEquals(2, outcomes.size());

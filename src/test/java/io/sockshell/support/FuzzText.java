@@ -1,14 +1,15 @@
-package io.sockshell.reliability;
+package io.sockshell.support;
 
 import java.util.SplittableRandom;
 
 /**
- * Small seeded generators of hostile text: random bytes, any UTF-16 unit (lone surrogates
- * included), terminal escapes, numbers at every boundary, data literals valid and broken.
- * Repeat counts are either small or far past the 1 GiB data limit, never a valid count that
- * would make a test allocate hundreds of megabytes.
+ * Small seeded generators of hostile text for property tests: random bytes, any UTF-16 unit
+ * (lone surrogates included), terminal escapes, numbers at every boundary, data literals valid
+ * and broken, and damaged copies of well-formed text. Each takes the generator of one input
+ * ({@link FuzzRun#input}). Repeat counts are either small or far past the 1 GiB data limit,
+ * never a valid count that would make a test allocate hundreds of megabytes.
  */
-final class FuzzText {
+public final class FuzzText {
     /** Characters that mean something to the splitter or the literal parser. */
     private static final String SPECIAL = " \t\"'\\#&*+@:-_%.,=()[]{}$;|<>`~!?/0123456789";
     private static final String[] ESCAPES = {
@@ -28,22 +29,58 @@ final class FuzzText {
     }
 
     @SafeVarargs
-    static <T> T oneOf(SplittableRandom random, T... choices) {
+    public static <T> T oneOf(SplittableRandom random, T... choices) {
         return choices[random.nextInt(choices.length)];
     }
 
-    static boolean chance(SplittableRandom random, double probability) {
+    public static boolean chance(SplittableRandom random, double probability) {
         return random.nextDouble() < probability;
     }
 
-    static byte[] bytes(SplittableRandom random, int maxLength) {
+    public static byte[] bytes(SplittableRandom random, int maxLength) {
         byte[] data = new byte[random.nextInt(maxLength + 1)];
         random.nextBytes(data);
         return data;
     }
 
+    /** Characters drawn from {@code alphabet}, up to {@code maxLength} of them. */
+    public static String fromAlphabet(SplittableRandom random, String alphabet, int maxLength) {
+        int length = random.nextInt(maxLength + 1);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
+
+    /**
+     * {@code text} damaged {@code times} times: each time a character of {@code alphabet} is
+     * inserted or put in place of another, or a character is removed.
+     */
+    public static String mutate(SplittableRandom random, String text, String alphabet, int times) {
+        StringBuilder out = new StringBuilder(text);
+        for (int i = 0; i < times; i++) {
+            int at = out.length() == 0 ? 0 : random.nextInt(out.length());
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            switch (random.nextInt(3)) {
+                case 0 -> out.insert(at, c);
+                case 1 -> {
+                    if (out.length() > 0) {
+                        out.setCharAt(at, c);
+                    }
+                }
+                default -> {
+                    if (out.length() > 0) {
+                        out.deleteCharAt(at);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** Random bytes read as ISO-8859-1, as a line read from a binary file would be. */
-    static String bytesAsText(SplittableRandom random, int maxLength) {
+    public static String bytesAsText(SplittableRandom random, int maxLength) {
         byte[] data = bytes(random, maxLength);
         char[] chars = new char[data.length];
         for (int i = 0; i < data.length; i++) {
@@ -53,7 +90,7 @@ final class FuzzText {
     }
 
     /** Any mix of specials, escapes, terminal controls and arbitrary UTF-16 units. */
-    static String anyText(SplittableRandom random, int maxLength) {
+    public static String anyText(SplittableRandom random, int maxLength) {
         int length = random.nextInt(maxLength + 1);
         StringBuilder text = new StringBuilder(length);
         while (text.length() < length) {
@@ -68,12 +105,12 @@ final class FuzzText {
         return text.toString();
     }
 
-    static String number(SplittableRandom random) {
+    public static String number(SplittableRandom random) {
         return chance(random, 0.7) ? oneOf(random, NUMBERS) : Long.toString(random.nextLong());
     }
 
     /** A repeat count: small, or far past any size the parser may accept. */
-    static String repeatCount(SplittableRandom random) {
+    public static String repeatCount(SplittableRandom random) {
         return switch (random.nextInt(5)) {
             case 0, 1, 2 -> Integer.toString(random.nextInt(chance(random, 0.9) ? 20 : 300));
             case 3 -> Long.toString((1L << 31) + random.nextLong(Long.MAX_VALUE - (1L << 31)));
@@ -82,7 +119,7 @@ final class FuzzText {
     }
 
     /** A data literal as a user might type it, or mistype it. */
-    static String literal(SplittableRandom random) {
+    public static String literal(SplittableRandom random) {
         StringBuilder text = new StringBuilder(product(random));
         int terms = random.nextInt(chance(random, 0.8) ? 1 : 4);
         for (int i = 0; i < terms; i++) {
@@ -132,7 +169,7 @@ final class FuzzText {
         return body.toString();
     }
 
-    static String hexDigits(SplittableRandom random) {
+    private static String hexDigits(SplittableRandom random) {
         int length = random.nextInt(16);
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < length; i++) {
@@ -142,7 +179,7 @@ final class FuzzText {
         return digits.toString();
     }
 
-    static String word(SplittableRandom random) {
+    public static String word(SplittableRandom random) {
         int length = 1 + random.nextInt(10);
         StringBuilder word = new StringBuilder(length);
         for (int i = 0; i < length; i++) {

@@ -1,6 +1,8 @@
-package io.sockshell.transcript;
+package io.sockshell.transcript.shell;
 
 import io.sockshell.session.Session;
+import io.sockshell.transcript.Party;
+import io.sockshell.transcript.PartyKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ import java.util.regex.Pattern;
  * printed; background jobs report at {@code wait}, never as they happen to finish, so what a
  * step prints does not depend on thread timing.
  */
-final class ShellParty implements Party {
+public final class ShellParty implements Party {
     /** The state column of a line of {@code jobs}, as in {@code [1] running  recv c 1024}. */
     private static final Pattern JOB_STATE = Pattern.compile("^(\\[\\d+]) \\S+\\s+");
 
@@ -23,12 +25,9 @@ final class ShellParty implements Party {
     private ShellParty() {
     }
 
-    static ShellParty start(List<String> arguments) throws PartyKind.PartyStartException {
-        if (!arguments.isEmpty()) {
-            throw new PartyKind.PartyStartException("a shell party takes no arguments, but got: "
-                    + String.join(" ", arguments));
-        }
-        return new ShellParty();
+    /** The {@code shell} kind: each party is a session of its own, and takes no arguments. */
+    public static PartyKind kind() {
+        return PartyKind.withoutArguments("shell", ShellParty::new);
     }
 
     @Override

@@ -1,9 +1,14 @@
-package io.sockshell.transcript;
+package io.sockshell.transcript.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.cli.Parties;
 import io.sockshell.engine.SockError;
+import io.sockshell.transcript.Transcript;
+import io.sockshell.transcript.TranscriptError;
+import io.sockshell.transcript.TranscriptResult;
+import io.sockshell.transcript.TranscriptRunner;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -53,7 +58,7 @@ class RecorderTest {
         assertTrue(lines.contains("sockshell: socket s still open"), text);
         assertTrue(lines.stream().noneMatch(line -> line.contains("exit")), text);
         for (int replay = 0; replay < 2; replay++) {
-            TranscriptResult result = new TranscriptRunner(PartyKinds.standard(), 5)
+            TranscriptResult result = new TranscriptRunner(Parties.all(), 5)
                     .run(Transcript.parse(Path.of("recorded.t"), text));
             assertTrue(result.passed(), result.failureReport());
         }

@@ -1,10 +1,11 @@
-package io.sockshell.reliability;
+package io.sockshell.transcript;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.sockshell.transcript.Transcript;
-import io.sockshell.transcript.TranscriptError;
+import io.sockshell.support.Escaping;
+import io.sockshell.support.FuzzRun;
+import io.sockshell.support.FuzzText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,13 @@
-package io.sockshell.transcript;
+package io.sockshell.transcript.shell;
 
 import io.sockshell.engine.Address;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockInfo;
 import io.sockshell.session.LineSplitter;
 import io.sockshell.session.Session;
+import io.sockshell.transcript.Literals;
+import io.sockshell.transcript.Transcript;
+import io.sockshell.transcript.TranscriptRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;

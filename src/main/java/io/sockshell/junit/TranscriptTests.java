@@ -1,5 +1,12 @@
-package io.sockshell.transcript;
+package io.sockshell.junit;
 
+import io.sockshell.cli.Parties;
+import io.sockshell.transcript.PartyKinds;
+import io.sockshell.transcript.StepResult;
+import io.sockshell.transcript.Transcript;
+import io.sockshell.transcript.TranscriptChecker;
+import io.sockshell.transcript.TranscriptResult;
+import io.sockshell.transcript.TranscriptRunner;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,6 +34,8 @@ import org.opentest4j.AssertionFailedError;
  * All transcripts start at once (they are independent) when the stream is made; each test
  * waits for its own. A malformed transcript, or a file in the folder that is not a transcript,
  * fails its test, so nothing is skipped silently.
+ *
+ * <p>sockshell does not bring JUnit along: the project using this class does (JUnit Jupiter 5).
  */
 public final class TranscriptTests {
     /** Longest a test waits for its transcript on top of the transcript's own step bounds. */
@@ -35,12 +44,15 @@ public final class TranscriptTests {
     private TranscriptTests() {
     }
 
-    /** One test per transcript in {@code folder} (and below), with the default step bound. */
+    /**
+     * One test per transcript in {@code folder} (and below), with the default step bound and
+     * every party kind sockshell has ({@code shell}, {@code replay}).
+     */
     public static Stream<DynamicTest> in(Path folder) throws IOException {
-        return in(folder, TranscriptRunner.DEFAULT_STEP_SECONDS, PartyKinds.standard());
+        return in(folder, TranscriptRunner.DEFAULT_STEP_SECONDS, Parties.all());
     }
 
-    /** The same with another step bound and more party kinds. */
+    /** The same with another step bound and other party kinds (such as {@code Parties.all().with(...)}). */
     public static Stream<DynamicTest> in(Path folder, double stepSeconds, PartyKinds kinds) throws IOException {
         List<Path> paths = List.of(folder);
         TranscriptChecker checker = new TranscriptChecker(new TranscriptRunner(kinds, stepSeconds), false,

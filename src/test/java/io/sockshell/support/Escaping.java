@@ -1,12 +1,12 @@
-package io.sockshell.reliability;
+package io.sockshell.support;
 
 /** Shows test inputs and outputs unambiguously in failure messages. */
-final class Escaping {
+public final class Escaping {
     private Escaping() {
     }
 
     /** {@code text} as a Java string literal, every non-printable or non-ASCII character escaped. */
-    static String javaString(String text) {
+    public static String javaString(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -26,7 +26,7 @@ final class Escaping {
      * and the Unicode format and separator characters that reorder or break a line. Returns -1
      * when there is none. A line feed ending a line is allowed by the caller, not here.
      */
-    static int firstTerminalControl(String text) {
+    public static int firstTerminalControl(String text) {
         for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
             if (isTerminalControl(text.codePointAt(i))) {
                 return i;
