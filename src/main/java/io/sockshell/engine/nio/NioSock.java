@@ -427,8 +427,8 @@ abstract class NioSock implements Sock {
     /**
      * Runs one call of the socket's API and traces its failure: a {@link SockError} as it
      * is, anything the JDK threw as the error {@link IoErrors} makes of it. The body traces
-     * its own result. Not for recv and send, whose lambdas would cost a bulk transfer an
-     * allocation per call: they write the same few lines out.
+     * its own result. Not for TCP's recv, send and sendall, the bulk path, where the lambda
+     * would cost an allocation per call: they write the same few lines out.
      */
     <T> T traced(String call, String args, Call<T> body) throws SockError {
         try {

@@ -10,11 +10,11 @@ import java.nio.channels.SocketChannel;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * send and sendall on a connected TCP channel, as Linux's blocking send behaves and at the
- * speed of a bulk transfer. Both are shaped by what the JDK does with a heap buffer: it copies
- * the buffer's whole remainder into native memory on every write, while the kernel takes a few
- * MiB at most. So data goes to the channel in bounded chunks, and sendall keeps one native
- * copy of large data, which a repeated sendall of the same bytes sends without copying again.
+ * send and sendall on a connected TCP channel: Linux's blocking send (every byte queued before
+ * it returns) over a channel that never blocks, at the speed of a bulk transfer. The speed is
+ * its own concern because of what the JDK does with a heap buffer (see {@link #SENDALL_CHUNK}):
+ * data goes to the channel in bounded chunks, and sendall keeps a native copy of large data,
+ * which a repeated sendall of the same bytes sends without copying it again.
  *
  * <p>The caller has checked that the socket may send; errors come back mapped, untraced.
  */

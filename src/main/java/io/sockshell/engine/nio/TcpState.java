@@ -10,18 +10,21 @@ import io.sockshell.engine.SocketState;
  * replaces it only while holding its own lock, and may read it without.
  *
  * <p>The life follows the kernel's, as CPython shows it on Linux, including what NIO alone
- * would get wrong:
+ * would get wrong (it knows no "connect failed, error not yet reported", and raises a reset on
+ * every read). Every transition, from, by, to, and the call that makes it:
  * <pre>
- *   UNCONNECTED --listen--------------------------&gt; LISTENING --shutdown--&gt; UNCONNECTED (still bound)
- *   UNCONNECTED --connect, done at once-----------&gt; CONNECTED
- *   UNCONNECTED --connect, under way--------------&gt; CONNECTING
- *   CONNECTING  --done, with a connect waiting----&gt; CONNECTED
- *   CONNECTING  --done in the background----------&gt; CONNECTED, unseen --next connect returns 0--&gt; CONNECTED
- *   CONNECTING  --failed--------------------------&gt; CONNECT_FAILED, error pending
- *   CONNECT_FAILED --error taken by recv, send or SO_ERROR--&gt; CONNECT_FAILED, no error
- *   CONNECT_FAILED --a connect reports it---------&gt; UNCONNECTED (connect may try again)
- *   CONNECTED   --a reset, or a send refused------&gt; LOST --recv raises the reset--&gt; RESET_REPORTED
- *   CONNECTED, LOST or RESET_REPORTED --shutdown--&gt; the same, with that direction shut
+ *   UNCONNECTED     listening         LISTENING         listen
+ *   LISTENING       stoppedListening  UNCONNECTED       shutdown; the socket stays bound
+ *   UNCONNECTED     connectedAtOnce   CONNECTED         connect, done at once
+ *   UNCONNECTED     connectStarted    CONNECTING        connect, under way (failing at once changes nothing)
+ *   CONNECTING      connectDone       CONNECTED, unseen the connect finished with no connect call waiting
+ *   CONNECTED       connectSeen       CONNECTED         a connect call saw it; the next raises EISCONN
+ *   CONNECTING      connectFailed     CONNECT_FAILED    the connect failed; its error is pending
+ *   CONNECT_FAILED  errorTaken        CONNECT_FAILED    recv, send or SO_ERROR reported the error
+ *   CONNECT_FAILED  failureReported   UNCONNECTED       a connect reported the failure; it may connect again
+ *   CONNECTED       shut              CONNECTED         shutdown: that direction is shut
+ *   CONNECTED       lost              LOST              recv met a reset, or send one or a broken pipe
+ *   CONNECTED, LOST resetReported     RESET_REPORTED    recv raised the reset; later ones read as b''
  * </pre>
  * UNCONNECTED covers fresh and bound sockets alike: whether it has an address is the
  * channel's to say. Closing is not a state here: stream and datagram sockets share it.
@@ -90,7 +93,7 @@ final class TcpState {
         return to(Phase.CONNECTING);
     }
 
-    /** The connect call itself made the connection (loopback often does, at once). */
+    /** The connect call itself made the connection, without waiting. */
     TcpState connectedAtOnce() {
         return to(Phase.CONNECTED);
     }
