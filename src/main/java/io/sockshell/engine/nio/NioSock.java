@@ -17,16 +17,15 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What stream and datagram sockets share: Python's three modes built on always-nonblocking
- * channels, a wait that {@link CancelSignal} can cut short, counters, options and tracing,
- * and the calls that differ only in what they do to the channel (bind, connect, setsockopt).
+ * channels, waits that {@link CancelSignal} can cut short ({@link ChannelWait}), counters,
+ * options and tracing, and the calls that differ only in what they do to the channel (bind,
+ * connect, setsockopt).
  */
 abstract class NioSock implements Sock {
     /** Upper bound on one receive buffer, so {@code recv(2**31)} does not allocate 2 GiB. */
@@ -43,7 +42,7 @@ abstract class NioSock implements Sock {
     /** Held while the receive buffer is in use. */
     final Object receiveLock = new Object();
     private ByteBuffer receiveBuffer;
-    private final KeptSelector waitSelector = new KeptSelector();
+    private final ChannelWait waits = new ChannelWait(this);
     private volatile String label = "?";
     private volatile Double timeout;
     volatile boolean closed;
@@ -274,65 +273,7 @@ abstract class NioSock implements Sock {
 
     /** Waits until {@code channel} is ready for {@code ops}; raises on timeout or cancel. */
     void await(SelectableChannel channel, int ops, long deadline) throws SockError {
-        CancelSignal signal = CancelSignal.current();
-        if (signal.isCancelled()) {
-            throw SockError.interrupted();
-        }
-        Selector selector = null;
-        try {
-            selector = waitSelector.take();
-            SelectionKey key = watch(selector, channel, ops);
-            signal.waitingOn(selector::wakeup);
-            while (true) {
-                if (deadline == Long.MAX_VALUE) {
-                    selector.select();
-                } else {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw SockError.timedOut();
-                    }
-                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
-                }
-                // An interrupted thread's select returns at once for as long as the flag is set;
-                // without this check the wait would spin instead of ending.
-                if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
-                    throw SockError.interrupted();
-                }
-                boolean ready = selector.selectedKeys().remove(key);
-                selector.selectedKeys().clear();
-                if (ready) {
-                    return;
-                }
-                if (closed) {
-                    throw SockError.of(Errno.EBADF);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw IoErrors.map(e);
-        } finally {
-            signal.waitingOn(null);
-            if (selector != null) {
-                waitSelector.give(selector);
-            }
-        }
-    }
-
-    /** Makes a kept selector watch {@code channel} for {@code ops}, registering it if need be. */
-    private static SelectionKey watch(Selector selector, SelectableChannel channel, int ops) throws IOException {
-        SelectionKey key = channel.keyFor(selector);
-        if (key != null && !key.isValid()) {
-            // Cancelled but not yet deregistered: a select does that, then it may register again.
-            selector.selectNow();
-            selector.selectedKeys().clear();
-            key = null;
-        }
-        if (key == null) {
-            return channel.register(selector, ops);
-        }
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-        return key;
+        waits.await(channel, ops, deadline);
     }
 
     /**
@@ -340,23 +281,12 @@ abstract class NioSock implements Sock {
      * so that the channel closes at once.
      */
     void closeChannel(Channel channel) throws IOException {
-        waitSelector.drop();
-        SelectorPool.close(channel);
+        waits.closeChannel(channel);
     }
 
     /** The socket is closed: its waits keep no selector from now on. */
     void closeWaits() {
-        waitSelector.close();
-    }
-
-    /** Whether {@code channel} is ready for {@code ops} right now, without waiting. */
-    static boolean readyNow(SelectableChannel channel, int ops) throws SockError {
-        try (Selector selector = Selector.open()) {
-            channel.register(selector, ops);
-            return selector.selectNow() > 0;
-        } catch (IOException | RuntimeException e) {
-            throw IoErrors.map(e);
-        }
+        waits.close();
     }
 
     /** A receive buffer reused across calls, so bulk transfers do not allocate per call. */

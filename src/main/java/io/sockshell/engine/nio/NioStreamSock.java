@@ -247,7 +247,7 @@ final class NioStreamSock extends NioSock {
             }
             if (bufsize == 0) {
                 // recvfrom(0) waits, as CPython does, until there is something to read.
-                if (!readyNow(reader, READ)) {
+                if (!ChannelWait.readyNow(reader, READ)) {
                     if (nonblocking()) {
                         throw SockError.of(Errno.EAGAIN);
                     }
