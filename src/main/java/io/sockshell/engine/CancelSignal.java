@@ -1,17 +1,25 @@
 package io.sockshell.engine;
 
-import java.nio.channels.Selector;
-
 /**
  * Lets another thread cancel the blocking call a thread is making, without interrupting the
  * thread: an interrupt would close the NIO channel under it, and the learner's socket with it.
  * A blocking call raises {@code KeyboardInterrupt} when cancelled and leaves its socket usable.
+ *
+ * <p>The signal knows nothing of how a backend waits: around each wait the backend installs a
+ * {@link Wakeup} that ends that wait early (the NIO backend a selector's wakeup; a backend that
+ * blocks in {@code poll()} would write to an eventfd or pipe that poll also watches).
  */
 public final class CancelSignal {
     private static final ThreadLocal<CancelSignal> CURRENT = ThreadLocal.withInitial(CancelSignal::new);
 
     private volatile boolean cancelled;
-    private volatile Selector waitingOn;
+    private volatile Wakeup waitingOn;
+
+    /** Ends a backend's wait early; called from the cancelling thread, so it must be thread-safe. */
+    @FunctionalInterface
+    public interface Wakeup {
+        void wake();
+    }
 
     /** The signal the calling thread's blocking calls obey. */
     public static CancelSignal current() {
@@ -28,9 +36,9 @@ public final class CancelSignal {
 
     public void cancel() {
         cancelled = true;
-        Selector selector = waitingOn;
-        if (selector != null) {
-            selector.wakeup();
+        Wakeup wakeup = waitingOn;
+        if (wakeup != null) {
+            wakeup.wake();
         }
     }
 
@@ -47,11 +55,15 @@ public final class CancelSignal {
         return cancelled || Thread.currentThread().isInterrupted();
     }
 
-    /** Called by the engine around each wait, so {@link #cancel()} can wake it. */
-    public void waitingOn(Selector selector) {
-        waitingOn = selector;
-        if (selector != null && cancelled) {
-            selector.wakeup();
+    /**
+     * Called by the backend around each wait: {@code wakeup} before it starts waiting, so
+     * {@link #cancel()} can end the wait, and {@code null} once the wait is over. A cancel
+     * that came before the wait started wakes it at once.
+     */
+    public void waitingOn(Wakeup wakeup) {
+        waitingOn = wakeup;
+        if (wakeup != null && cancelled) {
+            wakeup.wake();
         }
     }
 }

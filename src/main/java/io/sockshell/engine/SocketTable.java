@@ -59,23 +59,23 @@ public final class SocketTable {
     }
 
     public synchronized Sock socket(String name) throws SockError {
-        Sock sock = sockets.get(name);
-        if (sock == null) {
-            throw files.containsKey(name)
-                    ? SockError.plain("TypeError", "'" + name + "' is a file, not a socket")
-                    : nameError(name);
-        }
-        return sock;
+        return named(sockets, files, name, "a file, not a socket");
     }
 
     public synchronized LineFile file(String name) throws SockError {
-        LineFile file = files.get(name);
-        if (file == null) {
-            throw sockets.containsKey(name)
-                    ? SockError.plain("TypeError", "'" + name + "' is a socket, not a file (makefile makes one)")
+        return named(files, sockets, name, "a socket, not a file (makefile makes one)");
+    }
+
+    /** What {@code name} holds in {@code kind}; a TypeError when {@code other} holds it instead. */
+    private static <T> T named(Map<String, T> kind, Map<String, ?> other, String name, String otherKind)
+            throws SockError {
+        T found = kind.get(name);
+        if (found == null) {
+            throw other.containsKey(name)
+                    ? SockError.plain("TypeError", "'" + name + "' is " + otherKind)
                     : nameError(name);
         }
-        return file;
+        return found;
     }
 
     public synchronized Optional<Sock> find(String name) {

@@ -183,15 +183,29 @@ class ErrorsTest {
 
     @Test
     void aRefusedNonblockingConnectReportsItsErrorToTheNextRecvAndThenEndOfStream() throws Exception {
+        Sock client = refusedInTheBackground();
+        assertRaises(REFUSED, () -> client.recv(10));
+        assertEquals(PyBytes.EMPTY, client.recv(10));
+        assertRaises(NOT_CONNECTED, client::getpeername);
+    }
+
+    @Test
+    void aSocketWhoseNonblockingConnectFailedCannotListenAsOnLinux() throws Exception {
+        Sock client = refusedInTheBackground();
+        assertRaises(INVALID, () -> client.listen(1));
+        assertEquals(111, client.getsockopt(SockOption.SO_ERROR));
+        assertRaises(INVALID, () -> client.listen(1));
+    }
+
+    /** A nonblocking socket whose connect to a bound socket that does not listen has failed. */
+    private Sock refusedInTheBackground() throws Exception {
         Sock bound = net.tcp();
         bound.bind(HOST, 0);
         Sock client = net.tcp();
         client.setblocking(false);
         client.connectEx(HOST, port(bound));
         net.backend.select(List.of(), List.of(client), List.of(), 5.0);
-        assertRaises(REFUSED, () -> client.recv(10));
-        assertEquals(PyBytes.EMPTY, client.recv(10));
-        assertRaises(NOT_CONNECTED, client::getpeername);
+        return client;
     }
 
     // a listening socket

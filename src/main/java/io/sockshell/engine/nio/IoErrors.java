@@ -2,8 +2,6 @@ package io.sockshell.engine.nio;
 
 import io.sockshell.engine.Errno;
 import io.sockshell.engine.SockError;
-import java.io.IOException;
-import java.net.BindException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
@@ -15,6 +13,7 @@ import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.channels.UnsupportedAddressTypeException;
+import java.util.List;
 
 /**
  * Turns JDK exceptions into CPython's errors. Java carries no errno, so the class narrows the
@@ -22,33 +21,30 @@ import java.nio.channels.UnsupportedAddressTypeException;
  * a {@code BindException} may be EADDRINUSE or EADDRNOTAVAIL.
  */
 final class IoErrors {
+    /** Exceptions whose class alone says the errno, checked in order before any message. */
+    private static final List<ByClass> BY_CLASS = List.of(
+            new ByClass(ClosedChannelException.class, Errno.EBADF),
+            new ByClass(AlreadyBoundException.class, Errno.EINVAL),
+            new ByClass(AlreadyConnectedException.class, Errno.EISCONN),
+            new ByClass(ConnectionPendingException.class, Errno.EALREADY),
+            new ByClass(NotYetConnectedException.class, Errno.ENOTCONN),
+            new ByClass(UnsupportedAddressTypeException.class, Errno.EAFNOSUPPORT),
+            new ByClass(PortUnreachableException.class, Errno.ECONNREFUSED));
+
+    private record ByClass(Class<? extends Throwable> type, Errno errno) {
+    }
+
     private IoErrors() {
     }
 
     static SockError map(Throwable e) {
-        if (e instanceof ClosedChannelException) {
-            return SockError.of(Errno.EBADF, e);
-        }
         if (e instanceof UnknownHostException || e instanceof UnresolvedAddressException) {
             return SockError.gai(-2, "Name or service not known");
         }
-        if (e instanceof AlreadyBoundException) {
-            return SockError.of(Errno.EINVAL, e);
-        }
-        if (e instanceof AlreadyConnectedException) {
-            return SockError.of(Errno.EISCONN, e);
-        }
-        if (e instanceof ConnectionPendingException) {
-            return SockError.of(Errno.EALREADY, e);
-        }
-        if (e instanceof NotYetConnectedException) {
-            return SockError.of(Errno.ENOTCONN, e);
-        }
-        if (e instanceof UnsupportedAddressTypeException) {
-            return SockError.of(Errno.EAFNOSUPPORT, e);
-        }
-        if (e instanceof PortUnreachableException) {
-            return SockError.of(Errno.ECONNREFUSED, e);
+        for (ByClass known : BY_CLASS) {
+            if (known.type().isInstance(e)) {
+                return SockError.of(known.errno(), e);
+            }
         }
         Errno byText = byMessage(e.getMessage());
         if (byText != null) {
@@ -59,9 +55,6 @@ final class IoErrors {
         }
         if (e instanceof ConnectException && e.getMessage() == null) {
             return SockError.of(Errno.ECONNREFUSED, e);
-        }
-        if (e instanceof BindException || e instanceof IOException || e instanceof RuntimeException) {
-            return SockError.unclassified(e);
         }
         return SockError.unclassified(e);
     }

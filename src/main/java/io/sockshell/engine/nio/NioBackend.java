@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The backend built on java.nio channels and selectors. */
-public final class NioBackend implements io.sockshell.engine.SocketBackend {
+final class NioBackend implements io.sockshell.engine.SocketBackend {
     private static final int WANT_READ = 1;
     private static final int WANT_WRITE = 2;
     /** Linux's POLLHUP, which poll reports for an unconnected TCP socket and select counts as readable. */
@@ -28,7 +28,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
 
     private final TraceListener trace;
 
-    public NioBackend(TraceListener trace) {
+    NioBackend(TraceListener trace) {
         this.trace = trace;
     }
 
@@ -156,7 +156,7 @@ public final class NioBackend implements io.sockshell.engine.SocketBackend {
             watch(selector, watches);
             long deadline = timeoutSeconds == null ? Long.MAX_VALUE
                     : System.nanoTime() + (long) (timeoutSeconds * 1e9);
-            signal.waitingOn(selector);
+            signal.waitingOn(selector::wakeup);
             while (true) {
                 if (!ready.isEmpty() || (timeoutSeconds != null && timeoutSeconds == 0.0)) {
                     selector.selectNow();

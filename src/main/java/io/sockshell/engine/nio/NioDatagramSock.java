@@ -54,22 +54,11 @@ final class NioDatagramSock extends NioSock {
     }
 
     @Override
-    public synchronized void bind(String host, int port) throws SockError {
-        String args = host(host) + ":" + port;
-        try {
-            // CPython parses the address before it uses the descriptor.
-            InetSocketAddress address = Resolver.resolve(family, host, port, "bind");
-            ensureOpen();
-            if (localOrNull() != null) {
-                throw SockError.of(Errno.EINVAL);
-            }
-            channel.bind(address);
-            traced("bind", args, "0");
-        } catch (IOException | RuntimeException e) {
-            throw traceFail("bind", args, IoErrors.map(e));
-        } catch (SockError e) {
-            throw traceFail("bind", args, e);
+    void bindTo(InetSocketAddress address) throws IOException, SockError {
+        if (localOrNull() != null) {
+            throw SockError.of(Errno.EINVAL);
         }
+        channel.bind(address);
     }
 
     @Override
@@ -85,45 +74,16 @@ final class NioDatagramSock extends NioSock {
     }
 
     @Override
-    public synchronized void connect(String host, int port) throws SockError {
-        String args = host(host) + ":" + port;
-        try {
-            InetSocketAddress target = Resolver.destination(family, Resolver.resolve(family, host, port, "connect"));
-            ensureOpen();
-            if (channel.isConnected()) {
-                channel.disconnect();
-            }
-            channel.connect(target);
-            traced("connect", args, "0");
-        } catch (IOException | RuntimeException e) {
-            throw traceFail("connect", args, IoErrors.map(e));
-        } catch (SockError e) {
-            throw traceFail("connect", args, e);
+    synchronized void connectTo(InetSocketAddress target) throws IOException {
+        if (channel.isConnected()) {
+            channel.disconnect();
         }
+        channel.connect(target);
     }
 
     @Override
     public int send(PyBytes data) throws SockError {
-        String args = Integer.toString(data.length());
-        try {
-            ensureOpen();
-            if (!channel.isConnected()) {
-                throw SockError.of(Errno.EDESTADDRREQ);
-            }
-            if (shutWrite) {
-                throw SockError.of(Errno.EPIPE);
-            }
-            ByteBuffer buffer = data.asReadOnlyBuffer();
-            int sent = underMode(() -> {
-                int n = channel.write(buffer);
-                return n == 0 && data.length() > 0 ? null : n;
-            }, channel, WRITE, Errno.EAGAIN);
-            countSent(sent);
-            traced("send", args, Integer.toString(sent));
-            return sent;
-        } catch (SockError e) {
-            throw traceFail("send", args, e);
-        }
+        return sendTo("send", Integer.toString(data.length()), data, null);
     }
 
     @Override
@@ -133,26 +93,40 @@ final class NioDatagramSock extends NioSock {
 
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
-        String args = Integer.toString(data.length()) + ", " + host(host) + ":" + port;
-        try {
-            InetSocketAddress destination = Resolver.destination(family, Resolver.resolve(family, host, port, "sendto"));
+        return sendTo("sendto", data.length() + ", " + host(host) + ":" + port, data,
+                () -> Resolver.destination(family, Resolver.resolve(family, host, port, "sendto")));
+    }
+
+    /** Where a datagram goes: sendto's address, resolved once the call is under way. */
+    @FunctionalInterface
+    private interface Destination {
+        InetSocketAddress resolve() throws SockError;
+    }
+
+    /** One datagram, to the connected peer ({@code to} null) or to the address given. */
+    private int sendTo(String call, String args, PyBytes data, Destination to) throws SockError {
+        return traced(call, args, () -> {
+            InetSocketAddress destination = to == null ? null : to.resolve();
             ensureOpen();
-            if (channel.isConnected() && !destination.equals(channel.getRemoteAddress())) {
+            if (destination == null) {
+                if (!channel.isConnected()) {
+                    throw SockError.of(Errno.EDESTADDRREQ);
+                }
+                if (shutWrite) {
+                    throw SockError.of(Errno.EPIPE);
+                }
+            } else if (channel.isConnected() && !destination.equals(channel.getRemoteAddress())) {
                 throw SockError.of(Errno.EISCONN);
             }
             ByteBuffer buffer = data.asReadOnlyBuffer();
             int sent = underMode(() -> {
-                int n = channel.send(buffer, destination);
+                int n = destination == null ? channel.write(buffer) : channel.send(buffer, destination);
                 return n == 0 && data.length() > 0 ? null : n;
             }, channel, WRITE, Errno.EAGAIN);
             countSent(sent);
-            traced("sendto", args, Integer.toString(sent));
+            traceResult(call, args, Integer.toString(sent));
             return sent;
-        } catch (IOException | RuntimeException e) {
-            throw traceFail("sendto", args, IoErrors.map(e));
-        } catch (SockError e) {
-            throw traceFail("sendto", args, e);
-        }
+        });
     }
 
     @Override
@@ -167,14 +141,14 @@ final class NioDatagramSock extends NioSock {
 
     private Datagram receive(String call, int bufsize) throws SockError {
         String args = Integer.toString(bufsize);
-        try {
+        return traced(call, args, () -> {
             if (bufsize < 0) {
                 throw SockError.valueError("negative buffersize in " + call);
             }
             if (bufsize == 0 && call.equals("recv")) {
                 // CPython's recv(0) returns b'' without reading, so no datagram is consumed.
                 countReceived(0);
-                traced(call, args, "0");
+                traceResult(call, args, "0");
                 return new Datagram(PyBytes.EMPTY, null);
             }
             ensureOpen();
@@ -186,11 +160,9 @@ final class NioDatagramSock extends NioSock {
                 return new Datagram(PyBytes.wrap(drain(buffer)), Address.of(family, (InetSocketAddress) from));
             });
             countReceived(datagram.data().length());
-            traced(call, args, Integer.toString(datagram.data().length()));
+            traceResult(call, args, Integer.toString(datagram.data().length()));
             return datagram;
-        } catch (SockError e) {
-            throw traceFail(call, args, e);
-        }
+        });
     }
 
     @Override
@@ -201,31 +173,16 @@ final class NioDatagramSock extends NioSock {
         }
         shutRead |= how.reads();
         shutWrite |= how.writes();
-        traced("shutdown", how.name(), "0");
+        traceResult("shutdown", how.name(), "0");
     }
 
     @Override
-    public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
-        closeWaits();
+    void closeChannels() {
         try {
             closeChannel(channel);
         } catch (IOException ignored) {
             // Best effort; the socket is closed for the user either way.
         }
-        traced("close", "", "0");
-    }
-
-    @Override
-    public Address getsockname() throws SockError {
-        ensureOpen();
-        InetSocketAddress local = localOrNull();
-        return local == null ? Address.unbound(family) : Address.of(family, local);
     }
 
     @Override
@@ -243,24 +200,15 @@ final class NioDatagramSock extends NioSock {
     }
 
     @Override
-    public synchronized void setsockopt(SockOption option, int value) throws SockError {
-        String args = option.level() + ", " + option.name() + ", " + value;
-        try {
-            ensureOpen();
-            // Linux answers a TCP option on a UDP socket with ENOPROTOOPT when set (EOPNOTSUPP
-            // when read), and accepts SO_LINGER and SO_KEEPALIVE, which NIO's datagram
-            // channel lacks: the engine keeps those for getsockopt.
-            if (option.readOnly() || option == SockOption.TCP_NODELAY) {
-                throw SockError.of(Errno.ENOPROTOOPT);
-            }
-            apply(channel, option, value);
-            userOptions.put(option, value);
-            traced("setsockopt", args, "0");
-        } catch (IOException | RuntimeException e) {
-            throw traceFail("setsockopt", args, IoErrors.map(e));
-        } catch (SockError e) {
-            throw traceFail("setsockopt", args, e);
+    void setOption(SockOption option, int value) throws IOException, SockError {
+        // Linux answers a TCP option on a UDP socket with ENOPROTOOPT when set (EOPNOTSUPP
+        // when read), and accepts SO_LINGER and SO_KEEPALIVE, which NIO's datagram
+        // channel lacks: the engine keeps those for getsockopt.
+        if (option.readOnly() || option == SockOption.TCP_NODELAY) {
+            throw SockError.of(Errno.ENOPROTOOPT);
         }
+        ChannelOptions.apply(channel, option, value);
+        userOptions.put(option, value);
     }
 
     @Override
@@ -278,10 +226,11 @@ final class NioDatagramSock extends NioSock {
             throw SockError.of(Errno.EOPNOTSUPP);
         }
         if (option == SockOption.SO_LINGER || option == SockOption.SO_KEEPALIVE) {
-            return reported(option, userOptions.getOrDefault(option, option == SockOption.SO_LINGER ? -1 : 0));
+            return ChannelOptions.reported(option,
+                    userOptions.getOrDefault(option, option == SockOption.SO_LINGER ? -1 : 0));
         }
         try {
-            return read(channel, option);
+            return ChannelOptions.read(channel, option);
         } catch (IOException e) {
             throw IoErrors.map(e);
         }
@@ -291,7 +240,8 @@ final class NioDatagramSock extends NioSock {
         return channel;
     }
 
-    private InetSocketAddress localOrNull() {
+    @Override
+    InetSocketAddress localOrNull() {
         try {
             return (InetSocketAddress) channel.getLocalAddress();
         } catch (IOException e) {

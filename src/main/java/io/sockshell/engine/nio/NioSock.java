@@ -4,7 +4,6 @@ import io.sockshell.engine.Address;
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.Errno;
 import io.sockshell.engine.Family;
-import io.sockshell.engine.Kind;
 import io.sockshell.engine.LineFile;
 import io.sockshell.engine.PyRepr;
 import io.sockshell.engine.Sock;
@@ -13,22 +12,20 @@ import io.sockshell.engine.SockInfo;
 import io.sockshell.engine.SockOption;
 import io.sockshell.engine.TraceListener;
 import java.io.IOException;
-import java.net.SocketOption;
-import java.net.StandardSocketOptions;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
-import java.nio.channels.NetworkChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What stream and datagram sockets share: Python's three modes built on always-nonblocking
- * channels, a wait that {@link CancelSignal} can cut short, counters, options and tracing.
+ * channels, waits that {@link CancelSignal} can cut short ({@link ChannelWait}), counters,
+ * options and tracing, and the calls that differ only in what they do to the channel (bind,
+ * connect, setsockopt).
  */
 abstract class NioSock implements Sock {
     /** Upper bound on one receive buffer, so {@code recv(2**31)} does not allocate 2 GiB. */
@@ -45,7 +42,7 @@ abstract class NioSock implements Sock {
     /** Held while the receive buffer is in use. */
     final Object receiveLock = new Object();
     private ByteBuffer receiveBuffer;
-    private final KeptSelector waitSelector = new KeptSelector();
+    private final ChannelWait waits = new ChannelWait(this);
     private volatile String label = "?";
     private volatile Double timeout;
     volatile boolean closed;
@@ -59,6 +56,18 @@ abstract class NioSock implements Sock {
     interface Attempt<T> {
         /** One nonblocking try: the result, or null if it would block. */
         T tryOnce() throws IOException, SockError;
+    }
+
+    /** The body of one call of the socket's API, as {@link #traced} runs it. */
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws IOException, SockError;
+    }
+
+    /** The body of a call that returns nothing in Python, as {@link #syscall} runs it. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws IOException, SockError;
     }
 
     @Override
@@ -92,7 +101,7 @@ abstract class NioSock implements Sock {
         // that raises EBADF here reports the new mode from gettimeout().
         timeout = blocking ? null : 0.0;
         ensureOpen();
-        traced("setblocking", blocking ? "1" : "0", "0");
+        traceResult("setblocking", blocking ? "1" : "0", "0");
     }
 
     @Override
@@ -106,8 +115,34 @@ abstract class NioSock implements Sock {
         // As in setblocking: CPython stores the timeout first, then fails on a closed socket.
         timeout = seconds;
         ensureOpen();
-        traced("settimeout", seconds == null ? "None" : PyRepr.number(seconds), "0");
+        traceResult("settimeout", seconds == null ? "None" : PyRepr.number(seconds), "0");
     }
+
+    @Override
+    public synchronized void bind(String host, int port) throws SockError {
+        syscall("bind", host(host) + ":" + port, () -> {
+            // CPython parses the address before it uses the descriptor: a bad port or name
+            // is reported even on a closed socket.
+            InetSocketAddress address = Resolver.resolve(family, host, port, "bind");
+            ensureOpen();
+            bindTo(address);
+        });
+    }
+
+    /** Binds the open socket's channel, or raises EINVAL where Linux would. */
+    abstract void bindTo(InetSocketAddress address) throws IOException, SockError;
+
+    @Override
+    public void connect(String host, int port) throws SockError {
+        syscall("connect", host(host) + ":" + port, () -> {
+            InetSocketAddress target = Resolver.destination(family, Resolver.resolve(family, host, port, "connect"));
+            ensureOpen();
+            connectTo(target);
+        });
+    }
+
+    /** Connects the open socket to {@code target}, resolved as the kernel would send to it. */
+    abstract void connectTo(InetSocketAddress target) throws IOException, SockError;
 
     /** Python's connect_ex: connect, with an errno in place of the error it would raise. */
     @Override
@@ -126,6 +161,43 @@ abstract class NioSock implements Sock {
             throw e;
         }
     }
+
+    @Override
+    public synchronized void setsockopt(SockOption option, int value) throws SockError {
+        syscall("setsockopt", option.level() + ", " + option.name() + ", " + value, () -> {
+            ensureOpen();
+            setOption(option, value);
+        });
+    }
+
+    /** Sets an option on the open socket, remembering it in {@link #userOptions}. */
+    abstract void setOption(SockOption option, int value) throws IOException, SockError;
+
+    @Override
+    public synchronized Address getsockname() throws SockError {
+        ensureOpen();
+        InetSocketAddress local = localOrNull();
+        return local == null ? Address.unbound(family) : Address.of(family, local);
+    }
+
+    /** The address the socket is bound to, or null. */
+    abstract InetSocketAddress localOrNull();
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        closeWaits();
+        closeChannels();
+        traceResult("close", "", "0");
+    }
+
+    /** Closes every channel of the socket, at once and quietly: closing cannot fail in Python. */
+    abstract void closeChannels();
 
     @Override
     public LineFile makefile(String mode) throws SockError {
@@ -201,65 +273,7 @@ abstract class NioSock implements Sock {
 
     /** Waits until {@code channel} is ready for {@code ops}; raises on timeout or cancel. */
     void await(SelectableChannel channel, int ops, long deadline) throws SockError {
-        CancelSignal signal = CancelSignal.current();
-        if (signal.isCancelled()) {
-            throw SockError.interrupted();
-        }
-        Selector selector = null;
-        try {
-            selector = waitSelector.take();
-            SelectionKey key = watch(selector, channel, ops);
-            signal.waitingOn(selector);
-            while (true) {
-                if (deadline == Long.MAX_VALUE) {
-                    selector.select();
-                } else {
-                    long left = deadline - System.nanoTime();
-                    if (left <= 0) {
-                        throw SockError.timedOut();
-                    }
-                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
-                }
-                // An interrupted thread's select returns at once for as long as the flag is set;
-                // without this check the wait would spin instead of ending.
-                if (signal.isCancelled() || Thread.currentThread().isInterrupted()) {
-                    throw SockError.interrupted();
-                }
-                boolean ready = selector.selectedKeys().remove(key);
-                selector.selectedKeys().clear();
-                if (ready) {
-                    return;
-                }
-                if (closed) {
-                    throw SockError.of(Errno.EBADF);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            throw IoErrors.map(e);
-        } finally {
-            signal.waitingOn(null);
-            if (selector != null) {
-                waitSelector.give(selector);
-            }
-        }
-    }
-
-    /** Makes a kept selector watch {@code channel} for {@code ops}, registering it if need be. */
-    private static SelectionKey watch(Selector selector, SelectableChannel channel, int ops) throws IOException {
-        SelectionKey key = channel.keyFor(selector);
-        if (key != null && !key.isValid()) {
-            // Cancelled but not yet deregistered: a select does that, then it may register again.
-            selector.selectNow();
-            selector.selectedKeys().clear();
-            key = null;
-        }
-        if (key == null) {
-            return channel.register(selector, ops);
-        }
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-        return key;
+        waits.await(channel, ops, deadline);
     }
 
     /**
@@ -267,23 +281,12 @@ abstract class NioSock implements Sock {
      * so that the channel closes at once.
      */
     void closeChannel(Channel channel) throws IOException {
-        waitSelector.drop();
-        SelectorPool.close(channel);
+        waits.closeChannel(channel);
     }
 
     /** The socket is closed: its waits keep no selector from now on. */
     void closeWaits() {
-        waitSelector.close();
-    }
-
-    /** Whether {@code channel} is ready for {@code ops} right now, without waiting. */
-    static boolean readyNow(SelectableChannel channel, int ops) throws SockError {
-        try (Selector selector = Selector.open()) {
-            channel.register(selector, ops);
-            return selector.selectNow() > 0;
-        } catch (IOException | RuntimeException e) {
-            throw IoErrors.map(e);
-        }
+        waits.close();
     }
 
     /** A receive buffer reused across calls, so bulk transfers do not allocate per call. */
@@ -333,97 +336,52 @@ abstract class NioSock implements Sock {
         return trace.enabled();
     }
 
-    void traced(String call, String args, String result) {
+    /** Traces a call that succeeded, as strace shows it: {@code call(label, args) = result}. */
+    void traceResult(String call, String args, String result) {
         if (tracing()) {
             trace.syscall(call + "(" + label + (args.isEmpty() ? "" : ", " + args) + ") = " + result);
         }
     }
 
-    void tracedError(String call, String args, SockError error) {
+    /** Traces a call that failed, as strace shows it, and gives back the error to raise. */
+    SockError traceFail(String call, String args, SockError error) {
         if (tracing()) {
             String result = error.errno()
                     .map(e -> "-1 " + e.name() + " (" + e.text() + ")")
                     .orElse("-1 (" + error.pythonLine() + ")");
             trace.syscall(call + "(" + label + (args.isEmpty() ? "" : ", " + args) + ") = " + result);
         }
+        return error;
     }
 
-    SockError traceFail(String call, String args, SockError error) {
-        tracedError(call, args, error);
-        return error;
+    /**
+     * Runs one call of the socket's API and traces its failure: a {@link SockError} as it
+     * is, anything the JDK threw as the error {@link IoErrors} makes of it. The body traces
+     * its own result. Not for TCP's recv, send and sendall, the bulk path, where the lambda
+     * would cost an allocation per call: they write the same few lines out.
+     */
+    <T> T traced(String call, String args, Call<T> body) throws SockError {
+        try {
+            return body.run();
+        } catch (IOException | RuntimeException e) {
+            throw traceFail(call, args, IoErrors.map(e));
+        } catch (SockError e) {
+            throw traceFail(call, args, e);
+        }
+    }
+
+    /** {@link #traced} for a call that returns nothing in Python: its success is traced as 0. */
+    void syscall(String call, String args, Action body) throws SockError {
+        traced(call, args, () -> {
+            body.run();
+            traceResult(call, args, "0");
+            return null;
+        });
     }
 
     static String host(String host) {
         return host == null || host.isEmpty() ? "''" : host;
     }
-
-    /** Applies one option to a live channel, if that kind of channel has it. */
-    static void apply(NetworkChannel channel, SockOption option, int value) throws IOException {
-        SocketOption<?> javaOption = javaOption(option);
-        if (javaOption == null || !channel.supportedOptions().contains(javaOption)) {
-            return;
-        }
-        if (option == SockOption.SO_LINGER) {
-            channel.setOption(StandardSocketOptions.SO_LINGER, value);
-        } else if (javaOption.type() == Boolean.class) {
-            @SuppressWarnings("unchecked")
-            SocketOption<Boolean> flag = (SocketOption<Boolean>) javaOption;
-            channel.setOption(flag, value != 0);
-        } else {
-            @SuppressWarnings("unchecked")
-            SocketOption<Integer> number = (SocketOption<Integer>) javaOption;
-            channel.setOption(number, value);
-        }
-    }
-
-    static int read(NetworkChannel channel, SockOption option) throws IOException, SockError {
-        SocketOption<?> javaOption = javaOption(option);
-        if (javaOption == null || !channel.supportedOptions().contains(javaOption)) {
-            throw SockError.of(Errno.ENOPROTOOPT);
-        }
-        Object value = channel.getOption(javaOption);
-        if (option == SockOption.SO_LINGER) {
-            return ((Integer) value) >= 0 ? 1 : 0;
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? 1 : 0;
-        }
-        if (LINUX && (option == SockOption.SO_SNDBUF || option == SockOption.SO_RCVBUF)) {
-            // The JDK halves what Linux reports for the buffer sizes (the kernel doubles the
-            // value set, for its bookkeeping); CPython shows the kernel's value, so undo it.
-            return (Integer) value * 2;
-        }
-        return (Integer) value;
-    }
-
-    /**
-     * What getsockopt reports for a value kept by the engine rather than read from a channel:
-     * Linux reads a flag back as 0 or 1, and SO_LINGER (through CPython) as whether it is on.
-     */
-    static int reported(SockOption option, int stored) {
-        return switch (option) {
-            case SO_LINGER -> stored >= 0 ? 1 : 0;
-            case SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_BROADCAST, TCP_NODELAY -> stored != 0 ? 1 : 0;
-            default -> stored;
-        };
-    }
-
-    static final boolean LINUX = System.getProperty("os.name", "").startsWith("Linux");
-
-    static SocketOption<?> javaOption(SockOption option) {
-        return switch (option) {
-            case SO_REUSEADDR -> StandardSocketOptions.SO_REUSEADDR;
-            case SO_REUSEPORT -> StandardSocketOptions.SO_REUSEPORT;
-            case SO_KEEPALIVE -> StandardSocketOptions.SO_KEEPALIVE;
-            case SO_RCVBUF -> StandardSocketOptions.SO_RCVBUF;
-            case SO_SNDBUF -> StandardSocketOptions.SO_SNDBUF;
-            case SO_LINGER -> StandardSocketOptions.SO_LINGER;
-            case SO_BROADCAST -> StandardSocketOptions.SO_BROADCAST;
-            case TCP_NODELAY -> StandardSocketOptions.TCP_NODELAY;
-            case SO_ERROR -> null;
-        };
-    }
-
 
     static final int READ = SelectionKey.OP_READ;
     static final int WRITE = SelectionKey.OP_WRITE;
