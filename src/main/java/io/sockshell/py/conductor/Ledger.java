@@ -1,4 +1,4 @@
-package io.sockshell.py;
+package io.sockshell.py.conductor;
 
 import java.util.HashMap;
 import java.util.HashSet;
