@@ -24,6 +24,12 @@ final class Programs {
             .orElseThrow(() -> new IllegalStateException("no program runtime on the class path: "
                     + "META-INF/services/" + ProgramProvider.class.getName() + " is missing"));
 
+    /** A call that returns nothing, such as {@code bind} or {@code flush}. */
+    @FunctionalInterface
+    interface SockAction {
+        void run() throws SockError;
+    }
+
     private Programs() {
     }
 
@@ -39,6 +45,14 @@ final class Programs {
         } catch (SockError e) {
             throw PyException.from(e);
         }
+    }
+
+    /** As {@link #call}, for a call that returns nothing. */
+    static void run(RunningProgram program, String name, SockAction action) {
+        call(program, name, () -> {
+            action.run();
+            return null;
+        });
     }
 
     /** {@code select.select} as the call {@code name}, its answer told in the facade's sockets. */

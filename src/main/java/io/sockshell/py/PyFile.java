@@ -57,19 +57,13 @@ public final class PyFile implements Iterable<String>, AutoCloseable {
     }
 
     public void flush() {
-        call("flush()", () -> {
-            file.flush();
-            return null;
-        });
+        run("flush()", file::flush);
     }
 
     /** Flushes and closes the file; the socket stays open, as in Python. */
     @Override
     public void close() {
-        call("close()", () -> {
-            file.close();
-            return null;
-        });
+        run("close()", file::close);
     }
 
     @Override
@@ -105,5 +99,9 @@ public final class PyFile implements Iterable<String>, AutoCloseable {
 
     private <T> T call(String name, SockCall<T> body) {
         return Programs.call(program, name, body);
+    }
+
+    private void run(String name, Programs.SockAction action) {
+        Programs.run(program, name, action);
     }
 }

@@ -45,10 +45,7 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     }
 
     public void bind(Address address) {
-        call("bind()", () -> {
-            sock.bind(address.host(), address.port());
-            return null;
-        });
+        run("bind()", () -> sock.bind(address.host(), address.port()));
     }
 
     /** Python 3.5+'s default backlog when none is given. */
@@ -57,10 +54,9 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     }
 
     public void listen(int backlog) {
-        call("listen()", () -> {
+        run("listen()", () -> {
             sock.listen(backlog);
             program.seenPort(sock.getsockname().port(), true);
-            return null;
         });
     }
 
@@ -75,11 +71,10 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     }
 
     public void connect(Address address) {
-        call("connect()", () -> {
+        run("connect()", () -> {
             sock.connect(address.host(), address.port());
             program.seenPort(sock.getsockname().port(), false);
             program.seenPort(sock.getpeername().port(), true);
-            return null;
         });
     }
 
@@ -103,10 +98,7 @@ public final class PySocket implements AutoCloseable, OpenSocket {
 
     /** Sends every byte, waiting as often as it takes; meant for blocking sockets. */
     public void sendall(PyBytes data) {
-        call("sendall()", () -> {
-            sock.sendall(data);
-            return null;
-        });
+        run("sendall()", () -> sock.sendall(data));
     }
 
     /** Up to {@code bufsize} bytes; {@code b''} once the peer has closed its side. */
@@ -116,18 +108,12 @@ public final class PySocket implements AutoCloseable, OpenSocket {
 
     /** False makes every call raise {@code BlockingIOError} instead of waiting. */
     public void setblocking(boolean flag) {
-        call("setblocking()", () -> {
-            sock.setblocking(flag);
-            return null;
-        });
+        run("setblocking()", () -> sock.setblocking(flag));
     }
 
     /** Seconds each call may wait before {@code TimeoutError}; null waits for ever, 0.0 never waits. */
     public void settimeout(Double seconds) {
-        call("settimeout()", () -> {
-            sock.settimeout(seconds);
-            return null;
-        });
+        run("settimeout()", () -> sock.settimeout(seconds));
     }
 
     public Double gettimeout() {
@@ -135,10 +121,7 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     }
 
     public void shutdown(ShutdownHow how) {
-        call("shutdown()", () -> {
-            sock.shutdown(how);
-            return null;
-        });
+        run("shutdown()", () -> sock.shutdown(how));
     }
 
     /** Closes the socket; closing twice is harmless, as in Python. */
@@ -163,10 +146,7 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     }
 
     public void setsockopt(SockOption option, int value) {
-        call("setsockopt()", () -> {
-            sock.setsockopt(option, value);
-            return null;
-        });
+        run("setsockopt()", () -> sock.setsockopt(option, value));
     }
 
     public int getsockopt(SockOption option) {
@@ -212,5 +192,9 @@ public final class PySocket implements AutoCloseable, OpenSocket {
 
     private <T> T call(String name, SockCall<T> body) {
         return Programs.call(program, name, body);
+    }
+
+    private void run(String name, Programs.SockAction action) {
+        Programs.run(program, name, action);
     }
 }
