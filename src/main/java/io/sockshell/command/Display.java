@@ -1,10 +1,8 @@
 package io.sockshell.command;
 
-import io.sockshell.engine.Address;
 import io.sockshell.engine.Datagram;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.PyRepr;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,37 +42,11 @@ public final class Display {
             return "(" + bytes(datagram.data(), chosen) + ", "
                     + (datagram.from() == null ? "None" : datagram.from().pythonRepr()) + ")";
         }
-        return repr(value);
+        return PyRepr.of(value);
     }
 
     public String render(Object value) {
         return render(value, null);
-    }
-
-    private static String repr(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof String text) {
-            return PyRepr.str(text);
-        }
-        if (value instanceof Double number) {
-            return PyRepr.number(number);
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? "True" : "False";
-        }
-        if (value instanceof Address address) {
-            return address.pythonRepr();
-        }
-        if (value instanceof List<?> list) {
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < list.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(repr(list.get(i)));
-            }
-            return out.append(']').toString();
-        }
-        return String.valueOf(value);
     }
 
     static String bytes(PyBytes data, DataStyle style) {

@@ -1,10 +1,43 @@
 package io.sockshell.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 
 /** CPython's {@code repr()} for the values socket calls return. */
 public final class PyRepr {
     private PyRepr() {
+    }
+
+    /**
+     * {@code repr(value)} for any value a call returns or a program prints: {@code None},
+     * {@code True}/{@code False}, quoted text, floats as Python writes them, lists of reprs;
+     * anything else as its {@code toString}, which the engine's values (bytes, addresses) write
+     * as Python does.
+     */
+    public static String of(Object value) {
+        if (value == null) {
+            return "None";
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? "True" : "False";
+        }
+        if (value instanceof String text) {
+            return str(text);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return number(((Number) value).doubleValue());
+        }
+        if (value instanceof Collection<?> items) {
+            StringBuilder out = new StringBuilder("[");
+            for (Object item : items) {
+                if (out.length() > 1) {
+                    out.append(", ");
+                }
+                out.append(of(item));
+            }
+            return out.append(']').toString();
+        }
+        return String.valueOf(value);
     }
 
     /** {@code repr(bytes)}: printable ASCII as is, the rest escaped, quotes chosen as CPython does. */

@@ -3,7 +3,8 @@ package io.sockshell.py;
 import io.sockshell.engine.LineFile;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.PyRepr;
-import io.sockshell.engine.SockError;
+import io.sockshell.py.spi.RunningProgram;
+import io.sockshell.py.spi.SockCall;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,21 +17,21 @@ import java.util.NoSuchElementException;
  */
 public final class PyFile implements Iterable<String>, AutoCloseable {
     private final LineFile file;
-    private final Program program;
+    private final RunningProgram program;
 
-    PyFile(LineFile file, Program program) {
+    PyFile(LineFile file, RunningProgram program) {
         this.file = file;
         this.program = program;
     }
 
     /** One line with its newline; {@code ""} once the peer has closed and everything is read. */
     public String readline() {
-        return program.call("readline()", () -> (String) file.readline());
+        return call("readline()", () -> (String) file.readline());
     }
 
     /** Every line until the peer closes. */
     public List<String> readlines() {
-        return program.call("readlines()", () -> {
+        return call("readlines()", () -> {
             List<String> lines = new ArrayList<>();
             for (Object line : file.readlines()) {
                 lines.add((String) line);
@@ -41,12 +42,12 @@ public final class PyFile implements Iterable<String>, AutoCloseable {
 
     /** Everything until the peer closes. */
     public String read() {
-        return program.call("read()", () -> (String) file.read(-1));
+        return call("read()", () -> (String) file.read(-1));
     }
 
     /** Buffers {@code text}; it leaves with {@link #flush()} or {@link #close()}. */
     public int write(String text) {
-        return program.call("write()", () -> file.write(PyBytes.utf8(text)));
+        return call("write()", () -> file.write(PyBytes.utf8(text)));
     }
 
     public void writelines(List<String> lines) {
@@ -56,19 +57,13 @@ public final class PyFile implements Iterable<String>, AutoCloseable {
     }
 
     public void flush() {
-        program.call("flush()", () -> {
-            file.flush();
-            return null;
-        });
+        run("flush()", file::flush);
     }
 
     /** Flushes and closes the file; the socket stays open, as in Python. */
     @Override
     public void close() {
-        program.call("close()", () -> {
-            file.close();
-            return null;
-        });
+        run("close()", file::close);
     }
 
     @Override
@@ -100,5 +95,13 @@ public final class PyFile implements Iterable<String>, AutoCloseable {
     public String toString() {
         return "<_io.TextIOWrapper mode=" + PyRepr.str(file.mode()) + " encoding='utf-8'"
                 + (file.isClosed() ? " [closed]" : "") + ">";
+    }
+
+    private <T> T call(String name, SockCall<T> body) {
+        return Programs.call(program, name, body);
+    }
+
+    private void run(String name, Programs.SockAction action) {
+        Programs.run(program, name, action);
     }
 }

@@ -1,6 +1,7 @@
 package io.sockshell.py;
 
 import io.sockshell.engine.PollEvent;
+import io.sockshell.py.spi.RunningProgram;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +16,10 @@ public final class PyPoll {
     /** Python's default mask when {@code register} is given none: POLLIN | POLLPRI | POLLOUT. */
     private static final int DEFAULT_MASK = PollEvent.POLLIN | 0x002 | PollEvent.POLLOUT;
 
-    private final Program program;
+    private final RunningProgram program;
     private final Map<PySocket, Integer> interest = new LinkedHashMap<>();
 
-    PyPoll(Program program) {
+    PyPoll(RunningProgram program) {
         this.program = program;
     }
 
@@ -76,7 +77,7 @@ public final class PyPoll {
         }
         Double timeout = !events.isEmpty() ? Double.valueOf(0.0)
                 : timeoutMillis == null || timeoutMillis < 0 ? null : timeoutMillis / 1000.0;
-        Ready ready = program.call("poll()", () -> program.transport().select(read, write, List.of(), timeout));
+        Ready ready = Programs.select(program, "poll()", read, write, List.of(), timeout);
         for (PySocket socket : interest.keySet()) {
             int flags = (ready.readable().contains(socket) ? PollEvent.POLLIN : 0)
                     | (ready.writable().contains(socket) ? PollEvent.POLLOUT : 0);

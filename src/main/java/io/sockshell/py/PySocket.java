@@ -1,5 +1,6 @@
 package io.sockshell.py;
 
+import io.sockshell.engine.Accepted;
 import io.sockshell.engine.Address;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
@@ -10,6 +11,9 @@ import io.sockshell.engine.ShutdownHow;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SockOption;
+import io.sockshell.py.spi.OpenSocket;
+import io.sockshell.py.spi.RunningProgram;
+import io.sockshell.py.spi.SockCall;
 
 /**
  * Python's {@code socket.socket}, over the engine the shell uses. Method names and results are
@@ -17,41 +21,31 @@ import io.sockshell.engine.SockOption;
  * pair {@code (conn, address)}, failures raise {@link PyException}s whose message is CPython's
  * last traceback line. Closing is also {@link AutoCloseable#close()}, Python's {@code with}.
  */
-public final class PySocket implements AutoCloseable {
-    private final Program program;
-    private final Sock engine;
-    private final Transport transport;
-    private volatile int listeningPort = -1;
-    private volatile Ledger.Flow outbound;
+public final class PySocket implements AutoCloseable, OpenSocket {
+    private final RunningProgram program;
+    private final Sock sock;
 
-    PySocket(Program program, Sock engine, Transport transport) {
+    PySocket(RunningProgram program, Sock sock) {
         this.program = program;
-        this.engine = engine;
-        this.transport = transport;
+        this.sock = sock;
         program.opened(this);
     }
 
-    Sock engine() {
-        return engine;
-    }
-
-    Transport transport() {
-        return transport;
+    /** The socket the program opened: its calls go the program's way to the engine. */
+    Sock sock() {
+        return sock;
     }
 
     public Family family() {
-        return engine.family();
+        return sock.family();
     }
 
     public Kind type() {
-        return engine.kind();
+        return sock.kind();
     }
 
     public void bind(Address address) {
-        program.call("bind()", () -> {
-            engine.bind(address.host(), address.port());
-            return null;
-        });
+        run("bind()", () -> sock.bind(address.host(), address.port()));
     }
 
     /** Python 3.5+'s default backlog when none is given. */
@@ -60,34 +54,27 @@ public final class PySocket implements AutoCloseable {
     }
 
     public void listen(int backlog) {
-        program.call("listen()", () -> {
-            transport.listen(this, backlog);
-            program.seenPort(engine.getsockname().port(), true);
-            return null;
+        run("listen()", () -> {
+            sock.listen(backlog);
+            program.seenPort(sock.getsockname().port(), true);
         });
     }
 
     /** Waits for a client; returns the connected socket and the client's address. */
-    public Accepted accept() {
-        return program.call("accept()", () -> {
-            io.sockshell.engine.Accepted accepted = transport.accept(this);
-            PySocket conn = new PySocket(program, accepted.socket(), transport);
-            int local = accepted.socket().getsockname().port();
-            int peer = accepted.peer().port();
-            if (listeningPort >= 0) {
-                conn.connectedBetweenIfKnown(local, peer);
-            }
-            program.seenPort(peer, false);
-            return new Accepted(conn, accepted.peer());
+    public AcceptedPair accept() {
+        return call("accept()", () -> {
+            Accepted accepted = sock.accept();
+            PySocket conn = new PySocket(program, accepted.socket());
+            program.seenPort(accepted.peer().port(), false);
+            return new AcceptedPair(conn, accepted.peer());
         });
     }
 
     public void connect(Address address) {
-        program.call("connect()", () -> {
-            transport.connect(this, address);
-            program.seenPort(engine.getsockname().port(), false);
-            program.seenPort(engine.getpeername().port(), true);
-            return null;
+        run("connect()", () -> {
+            sock.connect(address.host(), address.port());
+            program.seenPort(sock.getsockname().port(), false);
+            program.seenPort(sock.getpeername().port(), true);
         });
     }
 
@@ -106,79 +93,64 @@ public final class PySocket implements AutoCloseable {
 
     /** Sends what the system takes; returns how many bytes that was, maybe fewer than given. */
     public int send(PyBytes data) {
-        return program.call("send()", () -> transport.send(this, data));
+        return call("send()", () -> sock.send(data));
     }
 
     /** Sends every byte, waiting as often as it takes; meant for blocking sockets. */
     public void sendall(PyBytes data) {
-        program.call("sendall()", () -> {
-            transport.sendall(this, data);
-            return null;
-        });
+        run("sendall()", () -> sock.sendall(data));
     }
 
     /** Up to {@code bufsize} bytes; {@code b''} once the peer has closed its side. */
     public PyBytes recv(int bufsize) {
-        return program.call("recv()", () -> transport.recv(this, bufsize));
+        return call("recv()", () -> sock.recv(bufsize));
     }
 
     /** False makes every call raise {@code BlockingIOError} instead of waiting. */
     public void setblocking(boolean flag) {
-        program.call("setblocking()", () -> {
-            engine.setblocking(flag);
-            return null;
-        });
+        run("setblocking()", () -> sock.setblocking(flag));
     }
 
     /** Seconds each call may wait before {@code TimeoutError}; null waits for ever, 0.0 never waits. */
     public void settimeout(Double seconds) {
-        program.call("settimeout()", () -> {
-            engine.settimeout(seconds);
-            return null;
-        });
+        run("settimeout()", () -> sock.settimeout(seconds));
     }
 
     public Double gettimeout() {
-        return engine.gettimeout();
+        return sock.gettimeout();
     }
 
     public void shutdown(ShutdownHow how) {
-        program.call("shutdown()", () -> {
-            transport.shutdown(this, how);
-            return null;
-        });
+        run("shutdown()", () -> sock.shutdown(how));
     }
 
     /** Closes the socket; closing twice is harmless, as in Python. */
     @Override
     public void close() {
-        if (!engine.isClosed()) {
-            transport.close(this);
+        if (!sock.isClosed()) {
+            sock.close();
             program.closed(this);
         }
     }
 
     public boolean isClosed() {
-        return engine.isClosed();
+        return sock.isClosed();
     }
 
     public Address getsockname() {
-        return program.call("getsockname()", engine::getsockname);
+        return call("getsockname()", sock::getsockname);
     }
 
     public Address getpeername() {
-        return program.call("getpeername()", engine::getpeername);
+        return call("getpeername()", sock::getpeername);
     }
 
     public void setsockopt(SockOption option, int value) {
-        program.call("setsockopt()", () -> {
-            engine.setsockopt(option, value);
-            return null;
-        });
+        run("setsockopt()", () -> sock.setsockopt(option, value));
     }
 
     public int getsockopt(SockOption option) {
-        return program.call("getsockopt()", () -> engine.getsockopt(option));
+        return call("getsockopt()", () -> sock.getsockopt(option));
     }
 
     /** A text file over the socket: {@code "r"} to read lines, {@code "w"} to write them. */
@@ -187,7 +159,7 @@ public final class PySocket implements AutoCloseable {
             throw new ValueError("binary mode " + PyRepr.str(mode)
                     + " is not offered here: use recv and send for bytes");
         }
-        return program.call("makefile()", () -> new PyFile(new LineFile(new RoutedSock(this), mode), program));
+        return call("makefile()", () -> new PyFile(new LineFile(sock, mode), program));
     }
 
     public PyFile makefile() {
@@ -198,18 +170,18 @@ public final class PySocket implements AutoCloseable {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("<socket.socket ");
-        if (engine.isClosed()) {
+        if (sock.isClosed()) {
             out.append("[closed] ");
         }
-        out.append("family=").append(engine.family()).append(", type=").append(engine.kind()).append(", proto=0");
-        if (!engine.isClosed()) {
+        out.append("family=").append(sock.family()).append(", type=").append(sock.kind()).append(", proto=0");
+        if (!sock.isClosed()) {
             try {
-                out.append(", laddr=").append(engine.getsockname().pythonRepr());
+                out.append(", laddr=").append(sock.getsockname().pythonRepr());
             } catch (SockError unbound) {
                 // Only a closed socket has no local address; it was open a moment ago.
             }
             try {
-                String peer = engine.getpeername().pythonRepr();
+                String peer = sock.getpeername().pythonRepr();
                 out.append(", raddr=").append(peer);
             } catch (SockError notConnected) {
                 // A socket with no peer shows no raddr, as in Python.
@@ -218,51 +190,11 @@ public final class PySocket implements AutoCloseable {
         return out.append('>').toString();
     }
 
-    int listeningPort() {
-        return listeningPort;
+    private <T> T call(String name, SockCall<T> body) {
+        return Programs.call(program, name, body);
     }
 
-    void listeningOn(int port) {
-        listeningPort = port;
-    }
-
-    /** The direction this socket sends in, when its peer is a replayed program; else null. */
-    Ledger.Flow outbound() {
-        return outbound;
-    }
-
-    Ledger.Flow inbound() {
-        Ledger.Flow out = outbound;
-        return out == null ? null : out.reversed();
-    }
-
-    void connectedBetween(int localPort, int peerPort) {
-        outbound = new Ledger.Flow(localPort, peerPort);
-    }
-
-    private void connectedBetweenIfKnown(int localPort, int peerPort) {
-        Conductor.Side side = program.side();
-        Ledger.Flow flow = new Ledger.Flow(localPort, peerPort);
-        if (side != null && side.conductor().check(ledger -> ledger.knows(flow))) {
-            outbound = flow;
-        }
-    }
-
-    /** Whether a read would return at once, by the ledger's count. */
-    boolean readableIn(Ledger ledger) {
-        if (engine.isClosed()) {
-            return false;
-        }
-        if (listeningPort >= 0) {
-            return ledger.hasUnaccepted(listeningPort);
-        }
-        Ledger.Flow in = inbound();
-        return in != null && ledger.readable(in);
-    }
-
-    void checkSelectable() throws SockError {
-        if (engine.isClosed()) {
-            throw SockError.valueError("file descriptor cannot be a negative integer (-1)");
-        }
+    private void run(String name, Programs.SockAction action) {
+        Programs.run(program, name, action);
     }
 }

@@ -1,12 +1,13 @@
 package io.sockshell.py;
 
+import io.sockshell.py.spi.RunningProgram;
 import java.util.List;
 
 /** {@code sys.stdout}: the program's output, as a file to write text to. */
 public final class PyWriter {
-    private final Program program;
+    private final RunningProgram program;
 
-    PyWriter(Program program) {
+    PyWriter(RunningProgram program) {
         this.program = program;
     }
 

@@ -7,7 +7,9 @@ import io.sockshell.engine.PollEvent;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.PyRepr;
 import io.sockshell.engine.ShutdownHow;
+import io.sockshell.engine.SockError;
 import io.sockshell.engine.SockOption;
+import io.sockshell.py.spi.RunningProgram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -57,7 +59,8 @@ public final class Python {
 
     /** {@code socket.socket(family, type)}: a new socket, not yet bound or connected. */
     public static PySocket socket(Family family, Kind type) {
-        return Program.current().open(family, type);
+        RunningProgram program = Programs.current();
+        return Programs.call(program, "socket()", () -> new PySocket(program, program.open(family, type)));
     }
 
     /** {@code socket.socket()}: TCP over IPv4, Python's default. */
@@ -94,7 +97,7 @@ public final class Python {
 
     /** {@code sys.argv}: the program's name, then its arguments. */
     public static List<String> argv() {
-        return Program.current().argv();
+        return Programs.current().argv();
     }
 
     /** {@code sys.argv[index]}, with a message that says what is missing. */
@@ -112,7 +115,7 @@ public final class Python {
      * handy in an interactive jshell before {@code /open} of a script.
      */
     public static void setArgv(String... arguments) {
-        Program program = Program.current();
+        RunningProgram program = Programs.current();
         List<String> values = new ArrayList<>();
         values.add(program.argv().isEmpty() ? "jshell" : program.argv().get(0));
         values.addAll(Arrays.asList(arguments));
@@ -124,8 +127,7 @@ public final class Python {
      * gives a script run with {@code /open} no keyboard, so this is how to answer it there.
      */
     public static void setInput(String... lines) {
-        Program program = Program.current();
-        program.keyboard(Keyboard.scripted(Arrays.asList(lines), program.keyboard()));
+        Programs.current().typeAhead(Arrays.asList(lines));
     }
 
     /** Python 3's {@code input()} (Python 2's {@code raw_input()}): one line from the keyboard. */
@@ -134,33 +136,16 @@ public final class Python {
     }
 
     public static String input(String prompt) {
-        Program program = Program.current();
-        Conductor.Side side = program.side();
-        String scripted = side == null ? null : program.call("input()", side::keyboard);
-        if (side != null && scripted == null && !program.keyboard().echoes()) {
-            program.note("input() reads a line from your keyboard: type it and press Enter");
-        }
-        program.write(prompt);
         String line;
-        boolean echo;
-        if (scripted != null) {
-            line = scripted;
-            echo = true;
-        } else {
-            Keyboard keyboard = program.keyboard();
-            try {
-                line = keyboard.readLine();
-            } catch (IOException e) {
-                throw new PyException("OSError", "cannot read the keyboard: " + e.getMessage());
-            }
-            echo = keyboard.echoes();
+        try {
+            line = Programs.current().input(prompt);
+        } catch (SockError e) {
+            throw PyException.from(e);
+        } catch (IOException e) {
+            throw new PyException("OSError", "cannot read the keyboard: " + e.getMessage());
         }
         if (line == null) {
-            program.write("\n");
             throw new PyException("EOFError", "EOF when reading a line");
-        }
-        if (echo) {
-            program.write(line + "\n");
         }
         return line;
     }
@@ -174,12 +159,12 @@ public final class Python {
             }
             line.append(str(value));
         }
-        Program.current().write(line.append('\n').toString());
+        Programs.current().write(line.append('\n').toString());
     }
 
     /** {@code sys.stdout}, for {@code writelines}. */
     public static PyWriter stdout() {
-        return new PyWriter(Program.current());
+        return new PyWriter(Programs.current());
     }
 
     /** Python's {@code str()}: text as is, {@code True}/{@code False}/{@code None}, lists of reprs. */
@@ -192,29 +177,7 @@ public final class Python {
 
     /** Python's {@code repr()}: quoted text, {@code b'...'} bytes, tuples and lists as Python writes them. */
     public static String repr(Object value) {
-        if (value == null) {
-            return "None";
-        }
-        if (value instanceof Boolean flag) {
-            return flag ? "True" : "False";
-        }
-        if (value instanceof String text) {
-            return PyRepr.str(text);
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return PyRepr.number(((Number) value).doubleValue());
-        }
-        if (value instanceof Collection<?> items) {
-            StringBuilder out = new StringBuilder("[");
-            for (Object item : items) {
-                if (out.length() > 1) {
-                    out.append(", ");
-                }
-                out.append(repr(item));
-            }
-            return out.append(']').toString();
-        }
-        return String.valueOf(value);
+        return PyRepr.of(value);
     }
 
     /**
@@ -227,16 +190,16 @@ public final class Python {
 
     /** As above, waiting at most {@code timeout} seconds; null waits for ever, 0.0 only looks. */
     public static Ready select(List<PySocket> read, List<PySocket> write, List<PySocket> except, Double timeout) {
-        Program program = Program.current();
+        RunningProgram program = Programs.current();
         if (timeout != null && timeout < 0) {
             throw new ValueError("timeout must be non-negative");
         }
-        return program.call("select()", () -> program.transport().select(read, write, except, timeout));
+        return Programs.select(program, "select()", read, write, except, timeout);
     }
 
     /** {@code select.poll()}: register sockets with the events wanted, then {@code poll}. */
     public static PyPoll poll() {
-        return new PyPoll(Program.current());
+        return new PyPoll(Programs.current());
     }
 
     /**
@@ -246,7 +209,7 @@ public final class Python {
      * lines; the reason is printed, as the shell behind {@code os.popen} would print it.
      */
     public static List<String> popenOnly(PyBytes request, String... allowed) {
-        Program program = Program.current();
+        RunningProgram program = Programs.current();
         AllowedCommand.Result result = AllowedCommand.run(decode(request).trim(), List.of(allowed),
                 COMMAND_TIME_LIMIT, COMMAND_OUTPUT_LIMIT);
         if (result.problem() != null) {

@@ -4,8 +4,6 @@ import java.util.List;
 
 /** What {@code select} returns: the sockets ready to read, to write, and in error. */
 public record Ready(List<PySocket> readable, List<PySocket> writable, List<PySocket> exceptional) {
-    static final Ready NONE = new Ready(List.of(), List.of(), List.of());
-
     public boolean isEmpty() {
         return readable.isEmpty() && writable.isEmpty() && exceptional.isEmpty();
     }

@@ -1,6 +1,6 @@
 package io.sockshell.replay;
 
-import io.sockshell.py.Program;
+import io.sockshell.py.runtime.Program;
 import java.util.List;
 import java.util.Map;
 import jdk.jshell.execution.LocalExecutionControl;

@@ -1,6 +1,6 @@
 package io.sockshell.replay;
 
-import io.sockshell.py.Program;
+import io.sockshell.py.runtime.Program;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.IntConsumer;

@@ -1,9 +1,9 @@
 package io.sockshell.replay;
 
-import io.sockshell.py.Conductor;
-import io.sockshell.py.Keyboard;
-import io.sockshell.py.Program;
-import io.sockshell.py.PySocket;
+import io.sockshell.py.conductor.Conductor;
+import io.sockshell.py.runtime.KeyboardLines;
+import io.sockshell.py.runtime.Program;
+import io.sockshell.py.spi.OpenSocket;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,26 +46,26 @@ final class ProgramRun implements Runnable {
     private final String label;
     private final Path scriptPath;
     private final List<String> arguments;
-    private final Display.Channel channel;
+    private final ReplayOutput.Channel channel;
     private final Stepper stepper;
     private final Conductor.Side side;
-    private final Keyboard keyboard;
+    private final KeyboardLines keyboard;
     private final PortNames ports;
     private final Consumer<ProgramRun> whenItFails;
-    private final Map<String, Step> stepsBySnippetId = new HashMap<>();
+    private final Map<String, ScriptStep> stepsBySnippetId = new HashMap<>();
     private final ShortValueEngine engine = new ShortValueEngine(VALUE_LIMIT);
     private final AtomicLong stepsDone = new AtomicLong();
     private volatile Result result = Result.RUNNING;
     private volatile boolean preparing = true;
     private volatile long turnAwaitedSince;
-    private volatile Step current;
+    private volatile ScriptStep current;
     private volatile Program program;
     private volatile JShell shell;
     private volatile String scriptName;
     private final List<String> leftOpen = new ArrayList<>();
 
-    ProgramRun(String label, Path scriptPath, List<String> arguments, Display.Channel channel, Stepper stepper,
-            Conductor.Side side, Keyboard keyboard, PortNames ports, Consumer<ProgramRun> whenItFails) {
+    ProgramRun(String label, Path scriptPath, List<String> arguments, ReplayOutput.Channel channel, Stepper stepper,
+            Conductor.Side side, KeyboardLines keyboard, PortNames ports, Consumer<ProgramRun> whenItFails) {
         this.label = label;
         this.scriptPath = scriptPath;
         this.arguments = arguments;
@@ -90,13 +90,13 @@ final class ProgramRun implements Runnable {
         return side;
     }
 
-    Display.Channel channel() {
+    ReplayOutput.Channel channel() {
         return channel;
     }
 
     /** Where the program is: {@code tms.jsh:23}, or just the script before its first snippet. */
     String where() {
-        Step step = current;
+        ScriptStep step = current;
         return step == null ? scriptName : scriptName + ":" + step.line();
     }
 
@@ -178,14 +178,16 @@ final class ProgramRun implements Runnable {
                 result = Result.NOT_STARTED;
                 return;
             }
-            program = Program.builder()
+            Program.Builder builder = Program.builder()
                     .argv(argv(script))
                     .keyboard(keyboard)
                     .out(channel::output)
                     .notes(channel::note)
-                    .ports(ports)
-                    .side(side)
-                    .build();
+                    .ports(ports);
+            if (side != null) {
+                builder.transport(side::transport);
+            }
+            program = builder.build();
             Program.bind(program);
             turnAwaitedSince = 0;
             result = runSteps(jshell, script);
@@ -235,7 +237,7 @@ final class ProgramRun implements Runnable {
     }
 
     private Result runSteps(JShell jshell, Script script) {
-        for (Step step : script.steps()) {
+        for (ScriptStep step : script.steps()) {
             current = step;
             if (program.stopped()) {
                 return Result.STOPPED;
@@ -278,7 +280,7 @@ final class ProgramRun implements Runnable {
      * Shows a snippet's value or error; FINISHED means the replay goes on. {@code cut}: the
      * snippet's value as the engine cut it, or null if it left the value whole.
      */
-    private Result report(JShell jshell, Step step, List<SnippetEvent> events, ShortValueEngine.Cut cut) {
+    private Result report(JShell jshell, ScriptStep step, List<SnippetEvent> events, ShortValueEngine.Cut cut) {
         SnippetEvent main = events.stream().filter(event -> event.causeSnippet() == null).findFirst()
                 .orElse(events.get(0));
         Snippet snippet = main.snippet();
@@ -310,7 +312,7 @@ final class ProgramRun implements Runnable {
         return missing.isEmpty() ? "" : ", which cannot be used until " + String.join(", ", missing) + " is declared";
     }
 
-    private String compileErrors(JShell jshell, Step step, Snippet snippet) {
+    private String compileErrors(JShell jshell, ScriptStep step, Snippet snippet) {
         StringBuilder out = new StringBuilder();
         String[] sourceLines = step.source().split("\n", -1);
         jshell.diagnostics(snippet).filter(Diag::isError).forEach(diag -> {
@@ -343,7 +345,7 @@ final class ProgramRun implements Runnable {
         return String.join("\n    ", lines);
     }
 
-    private String describe(Exception exception, Step step) {
+    private String describe(Exception exception, ScriptStep step) {
         String what;
         if (exception instanceof EvalException eval) {
             String className = eval.getExceptionClassName();
@@ -360,7 +362,7 @@ final class ProgramRun implements Runnable {
         List<String> calls = new ArrayList<>();
         for (StackTraceElement frame : exception.getStackTrace()) {
             String file = frame.getFileName();
-            Step origin = file != null && file.startsWith("#") ? stepsBySnippetId.get(file.substring(1)) : null;
+            ScriptStep origin = file != null && file.startsWith("#") ? stepsBySnippetId.get(file.substring(1)) : null;
             if (origin != null && frame.getLineNumber() > 0) {
                 calls.add(scriptName + ":" + origin.scriptLine(frame.getLineNumber()));
             }
@@ -407,9 +409,9 @@ final class ProgramRun implements Runnable {
         if (running == null) {
             return;
         }
-        List<PySocket> open = running.openSockets();
+        List<OpenSocket> open = running.openSockets();
         synchronized (leftOpen) {
-            for (PySocket socket : open) {
+            for (OpenSocket socket : open) {
                 leftOpen.add(socket.toString());
             }
         }
@@ -423,10 +425,10 @@ final class ProgramRun implements Runnable {
 
     /** Whatever JShell itself prints goes to the program's output, labelled like the rest. */
     private static final class ChannelStream extends OutputStream {
-        private final Display.Channel channel;
+        private final ReplayOutput.Channel channel;
         private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
-        ChannelStream(Display.Channel channel) {
+        ChannelStream(ReplayOutput.Channel channel) {
             this.channel = channel;
         }
 

@@ -1,7 +1,7 @@
 package io.sockshell.replay;
 
-import io.sockshell.py.Conductor;
-import io.sockshell.py.Keyboard;
+import io.sockshell.py.conductor.Conductor;
+import io.sockshell.py.runtime.KeyboardLines;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,8 +90,8 @@ public final class Replay {
             }
         }
         List<String> labels = labels();
-        Display display = new Display(out, settings.color(), ports, labels);
-        Keyboard keyboard = person();
+        ReplayOutput output = new ReplayOutput(out, settings.color(), ports, labels);
+        KeyboardLines keyboard = person();
         Stepper stepper = new Stepper(keyboard, out, settings.stepping());
         if (calls.size() > 1) {
             conductor = new Conductor(keyLines(labels), DELIVERY_SECONDS);
@@ -101,8 +101,8 @@ public final class Replay {
             ScriptCall call = calls.get(i);
             String label = labels.get(i);
             Conductor.Side side = conductor == null ? null : conductor.join(label);
-            Keyboard programKeyboard = conductor == null ? Keyboard.scripted(linesFor(label), keyboard) : keyboard;
-            runs.add(new ProgramRun(label, call.script(), call.arguments(), display.channel(label, i), stepper,
+            KeyboardLines programKeyboard = conductor == null ? KeyboardLines.scripted(linesFor(label), keyboard) : keyboard;
+            runs.add(new ProgramRun(label, call.script(), call.arguments(), output.channel(label, i), stepper,
                     side, programKeyboard, ports, this::failed));
         }
         running = List.copyOf(runs);
@@ -125,11 +125,11 @@ public final class Replay {
         }
         boolean allEnded = watch(runs, ended) && joined(threads);
         serversLeftWaiting = serversLeftWaiting(runs);
-        reportStopped(runs, display);
+        reportStopped(runs, output);
         if (!allEnded) {
             for (ProgramRun run : runs) {
                 if (run.result() == ProgramRun.Result.RUNNING) {
-                    display.line("replay: " + run.where() + " could not be stopped within " + STOP_GRACE_SECONDS + " s");
+                    output.line("replay: " + run.where() + " could not be stopped within " + STOP_GRACE_SECONDS + " s");
                 }
             }
             return 1;
@@ -276,12 +276,12 @@ public final class Replay {
     }
 
     /** Tells, in program order, where each stopped program was and what it had left open. */
-    private void reportStopped(List<ProgramRun> runs, Display display) {
+    private void reportStopped(List<ProgramRun> runs, ReplayOutput output) {
         for (ProgramRun run : runs) {
             if (run.result() != ProgramRun.Result.STOPPED && run.result() != ProgramRun.Result.NOT_STARTED) {
                 continue;
             }
-            Display.Channel channel = run.channel();
+            ReplayOutput.Channel channel = run.channel();
             if (run.result() == ProgramRun.Result.NOT_STARTED) {
                 channel.note("did not start: " + reason(run));
                 continue;
@@ -387,12 +387,12 @@ public final class Replay {
      * The keyboard of the person running the replay. While it waits for a person, the watchdog
      * does not count the time: thinking is not hanging.
      */
-    private Keyboard person() {
-        Keyboard lines = Keyboard.reader(in, !inputIsTerminal);
+    private KeyboardLines person() {
+        KeyboardLines lines = KeyboardLines.reader(in, !inputIsTerminal);
         if (!inputIsTerminal) {
             return lines;
         }
-        return new Keyboard() {
+        return new KeyboardLines() {
             @Override
             public String readLine() throws IOException {
                 personWaits.incrementAndGet();

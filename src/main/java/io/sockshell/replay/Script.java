@@ -16,9 +16,9 @@ import jdk.jshell.SourceCodeAnalysis;
  */
 final class Script {
     private final Path path;
-    private final List<Step> steps;
+    private final List<ScriptStep> steps;
 
-    private Script(Path path, List<Step> steps) {
+    private Script(Path path, List<ScriptStep> steps) {
         this.path = path;
         this.steps = steps;
     }
@@ -32,7 +32,7 @@ final class Script {
         return path;
     }
 
-    List<Step> steps() {
+    List<ScriptStep> steps() {
         return steps;
     }
 
@@ -49,8 +49,8 @@ final class Script {
         return new Script(path, split(text, analysis));
     }
 
-    static List<Step> split(String text, SourceCodeAnalysis analysis) {
-        List<Step> steps = new ArrayList<>();
+    static List<ScriptStep> split(String text, SourceCodeAnalysis analysis) {
+        List<ScriptStep> steps = new ArrayList<>();
         int offset = 0;
         while (offset < text.length()) {
             String rest = text.substring(offset);
@@ -65,7 +65,7 @@ final class Script {
                 int end = rest.indexOf('\n', prefix);
                 end = end < 0 ? rest.length() : end;
                 String command = rest.substring(prefix, end).trim();
-                steps.add(new Step(Step.Kind.COMMAND, line, comment, command, command));
+                steps.add(new ScriptStep(ScriptStep.Kind.COMMAND, line, comment, command, command));
                 offset += end;
                 continue;
             }
@@ -76,7 +76,7 @@ final class Script {
                 }
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
                     String code = rest.substring(prefix).stripTrailing();
-                    steps.add(new Step(Step.Kind.UNFINISHED, line, comment, code, code));
+                    steps.add(new ScriptStep(ScriptStep.Kind.UNFINISHED, line, comment, code, code));
                     return steps;
                 }
                 default -> {
@@ -84,7 +84,7 @@ final class Script {
                     String code = rest.substring(prefix, consumed).stripTrailing();
                     String source = info.source();
                     source = source.startsWith(rest.substring(0, prefix)) ? source.substring(prefix) : source;
-                    steps.add(new Step(Step.Kind.SNIPPET, line, comment, code, source.stripTrailing()));
+                    steps.add(new ScriptStep(ScriptStep.Kind.SNIPPET, line, comment, code, source.stripTrailing()));
                     offset += Math.max(consumed, prefix + 1);
                 }
             }

@@ -1,6 +1,6 @@
 package io.sockshell.replay;
 
-import io.sockshell.py.Keyboard;
+import io.sockshell.py.runtime.KeyboardLines;
 import java.io.IOException;
 import java.io.PrintWriter;
 
@@ -12,11 +12,11 @@ import java.io.PrintWriter;
 final class Stepper {
     enum Choice { RUN, QUIT }
 
-    private final Keyboard in;
+    private final KeyboardLines in;
     private final PrintWriter out;
     private boolean stepping;
 
-    Stepper(Keyboard in, PrintWriter out, boolean stepping) {
+    Stepper(KeyboardLines in, PrintWriter out, boolean stepping) {
         this.in = in;
         this.out = out;
         this.stepping = stepping;

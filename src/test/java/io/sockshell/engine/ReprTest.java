@@ -10,6 +10,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +26,18 @@ class ReprTest {
             data[i] = (byte) values[i];
         }
         return PyBytes.wrap(data).toString();
+    }
+
+    @Test
+    void reprOfAnyValueIsPythons() {
+        assertEquals("None", PyRepr.of(null));
+        assertEquals("True False", PyRepr.of(true) + " " + PyRepr.of(false));
+        assertEquals("\"it's\"", PyRepr.of("it's"));
+        assertEquals("2.0 1e-05 0.5", PyRepr.of(2.0) + " " + PyRepr.of(1e-5) + " " + PyRepr.of(0.5f));
+        assertEquals("('127.0.0.1', 80)", PyRepr.of(new Address(Family.AF_INET, "127.0.0.1", 80)));
+        assertEquals("[b'a', 'b', None, [1]]", PyRepr.of(Arrays.asList(PyBytes.ascii("a"), "b", null, List.of(1))));
+        assertEquals("['x', 'y']", PyRepr.of(new LinkedHashSet<>(List.of("x", "y"))));
+        assertEquals("7", PyRepr.of(7));
     }
 
     @Test

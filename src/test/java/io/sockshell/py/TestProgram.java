@@ -1,5 +1,7 @@
 package io.sockshell.py;
 
+import io.sockshell.py.runtime.KeyboardLines;
+import io.sockshell.py.runtime.Program;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,19 +11,14 @@ final class TestProgram implements AutoCloseable {
     private final Program program;
 
     TestProgram(List<String> argv, List<String> keyboard) {
-        this(argv, keyboard, null);
-    }
-
-    TestProgram(List<String> argv, List<String> keyboard, Conductor.Side side) {
         List<String> withName = new ArrayList<>();
         withName.add("test.jsh");
         withName.addAll(argv);
         program = Program.builder()
                 .argv(withName)
-                .keyboard(Keyboard.scripted(keyboard, Keyboard.EMPTY))
+                .keyboard(KeyboardLines.scripted(keyboard, KeyboardLines.EMPTY))
                 .out(out::append)
                 .notes(note -> out.append("-- ").append(note).append('\n'))
-                .side(side)
                 .build();
         Program.bind(program);
     }

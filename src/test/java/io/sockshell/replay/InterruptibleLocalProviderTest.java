@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.py.KeyboardInterrupt;
-import io.sockshell.py.Program;
 import io.sockshell.py.PySocket;
 import io.sockshell.py.Python;
+import io.sockshell.py.runtime.Program;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package io.sockshell.py;
+package io.sockshell.py.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

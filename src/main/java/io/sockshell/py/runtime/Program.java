@@ -1,13 +1,18 @@
-package io.sockshell.py;
+package io.sockshell.py.runtime;
 
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
+import io.sockshell.engine.Readiness;
+import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
-import io.sockshell.engine.SocketBackend;
 import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.TraceListener;
+import io.sockshell.py.spi.OpenSocket;
+import io.sockshell.py.spi.RunningProgram;
+import io.sockshell.py.spi.SockCall;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,27 +24,25 @@ import java.util.function.Consumer;
 
 /**
  * One running program as the facade sees it: what {@code sys.argv}, {@code input()} and
- * {@code print} mean for it, the sockets it opened, and, when several programs are replayed
- * against each other, its place in their {@link Conductor}. Code that runs a script binds a
- * program to its thread; threads the script starts inherit it. With none bound (stock
- * {@code jshell}), the program is the process: arguments from the {@code sockshell.args}
+ * {@code print} mean for it, the sockets it opened, and its {@link Transport}, which a
+ * conductor gives it when several programs are replayed against each other. Code that runs a
+ * script binds a program to its thread; threads the script starts inherit it. With none bound
+ * (stock {@code jshell}), the program is the process: arguments from the {@code sockshell.args}
  * property or {@code SOCKSHELL_ARGS}, keyboard lines from {@code sockshell.input} or
  * {@code SOCKSHELL_INPUT} and then standard input, output to standard output.
  */
-public final class Program {
+public final class Program implements RunningProgram {
     private static final InheritableThreadLocal<Program> BOUND = new InheritableThreadLocal<>();
     private static volatile Program processProgram;
 
     private volatile List<String> argv;
-    private volatile Keyboard keyboard;
+    private volatile KeyboardLines keyboard;
     private final Consumer<String> out;
     private final Consumer<String> notes;
     private final PortWatcher ports;
-    private final Conductor.Side side;
-    private final SocketBackend backend = SocketBackends.create(TraceListener.NONE);
     private final Transport transport;
     /** Open sockets, in the order they were opened, so reports list them the same way every run. */
-    private final List<PySocket> sockets = new ArrayList<>();
+    private final List<OpenSocket> sockets = new ArrayList<>();
     private final Set<CancelSignal> waiting = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
     private volatile String activity;
@@ -62,8 +65,7 @@ public final class Program {
         this.out = builder.out;
         this.notes = builder.notes;
         this.ports = builder.ports;
-        this.side = builder.side;
-        this.transport = side == null ? new DirectTransport(backend) : new ConductedTransport(side, backend);
+        this.transport = builder.transport.create(this, SocketBackends.create(TraceListener.NONE));
     }
 
     public static Builder builder() {
@@ -106,9 +108,9 @@ public final class Program {
             argv.addAll(Arguments.split(args));
         }
         String input = setting("sockshell.input", "SOCKSHELL_INPUT");
-        Keyboard terminal = Keyboard.reader(
+        KeyboardLines terminal = KeyboardLines.reader(
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), false);
-        Keyboard keyboard = input == null ? terminal : Keyboard.scripted(Arguments.lines(input), terminal);
+        KeyboardLines keyboard = input == null ? terminal : KeyboardLines.scripted(Arguments.lines(input), terminal);
         Consumer<String> stdout = text -> {
             System.out.print(text);
             System.out.flush();
@@ -121,63 +123,89 @@ public final class Program {
         return value != null ? value : System.getenv(environment);
     }
 
+    @Override
     public List<String> argv() {
         return argv;
     }
 
-    void argv(List<String> values) {
+    @Override
+    public void argv(List<String> values) {
         argv = List.copyOf(values);
     }
 
-    Keyboard keyboard() {
+    /** Where {@code input()} reads when no script typed a line for it. */
+    public KeyboardLines keyboard() {
         return keyboard;
     }
 
-    void keyboard(Keyboard value) {
-        keyboard = value;
+    @Override
+    public void typeAhead(List<String> lines) {
+        keyboard = KeyboardLines.scripted(lines, keyboard);
     }
 
-    void write(String text) {
+    @Override
+    public String input(String prompt) throws SockError, IOException {
+        String scripted = transport.keyboardTurn();
+        write(prompt);
+        String line;
+        boolean echo;
+        if (scripted != null) {
+            line = scripted;
+            echo = true;
+        } else {
+            KeyboardLines lines = keyboard;
+            line = lines.readLine();
+            echo = lines.echoes();
+        }
+        if (line == null) {
+            write("\n");
+        } else if (echo) {
+            write(line + "\n");
+        }
+        return line;
+    }
+
+    @Override
+    public void write(String text) {
         out.accept(text);
     }
 
     /** A line about the program rather than from it, such as a call that has to wait. */
-    void note(String text) {
+    public void note(String text) {
         notes.accept(text);
     }
 
-    /** A new socket of this program. */
-    PySocket open(Family family, Kind kind) {
-        return call("socket()", () -> new PySocket(this, backend.open(family, kind), transport));
+    @Override
+    public Sock open(Family family, Kind kind) throws SockError {
+        return transport.open(family, kind);
     }
 
-    Transport transport() {
-        return transport;
+    @Override
+    public Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError {
+        return transport.select(read, write, except, timeout);
     }
 
-    void seenPort(int port, boolean listening) {
+    @Override
+    public void seenPort(int port, boolean listening) {
         ports.seen(port, listening);
     }
 
-    /** The conductor's handle for this program, or null when it runs on its own. */
-    Conductor.Side side() {
-        return side;
-    }
-
-    void opened(PySocket socket) {
+    @Override
+    public void opened(OpenSocket socket) {
         synchronized (sockets) {
             sockets.add(socket);
         }
     }
 
-    void closed(PySocket socket) {
+    @Override
+    public void closed(OpenSocket socket) {
         synchronized (sockets) {
             sockets.remove(socket);
         }
     }
 
     /** Every socket the program opened or accepted and has not closed. */
-    public List<PySocket> openSockets() {
+    public List<OpenSocket> openSockets() {
         synchronized (sockets) {
             return List.copyOf(sockets);
         }
@@ -185,7 +213,7 @@ public final class Program {
 
     /** Closes what the program left open, as the operating system does when a process exits. */
     public void closeAll() {
-        for (PySocket socket : openSockets()) {
+        for (OpenSocket socket : openSockets()) {
             socket.close();
         }
     }
@@ -233,20 +261,14 @@ public final class Program {
         callStarted = 0;
     }
 
-    /** Runs one engine call as {@code name}: stoppable while it waits, errors raised as Python's. */
-    <T> T call(String name, SockCall<T> body) {
-        CancelSignal signal;
-        try {
-            signal = enter(name);
-        } catch (SockError e) {
-            throw PyException.from(e);
-        }
+    /** Runs one engine call as {@code name}, stoppable while it waits. */
+    @Override
+    public <T> T call(String name, SockCall<T> body) throws SockError {
+        CancelSignal signal = enter(name);
         try {
             T result = body.run();
             completedCalls.incrementAndGet();
             return result;
-        } catch (SockError e) {
-            throw PyException.from(e);
         } finally {
             leave(signal);
         }
@@ -288,11 +310,11 @@ public final class Program {
 
     public static final class Builder {
         private List<String> argv = List.of();
-        private Keyboard keyboard = Keyboard.EMPTY;
+        private KeyboardLines keyboard = KeyboardLines.EMPTY;
         private Consumer<String> out = text -> { };
         private Consumer<String> notes = text -> { };
         private PortWatcher ports = PortWatcher.NONE;
-        private Conductor.Side side;
+        private Transport.Factory transport = (program, backend) -> new DirectTransport(backend);
 
         private Builder() {
         }
@@ -303,7 +325,7 @@ public final class Program {
             return this;
         }
 
-        public Builder keyboard(Keyboard value) {
+        public Builder keyboard(KeyboardLines value) {
             keyboard = value;
             return this;
         }
@@ -325,17 +347,14 @@ public final class Program {
             return this;
         }
 
-        public Builder side(Conductor.Side value) {
-            side = value;
+        /** How the program's calls reach the engine; straight through unless a conductor's is given. */
+        public Builder transport(Transport.Factory value) {
+            transport = value;
             return this;
         }
 
         public Program build() {
-            Program program = new Program(this);
-            if (side != null) {
-                side.attach(program);
-            }
-            return program;
+            return new Program(this);
         }
     }
 }

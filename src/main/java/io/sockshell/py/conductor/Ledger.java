@@ -1,4 +1,4 @@
-package io.sockshell.py;
+package io.sockshell.py.conductor;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the replayed programs have done to each other, counted at the facade: which ports
+ * What the replayed programs have done to each other, counted as their calls pass the conductor: which ports
  * listen, how many connections wait to be accepted, how many bytes each direction of each
  * connection has sent and had read, and which directions are closed. Loopback may deliver a
  * little later than the call that sent, so the kernel's readiness at a given instant depends on

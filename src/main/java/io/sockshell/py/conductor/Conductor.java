@@ -1,6 +1,10 @@
-package io.sockshell.py;
+package io.sockshell.py.conductor;
 
 import io.sockshell.engine.SockError;
+import io.sockshell.engine.SocketBackend;
+import io.sockshell.py.runtime.Program;
+import io.sockshell.py.runtime.Transport;
+import io.sockshell.py.spi.SockCall;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -226,6 +230,7 @@ public final class Conductor {
         private int idleTurns;
         private long idleVersion = -1;
         private Program program;
+        private ConductedTransport transport;
 
         private Side(String label, int index) {
             this.label = label;
@@ -236,8 +241,16 @@ public final class Conductor {
             return label;
         }
 
-        void attach(Program owner) {
-            program = owner;
+        /**
+         * The transport of this side's program, made as the program is built: its calls that
+         * may wait are decided by the ledger, its turns taken here.
+         */
+        public Transport transport(Program owner, SocketBackend backend) {
+            synchronized (Conductor.this) {
+                program = owner;
+                transport = new ConductedTransport(this, owner, backend);
+                return transport;
+            }
         }
 
         Conductor conductor() {
@@ -400,16 +413,12 @@ public final class Conductor {
 
         /** A polling program runs again when one of its sockets has something, unless it keeps missing it. */
         private boolean mayPollAgain() {
+            List<ConductedSock> sockets = transport.openSockets();
             if (ledger.version() == idleVersion
-                    && idleTurns >= IDLE_TURNS_MIN + IDLE_TURNS_PER_SOCKET * program.openSockets().size()) {
+                    && idleTurns >= IDLE_TURNS_MIN + IDLE_TURNS_PER_SOCKET * sockets.size()) {
                 return false;
             }
-            for (PySocket socket : program.openSockets()) {
-                if (socket.readableIn(ledger)) {
-                    return true;
-                }
-            }
-            return false;
+            return ConductedTransport.anyReadable(sockets, ledger);
         }
 
         private String describe() {

@@ -1,4 +1,4 @@
-package io.sockshell.py;
+package io.sockshell.py.runtime;
 
 import java.util.ArrayList;
 import java.util.List;

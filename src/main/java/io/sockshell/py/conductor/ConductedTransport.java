@@ -1,13 +1,17 @@
-package io.sockshell.py;
+package io.sockshell.py.conductor;
 
 import io.sockshell.engine.Accepted;
-import io.sockshell.engine.Address;
+import io.sockshell.engine.Family;
+import io.sockshell.engine.Kind;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.Readiness;
 import io.sockshell.engine.ShutdownHow;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
+import io.sockshell.py.runtime.Program;
+import io.sockshell.py.runtime.Transport;
+import io.sockshell.py.spi.SockCall;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -20,37 +24,62 @@ import java.util.Map;
  * {@code recv} returns everything the peer has sent and the program not yet read (up to
  * {@code bufsize}): one of the answers TCP may give, and always the same one. A blocking
  * {@code send} sends everything, as Linux does for a blocking socket. Connections to programs
- * outside the replay go straight to the engine, without the turn.
+ * outside the replay go straight to the engine, without the turn. The program's sockets are
+ * {@link ConductedSock}s, which bring their calls here.
  */
 final class ConductedTransport implements Transport {
+    private static final Readiness NONE_READY = new Readiness(List.of(), List.of(), List.of());
+
     private final Conductor.Side side;
     private final Conductor conductor;
+    private final Program program;
     private final SocketBackend backend;
+    /** The program's sockets not yet closed, in the order they were opened. */
+    private final List<ConductedSock> open = new ArrayList<>();
 
-    ConductedTransport(Conductor.Side side, SocketBackend backend) {
+    ConductedTransport(Conductor.Side side, Program program, SocketBackend backend) {
         this.side = side;
         this.conductor = side.conductor();
+        this.program = program;
         this.backend = backend;
     }
 
     @Override
-    public void listen(PySocket socket, int backlog) throws SockError {
+    public Sock open(Family family, Kind kind) throws SockError {
+        return adopt(backend.open(family, kind));
+    }
+
+    private ConductedSock adopt(Sock engine) {
+        ConductedSock socket = new ConductedSock(engine, this);
+        synchronized (open) {
+            open.add(socket);
+        }
+        return socket;
+    }
+
+    List<ConductedSock> openSockets() {
+        synchronized (open) {
+            return List.copyOf(open);
+        }
+    }
+
+    void listen(ConductedSock socket, int backlog) throws SockError {
         socket.engine().listen(backlog);
         int port = socket.engine().getsockname().port();
         socket.listeningOn(port);
         conductor.record(ledger -> ledger.listening(port));
     }
 
-    @Override
-    public Accepted accept(PySocket socket) throws SockError {
+    Accepted accept(ConductedSock socket) throws SockError {
         Sock engine = socket.engine();
         int port = socket.listeningPort();
         if (port < 0) {
-            return engine.accept();
+            Accepted accepted = engine.accept();
+            return new Accepted(adopt(accepted.socket()), accepted.peer());
         }
         if (nonblocking(engine)) {
             if (!conductor.check(ledger -> ledger.hasUnaccepted(port))) {
-                return pollOnce(engine::accept);
+                return counted(pollOnce(engine::accept));
             }
         } else {
             side.await(Conductor.Wait.ACCEPT, "accept()", "no client has connected yet",
@@ -59,26 +88,30 @@ final class ConductedTransport implements Transport {
         arrive(List.of(engine), List.of());
         Accepted accepted = engine.accept();
         conductor.record(ledger -> ledger.accepted(port));
-        return accepted;
+        return counted(accepted);
     }
 
-    @Override
-    public void connect(PySocket socket, Address address) throws SockError {
+    /** A connection a listening socket accepted, conducted too: counted when its client is a replayed program. */
+    private Accepted counted(Accepted accepted) throws SockError {
+        ConductedSock conn = adopt(accepted.socket());
+        Ledger.Flow out = new Ledger.Flow(accepted.socket().getsockname().port(), accepted.peer().port());
+        if (conductor.check(ledger -> ledger.knows(out))) {
+            conn.sendsIn(out);
+        }
+        return new Accepted(conn, accepted.peer());
+    }
+
+    void connect(ConductedSock socket, String host, int port) throws SockError {
         Sock engine = socket.engine();
-        engine.connect(address.host(), address.port());
+        engine.connect(host, port);
         int local = engine.getsockname().port();
         int remote = engine.getpeername().port();
-        if (conductorKnows(local, remote)) {
-            socket.connectedBetween(local, remote);
+        if (conductor.check(ledger -> ledger.connected(local, remote))) {
+            socket.sendsIn(new Ledger.Flow(local, remote));
         }
     }
 
-    private boolean conductorKnows(int local, int remote) {
-        return conductor.check(ledger -> ledger.connected(local, remote));
-    }
-
-    @Override
-    public int send(PySocket socket, PyBytes data) throws SockError {
+    int send(ConductedSock socket, PyBytes data) throws SockError {
         Ledger.Flow out = socket.outbound();
         if (out == null) {
             return side.outside("send()", () -> socket.engine().send(data));
@@ -92,8 +125,7 @@ final class ConductedTransport implements Transport {
         return data.length();
     }
 
-    @Override
-    public void sendall(PySocket socket, PyBytes data) throws SockError {
+    void sendall(ConductedSock socket, PyBytes data) throws SockError {
         Ledger.Flow out = socket.outbound();
         if (out == null) {
             side.outside("sendall()", () -> {
@@ -116,7 +148,7 @@ final class ConductedTransport implements Transport {
     }
 
     /** Sends all of {@code data}, giving up the turn whenever the buffer is full. */
-    private void sendEverything(PySocket socket, PyBytes data, Ledger.Flow out) throws SockError {
+    private void sendEverything(ConductedSock socket, PyBytes data, Ledger.Flow out) throws SockError {
         Sock engine = socket.engine();
         int total = 0;
         while (total < data.length()) {
@@ -130,8 +162,7 @@ final class ConductedTransport implements Transport {
         }
     }
 
-    @Override
-    public PyBytes recv(PySocket socket, int bufsize) throws SockError {
+    PyBytes recv(ConductedSock socket, int bufsize) throws SockError {
         Sock engine = socket.engine();
         Ledger.Flow in = socket.inbound();
         if (bufsize <= 0) {
@@ -168,8 +199,7 @@ final class ConductedTransport implements Transport {
         return data;
     }
 
-    @Override
-    public void shutdown(PySocket socket, ShutdownHow how) throws SockError {
+    void shutdown(ConductedSock socket, ShutdownHow how) throws SockError {
         socket.engine().shutdown(how);
         Ledger.Flow out = socket.outbound();
         if (how.writes() && out != null) {
@@ -177,9 +207,11 @@ final class ConductedTransport implements Transport {
         }
     }
 
-    @Override
-    public void close(PySocket socket) {
+    void close(ConductedSock socket) {
         socket.engine().close();
+        synchronized (open) {
+            open.remove(socket);
+        }
         Ledger.Flow out = socket.outbound();
         int listening = socket.listeningPort();
         conductor.record(ledger -> {
@@ -193,59 +225,87 @@ final class ConductedTransport implements Transport {
     }
 
     @Override
-    public Ready select(List<PySocket> read, List<PySocket> write, List<PySocket> except, Double timeout)
+    public Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout)
             throws SockError {
-        for (PySocket socket : read) {
+        List<ConductedSock> reading = conducted(read);
+        List<ConductedSock> writing = conducted(write);
+        for (ConductedSock socket : reading) {
             socket.checkSelectable();
         }
-        Ready ready = readyNow(read, write);
-        if (ready.isEmpty()) {
+        Readiness ready = readyNow(reading, writing);
+        if (ready.readable().isEmpty() && ready.writable().isEmpty()) {
             if (timeout != null && timeout == 0.0) {
                 side.pollingFoundNothing();
-                return Ready.NONE;
+                return NONE_READY;
             }
             try {
                 side.await(Conductor.Wait.SELECT, "select()", "none of its sockets is ready",
-                        ledger -> anyReadable(read, ledger), timeout != null);
+                        ledger -> anyReadable(reading, ledger), timeout != null);
             } catch (SockError e) {
                 if (e.pythonClass().equals("TimeoutError")) {
-                    return Ready.NONE;
+                    return NONE_READY;
                 }
                 throw e;
             }
-            ready = readyNow(read, write);
+            ready = readyNow(reading, writing);
         }
         List<Sock> readable = new ArrayList<>();
-        for (PySocket socket : ready.readable()) {
-            readable.add(socket.engine());
+        for (Sock socket : ready.readable()) {
+            readable.add(((ConductedSock) socket).engine());
         }
         arrive(readable, List.of());
         return ready;
     }
 
-    private Ready readyNow(List<PySocket> read, List<PySocket> write) throws SockError {
-        List<PySocket> readable = new ArrayList<>();
-        for (PySocket socket : read) {
+    private Readiness readyNow(List<ConductedSock> read, List<ConductedSock> write) throws SockError {
+        List<Sock> readable = new ArrayList<>();
+        for (ConductedSock socket : read) {
             if (conductor.check(socket::readableIn) && !readable.contains(socket)) {
                 readable.add(socket);
             }
         }
-        List<PySocket> writable = List.of();
+        List<Sock> writable = List.of();
         if (!write.isEmpty()) {
-            Map<Sock, PySocket> owners = new IdentityHashMap<>();
-            Readiness now = backend.select(List.of(), DirectTransport.engines(write, owners), List.of(), 0.0);
-            writable = DirectTransport.owned(now.writable(), owners);
+            Map<Sock, Sock> conductedByEngine = new IdentityHashMap<>();
+            List<Sock> engines = new ArrayList<>(write.size());
+            for (ConductedSock socket : write) {
+                engines.add(socket.engine());
+                conductedByEngine.put(socket.engine(), socket);
+            }
+            Readiness now = backend.select(List.of(), engines, List.of(), 0.0);
+            writable = now.writable().stream().map(conductedByEngine::get).toList();
         }
-        return new Ready(readable, writable, List.of());
+        return new Readiness(readable, writable, List.of());
     }
 
-    private static boolean anyReadable(List<PySocket> sockets, Ledger ledger) {
-        for (PySocket socket : sockets) {
+    static boolean anyReadable(List<ConductedSock> sockets, Ledger ledger) {
+        for (ConductedSock socket : sockets) {
             if (socket.readableIn(ledger)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The program's own sockets: the facade only has those to give. */
+    private static List<ConductedSock> conducted(List<Sock> sockets) {
+        List<ConductedSock> conducted = new ArrayList<>(sockets.size());
+        for (Sock socket : sockets) {
+            if (!(socket instanceof ConductedSock own)) {
+                throw new IllegalArgumentException("a socket that no replayed program opened: " + socket);
+            }
+            conducted.add(own);
+        }
+        return conducted;
+    }
+
+    @Override
+    public String keyboardTurn() throws SockError {
+        String scripted = program.call("input()", side::keyboard);
+        if (scripted == null && !program.keyboard().echoes()) {
+            program.note("input() reads a line from your keyboard: type it and press Enter");
+        }
+        return scripted;
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.sockshell.py;
+package io.sockshell.py.runtime;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,7 +7,7 @@ import java.util.Deque;
 import java.util.List;
 
 /** Where {@code input()} reads its lines: a person at a terminal, a pipe, or a scripted list. */
-public interface Keyboard {
+public interface KeyboardLines {
     /** The next line without its newline, or null at the end of input. */
     String readLine() throws IOException;
 
@@ -18,7 +18,7 @@ public interface Keyboard {
     boolean echoes();
 
     /** A keyboard with nothing left to type: every read is the end of input. */
-    Keyboard EMPTY = new Keyboard() {
+    KeyboardLines EMPTY = new KeyboardLines() {
         @Override
         public String readLine() {
             return null;
@@ -30,8 +30,8 @@ public interface Keyboard {
         }
     };
 
-    static Keyboard reader(BufferedReader reader, boolean echoes) {
-        return new Keyboard() {
+    static KeyboardLines reader(BufferedReader reader, boolean echoes) {
+        return new KeyboardLines() {
             @Override
             public String readLine() throws IOException {
                 return reader.readLine();
@@ -45,9 +45,9 @@ public interface Keyboard {
     }
 
     /** These lines first, in order, then whatever {@code then} gives. */
-    static Keyboard scripted(List<String> lines, Keyboard then) {
+    static KeyboardLines scripted(List<String> lines, KeyboardLines then) {
         Deque<String> left = new ArrayDeque<>(lines);
-        return new Keyboard() {
+        return new KeyboardLines() {
             private boolean lastWasScripted = true;
 
             @Override

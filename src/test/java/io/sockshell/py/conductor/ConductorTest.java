@@ -1,4 +1,4 @@
-package io.sockshell.py;
+package io.sockshell.py.conductor;
 
 import static io.sockshell.py.Python.AF_INET;
 import static io.sockshell.py.Python.SOCK_STREAM;
@@ -12,6 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.py.BlockingIOError;
+import io.sockshell.py.PyException;
+import io.sockshell.py.PySocket;
+import io.sockshell.py.TimeoutError;
+import io.sockshell.py.runtime.Program;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +224,7 @@ class ConductorTest {
             Program program = Program.builder()
                     .out(lines::append)
                     .notes(note -> lines.append("-- " + note + "\n"))
-                    .side(side)
+                    .transport(side::transport)
                     .build();
             Thread thread = new Thread(() -> {
                 Program.bind(program);

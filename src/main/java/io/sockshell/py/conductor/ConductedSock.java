@@ -1,4 +1,4 @@
-package io.sockshell.py;
+package io.sockshell.py.conductor;
 
 import io.sockshell.engine.Accepted;
 import io.sockshell.engine.Address;
@@ -14,33 +14,112 @@ import io.sockshell.engine.SockInfo;
 import io.sockshell.engine.SockOption;
 
 /**
- * The engine socket of a {@link PySocket}, with reads and writes sent through the program's
- * transport. The engine's {@link LineFile} is built on this, so a file made by
- * {@code makefile} reads and writes the way the socket itself does, turns included.
+ * A socket of a replayed program: the engine's socket, with the calls that may wait sent to
+ * the {@link ConductedTransport}, and the conductor's record of it: the port it listens on,
+ * the direction it sends in when its peer is a replayed program. A {@link LineFile} made on it
+ * reads and writes the way the socket itself does, turns included.
  */
-final class RoutedSock implements Sock {
-    private final PySocket owner;
+final class ConductedSock implements Sock {
     private final Sock engine;
+    private final ConductedTransport transport;
+    private volatile int listeningPort = -1;
+    private volatile Ledger.Flow outbound;
 
-    RoutedSock(PySocket owner) {
-        this.owner = owner;
-        this.engine = owner.engine();
+    ConductedSock(Sock engine, ConductedTransport transport) {
+        this.engine = engine;
+        this.transport = transport;
+    }
+
+    Sock engine() {
+        return engine;
+    }
+
+    int listeningPort() {
+        return listeningPort;
+    }
+
+    void listeningOn(int port) {
+        listeningPort = port;
+    }
+
+    /** The direction this socket sends in, when its peer is a replayed program; else null. */
+    Ledger.Flow outbound() {
+        return outbound;
+    }
+
+    Ledger.Flow inbound() {
+        Ledger.Flow out = outbound;
+        return out == null ? null : out.reversed();
+    }
+
+    void sendsIn(Ledger.Flow flow) {
+        outbound = flow;
+    }
+
+    /** Whether a read would return at once, by the ledger's count. */
+    boolean readableIn(Ledger ledger) {
+        if (engine.isClosed()) {
+            return false;
+        }
+        if (listeningPort >= 0) {
+            return ledger.hasUnaccepted(listeningPort);
+        }
+        Ledger.Flow in = inbound();
+        return in != null && ledger.readable(in);
+    }
+
+    void checkSelectable() throws SockError {
+        if (engine.isClosed()) {
+            throw SockError.valueError("file descriptor cannot be a negative integer (-1)");
+        }
+    }
+
+    @Override
+    public void listen(int backlog) throws SockError {
+        transport.listen(this, backlog);
+    }
+
+    @Override
+    public Accepted accept() throws SockError {
+        return transport.accept(this);
+    }
+
+    @Override
+    public void connect(String host, int port) throws SockError {
+        transport.connect(this, host, port);
     }
 
     @Override
     public PyBytes recv(int bufsize) throws SockError {
-        return owner.transport().recv(owner, bufsize);
+        return transport.recv(this, bufsize);
     }
 
     @Override
     public int send(PyBytes data) throws SockError {
-        return owner.transport().send(owner, data);
+        return transport.send(this, data);
     }
 
     @Override
     public void sendall(PyBytes data) throws SockError {
-        owner.transport().sendall(owner, data);
+        transport.sendall(this, data);
     }
+
+    @Override
+    public void shutdown(ShutdownHow how) throws SockError {
+        transport.shutdown(this, how);
+    }
+
+    @Override
+    public void close() {
+        transport.close(this);
+    }
+
+    @Override
+    public LineFile makefile(String mode) throws SockError {
+        return new LineFile(this, mode);
+    }
+
+    // The rest is the engine socket's own: none of it waits for another program.
 
     @Override
     public Family family() {
@@ -65,21 +144,6 @@ final class RoutedSock implements Sock {
     @Override
     public void bind(String host, int port) throws SockError {
         engine.bind(host, port);
-    }
-
-    @Override
-    public void listen(int backlog) throws SockError {
-        engine.listen(backlog);
-    }
-
-    @Override
-    public Accepted accept() throws SockError {
-        return engine.accept();
-    }
-
-    @Override
-    public void connect(String host, int port) throws SockError {
-        engine.connect(host, port);
     }
 
     @Override
@@ -113,16 +177,6 @@ final class RoutedSock implements Sock {
     }
 
     @Override
-    public void shutdown(ShutdownHow how) throws SockError {
-        engine.shutdown(how);
-    }
-
-    @Override
-    public void close() {
-        engine.close();
-    }
-
-    @Override
     public boolean isClosed() {
         return engine.isClosed();
     }
@@ -150,11 +204,6 @@ final class RoutedSock implements Sock {
     @Override
     public int getsockopt(SockOption option) throws SockError {
         return engine.getsockopt(option);
-    }
-
-    @Override
-    public LineFile makefile(String mode) throws SockError {
-        return new LineFile(this, mode);
     }
 
     @Override

@@ -11,7 +11,7 @@ import java.util.List;
  * @param code the code as written, shown to the learner
  * @param source what JShell evaluates: the code, with any semicolon JShell's analysis added
  */
-record Step(Kind kind, int line, List<String> comment, String code, String source) {
+record ScriptStep(Kind kind, int line, List<String> comment, String code, String source) {
     enum Kind { SNIPPET, COMMAND, UNFINISHED }
 
     /** The script line of a line within {@link #source}, counting from 1. */

@@ -8,7 +8,7 @@ import java.util.List;
  * a time, each line labelled with its program when several run. Port numbers go through
  * {@link PortNames}. Colours only when asked for: a terminal, and no {@code NO_COLOR}.
  */
-final class Display {
+final class ReplayOutput {
     private static final String[] LABEL_COLORS = {"\u001b[36m", "\u001b[35m", "\u001b[33m", "\u001b[32m", "\u001b[34m"};
     private static final String NOTE = "\u001b[33m";
     private static final String ERROR = "\u001b[1;31m";
@@ -20,7 +20,7 @@ final class Display {
     private final int labelWidth;
     private Channel partialOwner;
 
-    Display(PrintWriter out, boolean color, PortNames ports, List<String> labels) {
+    ReplayOutput(PrintWriter out, boolean color, PortNames ports, List<String> labels) {
         this.out = out;
         this.color = color;
         this.ports = ports;
@@ -62,8 +62,8 @@ final class Display {
          * The snippet about to run: its comment, then its code with script line numbers,
          * {@code 12> } on its first line and {@code 13| } on the lines that continue it.
          */
-        void snippet(Step step) {
-            synchronized (Display.this) {
+        void snippet(ScriptStep step) {
+            synchronized (ReplayOutput.this) {
                 finishPartial();
                 for (String comment : step.comment()) {
                     emit(comment, JavaHighlighter.DIM);
@@ -82,7 +82,7 @@ final class Display {
 
         /** What the program printed, in pieces; lines are shown once complete. */
         void output(String text) {
-            synchronized (Display.this) {
+            synchronized (ReplayOutput.this) {
                 if (partialOwner != null && partialOwner != this) {
                     finishPartial();
                 }
@@ -106,7 +106,7 @@ final class Display {
 
         /** A snippet's value, as jshell shows it: {@code name ==> value}. */
         void value(String name, String value) {
-            synchronized (Display.this) {
+            synchronized (ReplayOutput.this) {
                 finishPartial();
                 emitRaw(color ? BOLD + name + JavaHighlighter.RESET + " ==> " + value : name + " ==> " + value);
                 out.flush();
@@ -122,7 +122,7 @@ final class Display {
         }
 
         private void print(String text, String style) {
-            synchronized (Display.this) {
+            synchronized (ReplayOutput.this) {
                 finishPartial();
                 for (String line : text.split("\n", -1)) {
                     emit(line, style);
