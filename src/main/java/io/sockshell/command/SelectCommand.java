@@ -35,9 +35,8 @@ public final class SelectCommand extends ShellCommand {
     @Override
     protected void run() throws SockError, UsageError {
         Double seconds = timeout == null ? null : seconds(timeout, "TIMEOUT");
-        Readiness ready = context.table().backend().select(socks(read), socks(write), socks(except), seconds);
-        out().println("(" + names(ready.readable()) + ", " + names(ready.writable()) + ", "
-                + names(ready.exceptional()) + ")");
+        Readiness<Sock> ready = context.table().backend().select(socks(read), socks(write), socks(except), seconds);
+        out().println(ready.map(Sock::label));
         out().flush();
     }
 
@@ -47,13 +46,5 @@ public final class SelectCommand extends ShellCommand {
             socks.add(sock(name));
         }
         return socks;
-    }
-
-    static String names(List<Sock> socks) {
-        List<String> names = new ArrayList<>();
-        for (Sock sock : socks) {
-            names.add(sock.label());
-        }
-        return "[" + String.join(", ", names) + "]";
     }
 }

@@ -1,5 +1,8 @@
 package io.sockshell.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One socket with Python's {@code socket.socket} semantics. Every call that Python can make
  * block obeys the socket's mode: blocking (timeout {@code null}) waits, nonblocking
@@ -77,4 +80,13 @@ public interface Sock extends AutoCloseable {
     LineFile makefile(String mode) throws SockError;
 
     SockInfo info();
+
+    /** The sockets' labels as Python prints a list of them: {@code [s, conn1]}. */
+    static String labels(List<? extends Sock> socks) {
+        List<String> names = new ArrayList<>(socks.size());
+        for (Sock sock : socks) {
+            names.add(sock.label());
+        }
+        return names.toString();
+    }
 }

@@ -1,6 +1,7 @@
 package io.sockshell.engine;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A failed socket call, described the way CPython reports it: the exception class, the errno
@@ -11,12 +12,19 @@ public final class SockError extends Exception {
     private final String pythonClass;
     private final Errno errno;
     private final String detail;
+    /** For a send cut short by a cancel: how many bytes had gone; -1 for every other error. */
+    private final long sentBeforeInterrupt;
 
     private SockError(String pythonClass, Errno errno, String detail, Throwable cause) {
+        this(pythonClass, errno, detail, cause, -1);
+    }
+
+    private SockError(String pythonClass, Errno errno, String detail, Throwable cause, long sentBeforeInterrupt) {
         super(format(pythonClass, errno, detail), cause);
         this.pythonClass = pythonClass;
         this.errno = errno;
         this.detail = detail;
+        this.sentBeforeInterrupt = sentBeforeInterrupt;
     }
 
     public static SockError of(Errno errno) {
@@ -45,6 +53,20 @@ public final class SockError extends Exception {
         return plain("KeyboardInterrupt", "");
     }
 
+    /**
+     * A send cancelled after {@code sent} bytes had gone. CPython loses that count (the signal
+     * handler raises once the call has returned it); the shell keeps it, labelled:
+     * {@code KeyboardInterrupt (4161536 bytes were sent)}.
+     */
+    public static SockError interruptedAfterSending(long sent) {
+        return new SockError("KeyboardInterrupt", null, "", null, sent);
+    }
+
+    /** How many bytes a cancelled send had sent, when this error is such a cancel. */
+    public OptionalLong sentBeforeInterrupt() {
+        return sentBeforeInterrupt < 0 ? OptionalLong.empty() : OptionalLong.of(sentBeforeInterrupt);
+    }
+
     public static SockError valueError(String message) {
         return plain("ValueError", message);
     }
@@ -71,9 +93,10 @@ public final class SockError extends Exception {
         return errno == Errno.EAGAIN;
     }
 
-    /** CPython's last traceback line for this error. */
+    /** CPython's last traceback line for this error (a cancelled send adds what it had sent). */
     public String pythonLine() {
-        return getMessage();
+        return sentBeforeInterrupt < 0 ? getMessage()
+                : getMessage() + " (" + sentBeforeInterrupt + (sentBeforeInterrupt == 1 ? " byte was" : " bytes were") + " sent)";
     }
 
     private static String format(String pythonClass, Errno errno, String detail) {

@@ -16,7 +16,7 @@ public interface SocketBackend {
     /**
      * Python's {@code select.select}: {@code timeoutSeconds} null waits for ever, 0 polls.
      */
-    Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeoutSeconds)
+    Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeoutSeconds)
             throws SockError;
 
     /**

@@ -56,15 +56,14 @@ final class Programs {
     }
 
     /** {@code select.select} as the call {@code name}, its answer told in the facade's sockets. */
-    static Ready select(RunningProgram program, String name, List<PySocket> read, List<PySocket> write,
+    static Readiness<PySocket> select(RunningProgram program, String name, List<PySocket> read, List<PySocket> write,
             List<PySocket> except, Double timeout) {
         Map<Sock, PySocket> owners = new IdentityHashMap<>();
         List<Sock> reading = socks(read, owners);
         List<Sock> writing = socks(write, owners);
         List<Sock> excepting = socks(except, owners);
-        Readiness ready = call(program, name, () -> program.select(reading, writing, excepting, timeout));
-        return new Ready(owned(ready.readable(), owners), owned(ready.writable(), owners),
-                owned(ready.exceptional(), owners));
+        Readiness<Sock> ready = call(program, name, () -> program.select(reading, writing, excepting, timeout));
+        return ready.map(owners::get);
     }
 
     private static List<Sock> socks(List<PySocket> sockets, Map<Sock, PySocket> owners) {
@@ -74,13 +73,5 @@ final class Programs {
             owners.put(socket.sock(), socket);
         }
         return socks;
-    }
-
-    private static List<PySocket> owned(List<Sock> socks, Map<Sock, PySocket> owners) {
-        List<PySocket> sockets = new ArrayList<>(socks.size());
-        for (Sock sock : socks) {
-            sockets.add(owners.get(sock));
-        }
-        return sockets;
     }
 }

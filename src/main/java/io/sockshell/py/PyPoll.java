@@ -1,6 +1,7 @@
 package io.sockshell.py;
 
 import io.sockshell.engine.PollEvent;
+import io.sockshell.engine.Readiness;
 import io.sockshell.py.spi.RunningProgram;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,7 +78,7 @@ public final class PyPoll {
         }
         Double timeout = !events.isEmpty() ? Double.valueOf(0.0)
                 : timeoutMillis == null || timeoutMillis < 0 ? null : timeoutMillis / 1000.0;
-        Ready ready = Programs.select(program, "poll()", read, write, List.of(), timeout);
+        Readiness<PySocket> ready = Programs.select(program, "poll()", read, write, List.of(), timeout);
         for (PySocket socket : interest.keySet()) {
             int flags = (ready.readable().contains(socket) ? PollEvent.POLLIN : 0)
                     | (ready.writable().contains(socket) ? PollEvent.POLLOUT : 0);

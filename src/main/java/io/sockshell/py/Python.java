@@ -6,6 +6,7 @@ import io.sockshell.engine.Kind;
 import io.sockshell.engine.PollEvent;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.PyRepr;
+import io.sockshell.engine.Readiness;
 import io.sockshell.engine.ShutdownHow;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SockOption;
@@ -184,12 +185,12 @@ public final class Python {
      * {@code select.select(read, write, except)}: waits until one socket is ready, then says
      * which are.
      */
-    public static Ready select(List<PySocket> read, List<PySocket> write, List<PySocket> except) {
+    public static Readiness<PySocket> select(List<PySocket> read, List<PySocket> write, List<PySocket> except) {
         return select(read, write, except, null);
     }
 
     /** As above, waiting at most {@code timeout} seconds; null waits for ever, 0.0 only looks. */
-    public static Ready select(List<PySocket> read, List<PySocket> write, List<PySocket> except, Double timeout) {
+    public static Readiness<PySocket> select(List<PySocket> read, List<PySocket> write, List<PySocket> except, Double timeout) {
         RunningProgram program = Programs.current();
         if (timeout != null && timeout < 0) {
             throw new ValueError("timeout must be non-negative");

@@ -167,7 +167,7 @@ final class CallScript implements AutoCloseable {
                 return NONE;
             }
             case "sel" -> {
-                Readiness ready = backend.select(socks(args.get(0)), socks(args.get(1)), socks(args.get(2)),
+                Readiness<Sock> ready = backend.select(socks(args.get(0)), socks(args.get(1)), socks(args.get(2)),
                         args.get(3) == NONE ? null : number(args.get(3)));
                 return new Tuple(List.of(labels(ready.readable()), labels(ready.writable()),
                         labels(ready.exceptional())));

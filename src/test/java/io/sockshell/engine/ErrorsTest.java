@@ -172,7 +172,7 @@ class ErrorsTest {
         Sock client = net.tcp();
         client.setblocking(false);
         assertEquals(115, client.connectEx(HOST, port(bound)));
-        Readiness ready = net.backend.select(List.of(client), List.of(client), List.of(), 5.0);
+        Readiness<Sock> ready = net.backend.select(List.of(client), List.of(client), List.of(), 5.0);
         assertEquals(List.of(client), ready.writable());
         assertEquals(111, client.getsockopt(SockOption.SO_ERROR));
         assertEquals(0, client.getsockopt(SockOption.SO_ERROR));

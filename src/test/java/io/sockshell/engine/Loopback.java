@@ -217,7 +217,7 @@ final class Loopback implements AutoCloseable {
 
     /** Waits until {@code sock} is readable, bounded. */
     void awaitReadable(Sock sock) throws SockError {
-        Readiness ready = backend.select(List.of(sock), List.of(), List.of(), (double) WAIT_SECONDS);
+        Readiness<Sock> ready = backend.select(List.of(sock), List.of(), List.of(), (double) WAIT_SECONDS);
         if (ready.readable().isEmpty()) {
             fail(sock.label() + " did not become readable within " + WAIT_SECONDS + " s");
         }

@@ -347,7 +347,7 @@ class ModesTest {
         Sock client = net.tcp();
         client.setblocking(false);
         assertRaises("BlockingIOError: [Errno 115] Operation now in progress", () -> client.connect(HOST, port(listener)));
-        Readiness ready = net.backend.select(List.of(), List.of(client), List.of(), 5.0);
+        Readiness<Sock> ready = net.backend.select(List.of(), List.of(client), List.of(), 5.0);
         assertEquals(List.of(client), ready.writable());
         assertEquals(0, client.connectEx(HOST, port(listener)), "the first connect after completion returns 0");
         assertEquals(106, client.connectEx(HOST, port(listener)));

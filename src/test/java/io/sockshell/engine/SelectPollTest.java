@@ -27,14 +27,14 @@ class SelectPollTest {
         net.close();
     }
 
-    private Readiness select(List<Sock> read, List<Sock> write, Double timeout) throws SockError {
+    private Readiness<Sock> select(List<Sock> read, List<Sock> write, Double timeout) throws SockError {
         return net.backend.select(read, write, List.of(), timeout);
     }
 
     @Test
     void aFreshUnconnectedTcpSocketIsReadableAndWritable() throws Exception {
         Sock s = net.tcp();
-        Readiness ready = select(List.of(s), List.of(s), 0.0);
+        Readiness<Sock> ready = select(List.of(s), List.of(s), 0.0);
         assertEquals(List.of(s), ready.readable());
         assertEquals(List.of(s), ready.writable());
         assertEquals(List.of(), ready.exceptional());
@@ -43,7 +43,7 @@ class SelectPollTest {
     @Test
     void aListeningSocketIsReadableOnlyWhileAClientWaitsToBeAccepted() throws Exception {
         Sock listener = net.listener();
-        assertEquals(new Readiness(List.of(), List.of(), List.of()), select(List.of(listener), List.of(listener), 0.0));
+        assertEquals(new Readiness<>(List.of(), List.of(), List.of()), select(List.of(listener), List.of(listener), 0.0));
         Sock client = net.tcp();
         client.connect(HOST, port(listener));
         assertEquals(List.of(listener), select(List.of(listener), List.of(listener), 5.0).readable());
@@ -55,7 +55,7 @@ class SelectPollTest {
     void aConnectedSocketIsWritableAndBecomesReadableWhenDataArrives() throws Exception {
         Loopback.Pair pair = net.pair();
         Sock server = pair.server();
-        Readiness idle = select(List.of(server), List.of(server), 0.0);
+        Readiness<Sock> idle = select(List.of(server), List.of(server), 0.0);
         assertEquals(List.of(), idle.readable());
         assertEquals(List.of(server), idle.writable());
         pair.client().send(PyBytes.ascii("x"));
@@ -89,14 +89,14 @@ class SelectPollTest {
     @Test
     void selectWithNothingReadyReturnsEmptyListsAfterTheTimeout() throws Exception {
         Loopback.Pair pair = net.pair();
-        assertEquals(new Readiness(List.of(), List.of(), List.of()), select(List.of(pair.server()), List.of(), 0.05));
-        assertEquals(new Readiness(List.of(), List.of(), List.of()), select(List.of(), List.of(), 0.0));
+        assertEquals(new Readiness<>(List.of(), List.of(), List.of()), select(List.of(pair.server()), List.of(), 0.05));
+        assertEquals(new Readiness<>(List.of(), List.of(), List.of()), select(List.of(), List.of(), 0.0));
     }
 
     @Test
     void selectWithoutATimeoutWaitsUntilASocketIsReady() throws Exception {
         Loopback.Pair pair = net.pair();
-        Loopback.Background<Readiness> wait = net.background(() -> select(List.of(pair.server()), List.of(), null));
+        Loopback.Background<Readiness<Sock>> wait = net.background(() -> select(List.of(pair.server()), List.of(), null));
         wait.awaitBlocked();
         pair.client().send(PyBytes.ascii("wake"));
         assertEquals(List.of(pair.server()), wait.get().readable());
@@ -121,7 +121,7 @@ class SelectPollTest {
     @Test
     void aDatagramSocketIsWritableAndReadableOnceAMessageWaits() throws Exception {
         Sock u = net.boundUdp();
-        Readiness idle = select(List.of(u), List.of(u), 0.0);
+        Readiness<Sock> idle = select(List.of(u), List.of(u), 0.0);
         assertEquals(List.of(), idle.readable());
         assertEquals(List.of(u), idle.writable());
         u.sendto(PyBytes.ascii("self"), HOST, port(u));
@@ -157,7 +157,7 @@ class SelectPollTest {
     @Test
     void selectIsCancelledByTheWaitingThreadsSignal() throws Exception {
         Loopback.Pair pair = net.pair();
-        Loopback.Background<Readiness> wait = net.background(() -> select(List.of(pair.server()), List.of(), null));
+        Loopback.Background<Readiness<Sock>> wait = net.background(() -> select(List.of(pair.server()), List.of(), null));
         wait.awaitBlocked();
         wait.signal().cancel();
         assertRaises("KeyboardInterrupt", wait::get);

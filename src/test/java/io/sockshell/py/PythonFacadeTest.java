@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.engine.PyBytes;
+import io.sockshell.engine.Readiness;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -175,10 +176,10 @@ class PythonFacadeTest {
     void selectAndPollSayWhichSocketsAreReadable() {
         try (TestProgram program = new TestProgram(List.of(), List.of())) {
             Connection connection = Connection.open();
-            Ready none = select(List.of(connection.conn()), List.of(), List.of(), 0.0);
+            Readiness<PySocket> none = select(List.of(connection.conn()), List.of(), List.of(), 0.0);
             assertTrue(none.isEmpty());
             connection.client().send(b("x"));
-            Ready ready = select(List.of(connection.conn(), connection.server()), List.of(), List.of(), 5.0);
+            Readiness<PySocket> ready = select(List.of(connection.conn(), connection.server()), List.of(), List.of(), 5.0);
             assertEquals(List.of(connection.conn()), ready.readable());
             PyPoll p = poll();
             p.register(connection.conn(), POLLIN);

@@ -44,7 +44,7 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
     }
 
     @Override
-    public Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeoutSeconds)
+    public Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeoutSeconds)
             throws SockError {
         if (timeoutSeconds != null && timeoutSeconds < 0) {
             throw SockError.valueError("timeout must be non-negative");
@@ -74,11 +74,11 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
             }
         }
         if (trace.enabled()) {
-            traceLine("select(" + labels(read) + ", " + labels(write) + ", " + labels(except) + ", "
+            traceLine("select(" + Sock.labels(read) + ", " + Sock.labels(write) + ", " + Sock.labels(except) + ", "
                     + (timeoutSeconds == null ? "None" : timeoutSeconds) + ") = "
                     + (readable.size() + writable.size()));
         }
-        return new Readiness(readable, writable, List.of());
+        return new Readiness<>(readable, writable, List.of());
     }
 
     @Override
@@ -268,13 +268,5 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
         if (trace.enabled()) {
             trace.syscall(line);
         }
-    }
-
-    private static String labels(List<Sock> socks) {
-        List<String> names = new ArrayList<>();
-        for (Sock sock : socks) {
-            names.add(sock.label());
-        }
-        return "[" + String.join(", ", names) + "]";
     }
 }

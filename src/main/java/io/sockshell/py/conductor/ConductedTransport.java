@@ -28,7 +28,7 @@ import java.util.Map;
  * {@link ConductedSock}s, which bring their calls here.
  */
 final class ConductedTransport implements Transport {
-    private static final Readiness NONE_READY = new Readiness(List.of(), List.of(), List.of());
+    private static final Readiness<Sock> NONE_READY = Readiness.none();
 
     private final Conductor.Side side;
     private final Conductor conductor;
@@ -225,14 +225,14 @@ final class ConductedTransport implements Transport {
     }
 
     @Override
-    public Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout)
+    public Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout)
             throws SockError {
         List<ConductedSock> reading = conducted(read);
         List<ConductedSock> writing = conducted(write);
         for (ConductedSock socket : reading) {
             socket.checkSelectable();
         }
-        Readiness ready = readyNow(reading, writing);
+        Readiness<Sock> ready = readyNow(reading, writing);
         if (ready.readable().isEmpty() && ready.writable().isEmpty()) {
             if (timeout != null && timeout == 0.0) {
                 side.pollingFoundNothing();
@@ -257,7 +257,7 @@ final class ConductedTransport implements Transport {
         return ready;
     }
 
-    private Readiness readyNow(List<ConductedSock> read, List<ConductedSock> write) throws SockError {
+    private Readiness<Sock> readyNow(List<ConductedSock> read, List<ConductedSock> write) throws SockError {
         List<Sock> readable = new ArrayList<>();
         for (ConductedSock socket : read) {
             if (conductor.check(socket::readableIn) && !readable.contains(socket)) {
@@ -272,10 +272,10 @@ final class ConductedTransport implements Transport {
                 engines.add(socket.engine());
                 conductedByEngine.put(socket.engine(), socket);
             }
-            Readiness now = backend.select(List.of(), engines, List.of(), 0.0);
+            Readiness<Sock> now = backend.select(List.of(), engines, List.of(), 0.0);
             writable = now.writable().stream().map(conductedByEngine::get).toList();
         }
-        return new Readiness(readable, writable, List.of());
+        return new Readiness<>(readable, writable, List.of());
     }
 
     static boolean anyReadable(List<ConductedSock> sockets, Ledger ledger) {
@@ -341,7 +341,7 @@ final class ConductedTransport implements Transport {
                 throw SockError.plain("RuntimeError", "the replay counted data or a connection on its way"
                         + " that did not arrive within " + conductor.deliverySeconds() + " s");
             }
-            Readiness ready = backend.select(reading, writing, List.of(), left);
+            Readiness<Sock> ready = backend.select(reading, writing, List.of(), left);
             reading.removeAll(ready.readable());
             writing.removeAll(ready.writable());
         }

@@ -25,7 +25,7 @@ final class DirectTransport implements Transport {
     }
 
     @Override
-    public Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout)
+    public Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout)
             throws SockError {
         return backend.select(read, write, except, timeout);
     }

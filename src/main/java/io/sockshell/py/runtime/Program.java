@@ -181,7 +181,7 @@ public final class Program implements RunningProgram {
     }
 
     @Override
-    public Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError {
+    public Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError {
         return transport.select(read, write, except, timeout);
     }
 

@@ -26,7 +26,7 @@ public interface Transport {
     Sock open(Family family, Kind kind) throws SockError;
 
     /** {@code select.select} over the program's sockets; {@code timeout} null waits for ever, 0 polls. */
-    Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError;
+    Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError;
 
     /**
      * Waits until the program may read the keyboard. Returns a line a script typed for it, or

@@ -44,7 +44,7 @@ public interface RunningProgram {
     Sock open(Family family, Kind kind) throws SockError;
 
     /** {@code select.select} over sockets the program opened or accepted; null waits for ever, 0.0 only looks. */
-    Readiness select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError;
+    Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError;
 
     /** A port a socket of the program listens on ({@code listening}), or an ephemeral port it met. */
     void seenPort(int port, boolean listening);
