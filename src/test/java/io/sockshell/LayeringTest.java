@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Timeout;
 class LayeringTest {
     /**
      * Each package's layer: a package may use only packages of a lower layer. The engine's API
-     * is at the bottom and its implementations just above it (so the API can never name one);
+     * is at the bottom and its implementations just above it (so the API can never name one),
+     * beside the programs a session starts (a kind of holding the engine's socket table keeps);
      * the Python facade and the shell's commands sit on the engine; the session runs commands;
      * the drivers (repl, replay, the transcript's shell adapter) sit on the session or the
      * facade; cli and junit, the entry points, are on top.
@@ -45,6 +46,7 @@ class LayeringTest {
             Map.entry("io.sockshell.transcript", 0),
             Map.entry("io.sockshell.engine.nio", 1),
             Map.entry("io.sockshell.py.spi", 1),
+            Map.entry("io.sockshell.program", 1),
             Map.entry("io.sockshell.py", 2),
             Map.entry("io.sockshell.py.runtime", 2),
             Map.entry("io.sockshell.command", 2),

@@ -1,12 +1,15 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.Holding;
 import io.sockshell.engine.SockError;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "close",
-        description = {"Close sockets or files: s.close() / f.close().",
+        description = {"Close sockets, files or programs: s.close() / f.close(); a program gets SIGTERM (SIGKILL",
+            "if it has not ended within 2 s).",
             "Closing a file made by makefile flushes it; the socket under it stays open."},
         footer = {"", "Lesson: closing a socket flushes what was sent (the peer still gets it) and then",
             "the peer's recv returns b''. Any later call on a closed socket: [Errno 9] Bad file descriptor."})
@@ -21,7 +24,11 @@ public final class CloseCommand extends ShellCommand {
     @Override
     protected void run() throws SockError {
         for (String name : names) {
-            if (context.table().files().containsKey(name)) {
+            Optional<Holding> held = context.table().held(name);
+            if (held.isPresent()) {
+                held.get().close().forEach(out()::println);
+                out().flush();
+            } else if (context.table().files().containsKey(name)) {
                 file(name).close();
             } else {
                 sock(name).close();

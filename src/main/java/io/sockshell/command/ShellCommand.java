@@ -1,5 +1,6 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.Holding;
 import io.sockshell.engine.LineFile;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.Sock;
@@ -7,6 +8,7 @@ import io.sockshell.engine.SockError;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -73,10 +75,14 @@ public abstract class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** A port number, or {@code NAME.port} for the port socket NAME is bound to. */
+    /** A port number, or {@code NAME.port} for the port socket NAME is bound to (or program NAME listens on). */
     protected int port(String raw) throws UsageError, SockError {
         if (raw.endsWith(".port")) {
             String name = raw.substring(0, raw.length() - ".port".length());
+            Optional<Holding> held = context.table().held(name);
+            if (held.isPresent()) {
+                return held.get().port().orElseThrow(() -> SockError.plain("OSError", name + " listens on no port"));
+            }
             return sock(name).getsockname().port();
         }
         try {

@@ -1,17 +1,20 @@
 package io.sockshell.command;
 
 import io.sockshell.engine.Family;
+import io.sockshell.engine.Holding;
 import io.sockshell.engine.Kind;
 import io.sockshell.engine.LineFile;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockInfo;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "sockets",
-        description = {"Show every socket and file: state, addresses, mode, and bytes/calls each way."})
+        description = {"Show every socket and file: state, addresses, mode, and bytes/calls each way; and every",
+            "program: its pid, state (quiet, running, exit N) and command."})
 public final class SocketsCommand extends ShellCommand {
     public SocketsCommand(ShellContext context) {
         super(context);
@@ -20,8 +23,12 @@ public final class SocketsCommand extends ShellCommand {
     @Override
     protected void run() {
         Map<String, Sock> sockets = context.table().sockets();
+        Map<String, Holding> holdings = context.table().holdings();
         if (sockets.isEmpty()) {
-            out().println("no sockets (create one with: socket s)");
+            if (holdings.isEmpty()) {
+                out().println("no sockets (create one with: socket s)");
+            }
+            printHoldings(holdings);
             out().flush();
             return;
         }
@@ -51,7 +58,24 @@ public final class SocketsCommand extends ShellCommand {
             }
             printTable(fileRows);
         }
+        printHoldings(holdings);
         out().flush();
+    }
+
+    /** Programs (and any other kind of holding) in a table per kind, in the order they were made. */
+    private void printHoldings(Map<String, Holding> holdings) {
+        Map<String, List<String[]>> tables = new LinkedHashMap<>();
+        holdings.forEach((name, holding) -> {
+            List<String[]> rows = tables.computeIfAbsent(holding.kind(), kind -> {
+                List<String[]> table = new ArrayList<>();
+                table.add(holding.columns().toArray(new String[0]));
+                return table;
+            });
+            for (List<String> row : holding.rows(name)) {
+                rows.add(row.toArray(new String[0]));
+            }
+        });
+        tables.values().forEach(this::printTable);
     }
 
     private void printTable(List<String[]> rows) {

@@ -127,7 +127,12 @@ public final class PyRepr {
         return out.append(quote).toString();
     }
 
-    private static boolean isUnprintable(int c) {
+    /**
+     * Whether Python's {@code repr} escapes this character above ASCII: controls, formatting
+     * characters (which reorder a line), separators other than the space, and characters with
+     * no glyph.
+     */
+    public static boolean isUnprintable(int c) {
         int type = Character.getType(c);
         return c >= 0x80 && (type == Character.CONTROL || type == Character.FORMAT
                 || type == Character.UNASSIGNED || type == Character.SURROGATE

@@ -5,16 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The named sockets and files of one session. Names are the user's, or given automatically
- * ({@code s1}, {@code conn1}, {@code f1}). A name held by an open socket or file cannot be
- * taken by another, so nothing the user holds is lost by a typo.
+ * The named sockets, files and other holdings ({@link Holding}: programs, links) of one
+ * session. Names are the user's, or given automatically ({@code s1}, {@code conn1},
+ * {@code f1}). A name held by an open socket, file or holding cannot be taken by another, so
+ * nothing the user holds is lost by a typo.
  */
 public final class SocketTable {
     private final SocketBackend backend;
     private final Map<String, Sock> sockets = new LinkedHashMap<>();
     private final Map<String, LineFile> files = new LinkedHashMap<>();
+    private final Map<String, Holding> holdings = new LinkedHashMap<>();
+    /** One object of each type that the holdings of a kind share (the guard of every program); closed after them. */
+    private final Map<Class<?>, AutoCloseable> shared = new LinkedHashMap<>();
     private final Map<String, Integer> counters = new LinkedHashMap<>();
 
     public SocketTable(SocketBackend backend) {
@@ -31,6 +36,7 @@ public final class SocketTable {
         Sock sock = backend.open(family, kind);
         sock.label(chosen);
         files.remove(chosen);
+        holdings.remove(chosen);
         sockets.put(chosen, sock);
         return chosen;
     }
@@ -40,6 +46,7 @@ public final class SocketTable {
         String chosen = claim(name, prefix);
         sock.label(chosen);
         files.remove(chosen);
+        holdings.remove(chosen);
         sockets.put(chosen, sock);
         return chosen;
     }
@@ -47,8 +54,50 @@ public final class SocketTable {
     public synchronized String addFile(String name, LineFile file) throws SockError {
         String chosen = claim(name, "f");
         sockets.remove(chosen);
+        holdings.remove(chosen);
         files.put(chosen, file);
         return chosen;
+    }
+
+    /**
+     * Keeps {@code holding} under {@code name}, which must be free as a socket's would have to be,
+     * or under the next free name made of its kind and a number when name is null.
+     */
+    public synchronized String hold(String name, Holding holding) throws SockError {
+        String chosen = claim(name, holding.kind());
+        sockets.remove(chosen);
+        files.remove(chosen);
+        holdings.put(chosen, holding);
+        return chosen;
+    }
+
+    /** The holding under {@code name}, which must be of {@code type}; a TypeError names what holds it instead. */
+    public synchronized <T extends Holding> T holding(String name, Class<T> type, String kind) throws SockError {
+        Holding found = holdings.get(name);
+        if (type.isInstance(found)) {
+            return type.cast(found);
+        }
+        String other = found != null ? found.kind() : sockets.containsKey(name) ? "socket" : files.containsKey(name)
+                ? "file" : null;
+        throw other == null ? nameError(name) : SockError.plain("TypeError", "'" + name + "' is a" + article(other) + " "
+                + other + ", not a" + article(kind) + " " + kind);
+    }
+
+    /** What {@code name} holds if it is a holding (a program, a link) rather than a socket or file. */
+    public synchronized Optional<Holding> held(String name) {
+        return Optional.ofNullable(holdings.get(name));
+    }
+
+    public synchronized Map<String, Holding> holdings() {
+        return new LinkedHashMap<>(holdings);
+    }
+
+    /**
+     * The session's one object of {@code type}, made by {@code create} the first time it is
+     * asked for; closed by {@link #closeAll()} after every holding.
+     */
+    public synchronized <T extends AutoCloseable> T shared(Class<T> type, Supplier<T> create) {
+        return type.cast(shared.computeIfAbsent(type, unused -> create.get()));
     }
 
     /** Checks that {@code name} could be given to a new socket or file, before any work is done. */
@@ -59,18 +108,23 @@ public final class SocketTable {
     }
 
     public synchronized Sock socket(String name) throws SockError {
-        return named(sockets, files, name, "a file, not a socket");
+        return named(sockets, files, name, "a file, not a socket", "socket");
     }
 
     public synchronized LineFile file(String name) throws SockError {
-        return named(files, sockets, name, "a socket, not a file (makefile makes one)");
+        return named(files, sockets, name, "a socket, not a file (makefile makes one)", "file");
     }
 
-    /** What {@code name} holds in {@code kind}; a TypeError when {@code other} holds it instead. */
-    private static <T> T named(Map<String, T> kind, Map<String, ?> other, String name, String otherKind)
+    /** What {@code name} holds in {@code kind}; a TypeError when {@code other} or a holding holds it instead. */
+    private <T> T named(Map<String, T> kind, Map<String, ?> other, String name, String otherKind, String wanted)
             throws SockError {
         T found = kind.get(name);
         if (found == null) {
+            Holding holding = holdings.get(name);
+            if (holding != null) {
+                throw SockError.plain("TypeError", "'" + name + "' is a" + article(holding.kind()) + " "
+                        + holding.kind() + ", not a " + wanted);
+            }
             throw other.containsKey(name)
                     ? SockError.plain("TypeError", "'" + name + "' is " + otherKind)
                     : nameError(name);
@@ -103,11 +157,41 @@ public final class SocketTable {
                 open.add(name);
             }
         });
+        holdings.forEach((name, holding) -> {
+            if (holding.isOpen()) {
+                open.add(name);
+            }
+        });
         return open;
     }
 
-    /** Closes every file and socket, each even when another fails. */
+    /**
+     * What is still open, one line each in creation order, as the end of a transcript reports
+     * it: {@code socket s still open}, {@code file f still open}, {@code program srv still running}.
+     */
+    public synchronized List<String> leftovers() {
+        List<String> left = new ArrayList<>();
+        for (String name : openNames()) {
+            Holding holding = holdings.get(name);
+            left.add(holding != null ? holding.kind() + " " + name + " " + holding.leftover()
+                    : (files.containsKey(name) ? "file " : "socket ") + name + " still open");
+        }
+        return left;
+    }
+
+    /** Closes every holding, what they share, every file and every socket, each even when another fails. */
     public synchronized void closeAll() {
+        for (Holding holding : holdings.values()) {
+            holding.close();
+        }
+        for (AutoCloseable one : shared.values()) {
+            try {
+                one.close();
+            } catch (Exception ignored) {
+                // Whatever it held is released as far as it could be; the rest still closes.
+            }
+        }
+        shared.clear();
         for (LineFile file : files.values()) {
             try {
                 file.close();
@@ -127,7 +211,7 @@ public final class SocketTable {
             do {
                 next++;
                 candidate = prefix + next;
-            } while (sockets.containsKey(candidate) || files.containsKey(candidate));
+            } while (sockets.containsKey(candidate) || files.containsKey(candidate) || holdings.containsKey(candidate));
             counters.put(prefix, next);
             return candidate;
         }
@@ -137,11 +221,18 @@ public final class SocketTable {
         }
         Sock existing = sockets.get(name);
         LineFile existingFile = files.get(name);
-        if ((existing != null && !existing.isClosed()) || (existingFile != null && !existingFile.isClosed())) {
+        Holding existingHolding = holdings.get(name);
+        if ((existing != null && !existing.isClosed()) || (existingFile != null && !existingFile.isClosed())
+                || (existingHolding != null && existingHolding.isOpen())) {
             throw SockError.plain("NameError", "name '" + name + "' is already an open "
-                    + (existing != null ? "socket" : "file") + "; close it first or pick another name");
+                    + (existing != null ? "socket" : existingFile != null ? "file" : existingHolding.kind())
+                    + "; close it first or pick another name");
         }
         return name;
+    }
+
+    private static String article(String noun) {
+        return "aeiou".indexOf(noun.charAt(0)) >= 0 ? "n" : "";
     }
 
     public static boolean validName(String name) {

@@ -107,6 +107,7 @@ final class ShellCompleter implements Completer {
             case "close":
                 List<String> all = socketNames();
                 all.addAll(fileNames());
+                all.addAll(session.table().holdings().keySet());
                 return all;
             default:
                 break;
@@ -118,6 +119,7 @@ final class ShellCompleter implements Completer {
         return switch (positionals.get(position).paramLabel()) {
             case "SOCKET" -> socketNames();
             case "FILE" -> fileNames();
+            case "PROGRAM" -> new ArrayList<>(session.table().holdings().keySet());
             case "HOST" -> List.of("localhost", "127.0.0.1", "::1", "\"\"");
             case "PORT" -> portReferences();
             case "FLAG" -> List.of("0", "1");

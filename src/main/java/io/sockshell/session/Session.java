@@ -169,17 +169,15 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     /**
-     * What is still open: running jobs, then open sockets and files. A transcript or script
-     * ending with any of these has left something behind.
+     * What is still open: running jobs, then open sockets, files and programs. A transcript or
+     * script ending with any of these has left something behind.
      */
     public List<String> leftovers() {
         List<String> left = new ArrayList<>();
         for (String job : jobs.running()) {
             left.add("job " + job + " still running");
         }
-        for (String name : table.openNames()) {
-            left.add((table.files().containsKey(name) ? "file " : "socket ") + name + " still open");
-        }
+        left.addAll(table.leftovers());
         return left;
     }
 

@@ -1,0 +1,296 @@
+package io.sockshell.program;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The processes of one program and their threads, as the kernel shows them in {@code /proc}.
+ *
+ * <p>The program leads a session and a process group of its own (its pid is both ids). Its
+ * processes are the members of that session or group and every descendant of one; a process
+ * that leaves both (a daemon's {@code setsid}) and whose parent has ended is no longer watched
+ * for quiet, though {@code close} still ends it (it carries the program's token).
+ *
+ * <p>Finding them means reading every process's stat, about a millisecond for a hundred, so
+ * it is done only when a process may have been created since the last time: the kernel's last
+ * allocated pid ({@code /proc/loadavg}, which counts threads too) has moved. It is read before
+ * each scan and at the start of each look, so a look that finds it unchanged knows of every
+ * process that existed when it began.
+ *
+ * <p>Not thread-safe: its owner ({@link Program}) calls it under its lock.
+ */
+final class ProcessWatch implements AutoCloseable {
+    private static final Path LOADAVG = Path.of("/proc/loadavg");
+
+    /**
+     * One look at every thread: whether each waits for something outside the program, and a
+     * signature of (pid, tid, state, times scheduled) for each, in order. Two looks with equal
+     * signatures in which every thread waits prove the program was quiet between them: no
+     * thread ran, none was woken (a woken thread shows R), and none was created.
+     */
+    record Look(boolean waiting, long[] signature, List<ThreadLook> threads) {
+        boolean sameAs(Look other) {
+            return other != null && Arrays.equals(signature, other.signature);
+        }
+
+        boolean empty() {
+            return threads.isEmpty();
+        }
+    }
+
+    /** One thread at one look, for saying what a program that never went quiet was doing. */
+    record ThreadLook(int pid, int tid, String name, char state, long cpuTicks, long scheduled) {
+    }
+
+    private final int leader;
+    private final ProcFile loadavg;
+    /** The program's processes, in pid order. */
+    private final TreeSet<Integer> members = new TreeSet<>();
+    private final Map<Integer, ThreadFiles> threads = new HashMap<>();
+    private String scannedAt;
+
+    ProcessWatch(int leader) throws IOException {
+        this.leader = leader;
+        this.loadavg = ProcFile.open(LOADAVG);
+        members.add(leader);
+    }
+
+    /** A thread's stat and its count of times scheduled, kept open between looks. */
+    private static final class ThreadFiles implements AutoCloseable {
+        final ProcFile stat;
+        final ProcFile scheduled;
+        /** schedstat's third field where the kernel has it; otherwise status's context switches. */
+        final boolean fromSchedstat;
+
+        ThreadFiles(Path task) throws IOException {
+            stat = ProcFile.open(task.resolve("stat"));
+            ProcFile schedstat;
+            boolean found;
+            try {
+                schedstat = ProcFile.open(task.resolve("schedstat"));
+                found = true;
+            } catch (IOException noSchedstat) {
+                try {
+                    schedstat = ProcFile.open(task.resolve("status"));
+                } catch (IOException gone) {
+                    stat.close();
+                    throw gone;
+                }
+                found = false;
+            }
+            scheduled = schedstat;
+            fromSchedstat = found;
+        }
+
+        long timesScheduled() throws IOException {
+            String text = scheduled.read();
+            if (fromSchedstat) {
+                return Long.parseLong(text.substring(text.lastIndexOf(' ') + 1).strip());
+            }
+            return field(text, "voluntary_ctxt_switches:") + field(text, "nonvoluntary_ctxt_switches:");
+        }
+
+        private static long field(String status, String name) {
+            int at = status.indexOf("\n" + name);
+            if (at < 0) {
+                return 0;
+            }
+            int start = at + name.length() + 1;
+            int end = status.indexOf('\n', start);
+            return Long.parseLong(status.substring(start, end < 0 ? status.length() : end).strip());
+        }
+
+        @Override
+        public void close() {
+            stat.close();
+            scheduled.close();
+        }
+    }
+
+    /** Looks at every thread of every process of the program now. */
+    Look look() throws IOException {
+        String lastPid = lastPid();
+        if (!lastPid.equals(scannedAt)) {
+            scannedAt = lastPid;
+            rescan();
+        }
+        List<ThreadLook> seen = new ArrayList<>();
+        Set<Integer> live = new HashSet<>();
+        for (Iterator<Integer> it = members.iterator(); it.hasNext(); ) {
+            int pid = it.next();
+            int[] tids = tids(pid);
+            if (tids.length == 0) {
+                it.remove();
+                continue;
+            }
+            for (int tid : tids) {
+                ThreadLook thread = lookAt(pid, tid);
+                if (thread != null) {
+                    seen.add(thread);
+                    live.add(tid);
+                }
+            }
+        }
+        threads.entrySet().removeIf(entry -> {
+            if (live.contains(entry.getKey())) {
+                return false;
+            }
+            entry.getValue().close();
+            return true;
+        });
+        boolean waiting = true;
+        long[] signature = new long[seen.size() * 4];
+        for (int i = 0; i < seen.size(); i++) {
+            ThreadLook thread = seen.get(i);
+            waiting &= Stat.waiting(thread.state());
+            signature[4 * i] = thread.pid();
+            signature[4 * i + 1] = thread.tid();
+            signature[4 * i + 2] = thread.state();
+            signature[4 * i + 3] = thread.scheduled();
+        }
+        return new Look(waiting, signature, seen);
+    }
+
+    private ThreadLook lookAt(int pid, int tid) {
+        try {
+            ThreadFiles files = threads.get(tid);
+            if (files == null) {
+                files = new ThreadFiles(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid)));
+                threads.put(tid, files);
+            }
+            Stat stat = Stat.parse(files.stat.read());
+            if (stat == null) {
+                return null;
+            }
+            return new ThreadLook(pid, tid, stat.name(), stat.state(), stat.cpuTicks(), files.timesScheduled());
+        } catch (IOException | RuntimeException ended) {
+            // The thread ended between the listing and the read: it is not there any more.
+            ThreadFiles files = threads.remove(tid);
+            if (files != null) {
+                files.close();
+            }
+            return null;
+        }
+    }
+
+    /** The program's processes now, in pid order (the leader first while it lives). */
+    List<Integer> processes() throws IOException {
+        String lastPid = lastPid();
+        if (!lastPid.equals(scannedAt)) {
+            scannedAt = lastPid;
+            rescan();
+        }
+        members.removeIf(pid -> !new File("/proc/" + pid).exists());
+        return new ArrayList<>(members);
+    }
+
+    /** Finds the members afresh: the session's and the group's processes and their descendants. */
+    private void rescan() {
+        Map<Integer, Integer> parents = new HashMap<>();
+        Set<Integer> found = new TreeSet<>();
+        String[] entries = new File("/proc").list();
+        if (entries == null) {
+            return;
+        }
+        for (String entry : entries) {
+            if (entry.isEmpty() || entry.charAt(0) < '0' || entry.charAt(0) > '9') {
+                continue;
+            }
+            Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + entry + "/stat"));
+            if (stat == null) {
+                continue;
+            }
+            int pid = Integer.parseInt(entry);
+            parents.put(pid, stat.parent());
+            if (pid == leader || stat.session() == leader || stat.group() == leader) {
+                found.add(pid);
+            }
+        }
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Map.Entry<Integer, Integer> entry : parents.entrySet()) {
+                if (found.contains(entry.getValue()) && found.add(entry.getKey())) {
+                    grew = true;
+                }
+            }
+        }
+        members.clear();
+        members.addAll(found);
+    }
+
+    private String lastPid() throws IOException {
+        String line = loadavg.read().strip();
+        return line.substring(line.lastIndexOf(' ') + 1);
+    }
+
+    private static int[] tids(int pid) {
+        String[] names = new File("/proc/" + pid + "/task").list();
+        if (names == null) {
+            return new int[0];
+        }
+        int[] tids = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            tids[i] = Integer.parseInt(names[i]);
+        }
+        Arrays.sort(tids);
+        return tids;
+    }
+
+    /** Where a sleeping thread waits in the kernel ({@code do_sys_poll}), or null when the kernel does not say. */
+    static String waitChannel(int pid, int tid) {
+        String wchan = ProcFile.readOnce("/proc/" + pid + "/task/" + tid + "/wchan");
+        return wchan == null || wchan.isBlank() || wchan.strip().equals("0") ? null : wchan.strip();
+    }
+
+    /** The socket inodes the program's processes hold, in the order of their processes and descriptors. */
+    List<Long> socketInodes() throws IOException {
+        List<Long> inodes = new ArrayList<>();
+        for (int pid : processes()) {
+            String[] fds = new File("/proc/" + pid + "/fd").list();
+            if (fds == null) {
+                continue;
+            }
+            int[] numbers = new int[fds.length];
+            for (int i = 0; i < fds.length; i++) {
+                numbers[i] = Integer.parseInt(fds[i]);
+            }
+            Arrays.sort(numbers);
+            for (int fd : numbers) {
+                try {
+                    String target = Files.readSymbolicLink(Path.of("/proc", Integer.toString(pid), "fd",
+                            Integer.toString(fd))).toString();
+                    if (target.startsWith("socket:[")) {
+                        long inode = Long.parseLong(target.substring("socket:[".length(), target.length() - 1));
+                        if (!inodes.contains(inode)) {
+                            inodes.add(inode);
+                        }
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // A descriptor closed while the folder was read holds nothing now.
+                }
+            }
+        }
+        return inodes;
+    }
+
+    @Override
+    public void close() {
+        loadavg.close();
+        for (ThreadFiles files : threads.values()) {
+            files.close();
+        }
+        threads.clear();
+    }
+}

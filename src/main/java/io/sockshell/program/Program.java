@@ -1,0 +1,530 @@
+package io.sockshell.program;
+
+import io.sockshell.engine.CancelSignal;
+import io.sockshell.engine.Holding;
+import io.sockshell.engine.PyRepr;
+import io.sockshell.engine.SockError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program the shell started: a process in a session and process group of its own, its
+ * standard input a pipe the shell writes, its standard output and error one pipe the shell
+ * reads. Each step that talks to it ({@code program}, {@code type}, {@code output},
+ * {@code eof}, {@code signal}) returns once it is quiet, with what it printed until then.
+ *
+ * <p><b>Quiet</b> means every thread of every process of the program waits for something
+ * outside it (its input, a connection, a socket's data, a timer, a signal, its children) or
+ * has ended, and stays so: two looks at {@code /proc} ({@link ProcessWatch}) find every thread
+ * sleeping, stopped or ended, with the same count of times each was scheduled, no thread new
+ * or gone, and between them nothing on its way to the program over loopback ({@link Loopback}).
+ * A thread that ran between the looks would have been scheduled; one woken and about to run
+ * shows as running. So no step sleeps: between looks a step waits for an event (output, input
+ * written, exit, cancel) for at most a few microseconds to milliseconds, longer the longer the
+ * program stays busy. A program that never waits (a busy loop, a poll with no timeout) is never
+ * quiet, and the step's bound ends the wait with a line saying what it was doing.
+ *
+ * <p>Then the step drains the output pipe up to a marker ({@link OutputPipe#drain}), so it shows
+ * exactly what was printed before the program went quiet, and reports an exit the first time
+ * one is seen.
+ */
+public final class Program implements Holding {
+    /** The kind's name, in messages: {@code NameError: name 'srv' is already an open program}. */
+    public static final String KIND = "program";
+    /** The longest a step waits for quiet unless told otherwise (below a transcript's default step bound of 5 s). */
+    public static final double DEFAULT_QUIET_SECONDS = 4;
+    /** How long a program gets to end after SIGTERM before {@code close} sends SIGKILL. */
+    static final double TERM_SECONDS = 2;
+    /** How long {@code sockets} waits to tell a quiet program from a running one. */
+    private static final double STATE_SECONDS = 0.2;
+    /** The longest wait between two looks at a busy program. */
+    private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+    private static final List<String> COLUMNS = List.of("PROGRAM", "PID", "STATE", "COMMAND");
+
+    /**
+     * What a step shows: the program's output (escaped, each line ending in a line break), the
+     * exit report if this step is the first to see it ({@code [exit 0]}), and, when the program
+     * did not go quiet within the bound, what it was doing.
+     */
+    public record Shown(String output, String exit, String notQuiet) {
+    }
+
+    private final String name;
+    private final List<String> command;
+    private final Process process;
+    private final int pid;
+    private final String token;
+    private final Guard guard;
+    private final Events events;
+    private final OutputPipe output;
+    private final InputPipe input;
+    /** Looks at /proc one at a time: its open files and its last scan are shared state. */
+    private final ProcessWatch watch;
+    private final Object watching = new Object();
+    private volatile boolean closed;
+    private boolean exitReported;
+
+    Program(String name, List<String> command, Process process, String token, Guard guard, Events events,
+            OutputPipe output, ProcessWatch watch) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.process = process;
+        this.pid = (int) process.pid();
+        this.token = token;
+        this.guard = guard;
+        this.events = events;
+        this.output = output;
+        this.input = new InputPipe(process.getOutputStream(), events, name);
+        this.watch = watch;
+        process.onExit().thenRun(events::signal);
+    }
+
+    public int pid() {
+        return pid;
+    }
+
+    /** The output printed since the last step, once the program is quiet (or its bound has passed). */
+    public Shown settle(double seconds) throws SockError {
+        long deadline = System.nanoTime() + Events.nanos(seconds);
+        String notQuiet = awaitQuiet(deadline, seconds);
+        return shown(deadline, notQuiet, false);
+    }
+
+    /** One line of keyboard input (the text and Enter), then what it printed until quiet. */
+    public Shown type(String line, double seconds) throws SockError {
+        return send((line + "\n").getBytes(StandardCharsets.UTF_8), seconds);
+    }
+
+    /** Closes its standard input, as Ctrl-D at a terminal ends input, then what it printed until quiet. */
+    public Shown eof(double seconds) throws SockError {
+        return send(null, seconds);
+    }
+
+    private Shown send(byte[] bytes, double seconds) throws SockError {
+        requireRunning();
+        if (input.ended()) {
+            throw SockError.valueError("the input of " + name + " was closed by eof");
+        }
+        if (input.broken() != null) {
+            throw SockError.plain("BrokenPipeError", "[Errno 32] Broken pipe: " + name + " closed its input");
+        }
+        long deadline = System.nanoTime() + Events.nanos(seconds);
+        try {
+            if (!input.send(bytes, deadline)) {
+                throw SockError.plain("TimeoutError", name + " did not read its input within " + seconds(seconds)
+                        + " (" + input.waiting() + " lines are waiting to go in): is it reading its keyboard?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SockError.interrupted();
+        }
+        return settle(deadline, seconds);
+    }
+
+    private Shown settle(long deadline, double seconds) throws SockError {
+        return shown(deadline, awaitQuiet(deadline, seconds), false);
+    }
+
+    /** Sends {@code signal} (INT, TERM, KILL, HUP) to its process group, then what it printed until quiet or ended. */
+    public Shown signal(String signal, double seconds) throws SockError {
+        String known = Signals.parse(signal);
+        if (known == null) {
+            throw SockError.valueError("signal must be one of " + String.join(", ", Signals.NAMES) + ", not '" + signal
+                    + "'");
+        }
+        requireRunning();
+        try {
+            guard.signal(pid, known);
+        } catch (IOException e) {
+            throw SockError.plain("OSError", "cannot send SIG" + known + " to " + name + ": " + e.getMessage());
+        }
+        long deadline = System.nanoTime() + Events.nanos(seconds);
+        return settle(deadline, seconds);
+    }
+
+    /** Waits until it exits (for ever when {@code seconds} is null): what it printed, then {@code [exit N]}. */
+    public Shown awaitExit(Double seconds) throws SockError {
+        long deadline = seconds == null ? Long.MAX_VALUE : System.nanoTime() + Events.nanos(seconds);
+        CancelSignal cancel = CancelSignal.current();
+        cancel.waitingOn(events::signal);
+        try {
+            long seen = events.count();
+            while (process.isAlive()) {
+                if (cancel.isCancelled()) {
+                    throw SockError.interrupted();
+                }
+                long left = deadline == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw SockError.timedOut();
+                }
+                seen = events.await(seen, left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SockError.interrupted();
+        } finally {
+            cancel.waitingOn(null);
+        }
+        return shown(System.nanoTime() + TimeUnit.SECONDS.toNanos(1), null, true);
+    }
+
+    /** The output up to now and the exit, if this is the first step to see it (or {@code always}). */
+    private Shown shown(long deadline, String notQuiet, boolean always) throws SockError {
+        try {
+            output.drain(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500)));
+        } catch (IOException e) {
+            throw SockError.plain("OSError", "cannot read the output of " + name + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SockError.interrupted();
+        }
+        boolean ended = !process.isAlive();
+        String text = ProgramText.of(output.take(ended));
+        String exit = null;
+        synchronized (this) {
+            if (ended && (always || !exitReported)) {
+                exitReported = true;
+                exit = ExitStatus.of(process.exitValue()).report();
+            }
+        }
+        return new Shown(text, exit, notQuiet);
+    }
+
+    /**
+     * Waits until the program is quiet or has ended with nothing of it left busy; returns null
+     * then, or what it was doing when {@code deadline} passed.
+     */
+    private String awaitQuiet(long deadline, double seconds) throws SockError {
+        CancelSignal cancel = CancelSignal.current();
+        cancel.waitingOn(events::signal);
+        ProcessWatch.Look first = null;
+        ProcessWatch.Look previous = null;
+        String flight = null;
+        long pause = FIRST_PAUSE_NANOS;
+        try {
+            while (true) {
+                long seen = events.count();
+                ProcessWatch.Look now = look();
+                if (first == null) {
+                    first = now;
+                }
+                if (now.empty() || (now.waiting() && now.sameAs(previous) && flight == null)) {
+                    awaitReaped(deadline);
+                    return null;
+                }
+                if (now.waiting()) {
+                    flight = inFlight();
+                    previous = now;
+                    if (flight == null) {
+                        continue;
+                    }
+                } else {
+                    previous = null;
+                    flight = null;
+                }
+                if (cancel.isCancelled()) {
+                    throw SockError.interrupted();
+                }
+                if (System.nanoTime() >= deadline) {
+                    return doing(first, now, flight, seconds);
+                }
+                events.await(seen, Math.min(pause, deadline - System.nanoTime()));
+                pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+            }
+        } catch (IOException e) {
+            throw SockError.plain("OSError", "cannot watch " + name + " in /proc: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SockError.interrupted();
+        } finally {
+            cancel.waitingOn(null);
+        }
+    }
+
+    private ProcessWatch.Look look() throws IOException {
+        synchronized (watching) {
+            return watch.look();
+        }
+    }
+
+    private String inFlight() throws IOException {
+        List<Long> sockets;
+        synchronized (watching) {
+            sockets = watch.socketInodes();
+        }
+        return Loopback.inFlight(sockets);
+    }
+
+    /**
+     * A leader that has ended is quiet, but the JDK learns its exit status a moment after the
+     * kernel shows it gone (or a zombie); waiting for that here makes the exit part of this
+     * step's report on every run, not of the next step's on some.
+     */
+    private void awaitReaped(long deadline) throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
+        boolean leaderEnded = true;
+        for (ProcessWatch.ThreadLook thread : look0().threads()) {
+            if (thread.pid() == pid && thread.state() != 'Z' && thread.state() != 'X') {
+                leaderEnded = false;
+            }
+        }
+        if (leaderEnded) {
+            process.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ProcessWatch.Look look0() {
+        try {
+            return look();
+        } catch (IOException e) {
+            return new ProcessWatch.Look(true, new long[0], List.of());
+        }
+    }
+
+    /** What a program that never went quiet was doing: its busiest thread, and how it was busy. */
+    private String doing(ProcessWatch.Look first, ProcessWatch.Look last, String flight, double seconds) {
+        String bound = name + " did not go quiet within " + seconds(seconds);
+        if (flight != null) {
+            return bound + ": " + flight;
+        }
+        ProcessWatch.ThreadLook busiest = null;
+        long most = -1;
+        for (ProcessWatch.ThreadLook thread : last.threads()) {
+            long before = 0;
+            for (ProcessWatch.ThreadLook earlier : first.threads()) {
+                if (earlier.tid() == thread.tid()) {
+                    before = earlier.cpuTicks();
+                }
+            }
+            if (thread.cpuTicks() - before > most || (busiest != null && !Stat.waiting(busiest.state())
+                    && thread.cpuTicks() - before == most)) {
+                most = thread.cpuTicks() - before;
+                busiest = thread;
+            }
+        }
+        if (busiest == null) {
+            return bound;
+        }
+        String who = busiest.name() + " [" + busiest.pid() + "]";
+        String cpu = String.format("%.1f s of processor time in %s", most / 100.0, seconds(seconds));
+        if (!Stat.waiting(busiest.state())) {
+            return bound + ": " + who + " is running (" + cpu + "), never waiting for input";
+        }
+        String channel = ProcessWatch.waitChannel(busiest.pid(), busiest.tid());
+        return bound + ": " + who + " keeps waking up (" + cpu + (channel == null ? "" : "; it waits in " + channel)
+                + "), as a poll with no timeout does";
+    }
+
+    private void requireRunning() throws SockError {
+        if (closed) {
+            throw SockError.plain("ProcessLookupError", name + " was closed");
+        }
+        if (!process.isAlive()) {
+            throw SockError.plain("ProcessLookupError", name + " has exited ("
+                    + ExitStatus.of(process.exitValue()).state() + ")");
+        }
+    }
+
+    /**
+     * Where it (and its children) listen, one line each as CPython writes the address, in the
+     * order of their processes and descriptors; UDP sockets marked {@code udp}.
+     */
+    public List<String> ports() throws SockError {
+        List<String> ports = new ArrayList<>();
+        for (NetTables.Row row : listening()) {
+            ports.add(row.local().pythonRepr() + (row.udp() ? " udp" : ""));
+        }
+        return ports;
+    }
+
+    /** The first TCP port it listens on. */
+    @Override
+    public OptionalInt port() {
+        try {
+            for (NetTables.Row row : listening()) {
+                if (!row.udp()) {
+                    return OptionalInt.of(row.local().port());
+                }
+            }
+        } catch (SockError cannotTell) {
+            // No port to give.
+        }
+        return OptionalInt.empty();
+    }
+
+    /** Its listening TCP sockets and its UDP sockets, in the order of its processes and descriptors. */
+    private List<NetTables.Row> listening() throws SockError {
+        List<Long> inodes;
+        try {
+            synchronized (watching) {
+                inodes = watch.socketInodes();
+            }
+        } catch (IOException e) {
+            throw SockError.plain("OSError", "cannot read the sockets of " + name + ": " + e.getMessage());
+        }
+        List<NetTables.Row> found = new ArrayList<>();
+        Map<Long, List<NetTables.Row>> rows = NetTables.read(true).byInode(inodes);
+        for (long inode : inodes) {
+            for (NetTables.Row row : rows.getOrDefault(inode, List.of())) {
+                if (row.udp() || row.state() == NetTables.LISTEN) {
+                    found.add(row);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
+
+    @Override
+    public List<List<String>> rows(String shownName) {
+        return List.of(List.of(shownName, Integer.toString(pid), state(), commandLine()));
+    }
+
+    /** {@code quiet}, {@code running}, {@code exit 0}, {@code signal TERM} or {@code closed}. */
+    private String state() {
+        if (closed) {
+            return "closed";
+        }
+        if (!process.isAlive()) {
+            return ExitStatus.of(process.exitValue()).state();
+        }
+        try {
+            String notQuiet = awaitQuiet(System.nanoTime() + Events.nanos(STATE_SECONDS), STATE_SECONDS);
+            return notQuiet == null ? (process.isAlive() ? "quiet" : ExitStatus.of(process.exitValue()).state())
+                    : "running";
+        } catch (SockError cannotTell) {
+            return "running";
+        }
+    }
+
+    /** The command as typed, each argument with a space or quote in it quoted, controls escaped. */
+    private String commandLine() {
+        StringBuilder line = new StringBuilder();
+        for (String word : command) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            boolean plain = !word.isEmpty() && word.chars().noneMatch(c -> c == ' ' || c == '"' || c == '\'' || c < 0x20);
+            line.append(plain ? word : PyRepr.str(word));
+        }
+        return line.toString();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed && (process.isAlive() || !remaining().isEmpty());
+    }
+
+    @Override
+    public String leftover() {
+        return "still running";
+    }
+
+    /**
+     * TERM to its process group; KILL after {@link #TERM_SECONDS} if anything of it is left;
+     * then every process that carries its token. Its unshown output is dropped.
+     */
+    @Override
+    public List<String> close() {
+        if (closed) {
+            return List.of();
+        }
+        closed = true;
+        List<String> said = new ArrayList<>();
+        try {
+            if (!remaining().isEmpty()) {
+                guard.signal(pid, "TERM");
+                if (!awaitGone(System.nanoTime() + Events.nanos(TERM_SECONDS))) {
+                    said.add(name + " did not end within " + seconds(TERM_SECONDS) + " of SIGTERM: killed (SIGKILL)");
+                }
+            }
+            for (int attempt = 0; attempt < 10 && !remaining().isEmpty(); attempt++) {
+                guard.signal(pid, "KILL");
+                for (int straggler : Tokens.carriers(token)) {
+                    ProcessHandle.of(straggler).ifPresent(ProcessHandle::destroyForcibly);
+                }
+                awaitGone(System.nanoTime() + TimeUnit.SECONDS.toNanos(1));
+            }
+        } catch (IOException e) {
+            said.add("cannot end " + name + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        guard.forget(pid);
+        input.close();
+        output.close();
+        synchronized (watching) {
+            watch.close();
+        }
+        return said;
+    }
+
+    /** Waits until nothing of it is left, at most until {@code deadline}; looks again after each event or pause. */
+    private boolean awaitGone(long deadline) throws InterruptedException {
+        long pause = FIRST_PAUSE_NANOS;
+        while (true) {
+            long seen = events.count();
+            if (remaining().isEmpty()) {
+                return true;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            events.await(seen, Math.min(left, pause));
+            pause = Math.min(TimeUnit.MILLISECONDS.toNanos(10), pause * 2);
+        }
+    }
+
+    /** Its processes still alive: the leader, its group's and session's, and any carrying its token. */
+    private List<Integer> remaining() {
+        List<Integer> left = new ArrayList<>();
+        if (process.isAlive()) {
+            left.add(pid);
+        }
+        try {
+            synchronized (watching) {
+                for (int member : watch.processes()) {
+                    if (!left.contains(member) && alive(member)) {
+                        left.add(member);
+                    }
+                }
+            }
+        } catch (IOException cannotTell) {
+            // The token scan below still finds them.
+        }
+        for (int carrier : Tokens.carriers(token)) {
+            if (!left.contains(carrier)) {
+                left.add(carrier);
+            }
+        }
+        return left;
+    }
+
+    /** Alive and not a zombie: a zombie has ended, and only its parent's wait is missing. */
+    private static boolean alive(int pid) {
+        Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + pid + "/stat"));
+        return stat != null && stat.state() != 'Z' && stat.state() != 'X';
+    }
+
+    static String seconds(double value) {
+        return (value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value)) + " s";
+    }
+}
