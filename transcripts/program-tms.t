@@ -22,9 +22,9 @@ sockshell> send c "abc"
 3
 sockshell> recv c 1000000 &
 [1] pending: recv c 1000000
+# sockets lists the program too: it is quiet, waiting for the key press.
 sockshell> sockets
-NAME[..]
-c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]  blocking  3B/1  0B/0
+...
 PROGRAM  PID[..]STATE  COMMAND
 srv      [..]quiet  python3 examples/tutorial-python/tms.py 0
 
@@ -38,11 +38,11 @@ b'abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabc'... ([..] bytes)
 sockshell> makefile c rest rb
 sockshell> read rest
 b'[..]
+# However the bytes were split, all 30000 arrived (RECEIVED), and tms.py has exited.
 sockshell> sockets
 NAME[..]
 c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]  blocking  3B/1  30000B/[..]
-FILE  SOCKET  MODE  STATE  BUFFERED
-rest  c       rb    open   0B
+...
 PROGRAM  PID[..]STATE   COMMAND
 srv      [..]exit 0  python3 examples/tutorial-python/tms.py 0
 sockshell> recv c 1000000

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
         description = {"Start a program (any language) under a NAME: COMMAND is found on PATH and runs in the",
             "current folder, in a process group of its own, its keyboard a pipe (type, eof) and its",
             "screen one too (output). Returns once it is quiet, with what it printed so far.",
-            "An argument NAME.port is the port of socket or program NAME; quotes work as in data."},
+            "Arguments are quoted as in a POSIX shell (\"a b\", 'a b', a\\ b; backslashes in quotes stay,",
+            "so python3 -c \"print('a\\nb')\" works); NAME.port is the port of socket or program NAME."},
         footer = {"", "Quiet: every thread of the program (and of its children) waits for something outside it:",
             "input, a connection, data, a timer. sockshell reads that from the kernel (/proc), never",
             "from a clock, so a transcript that drives a program prints the same on every run.",
@@ -41,7 +42,7 @@ public final class ProgramCommand extends ProgramStep {
         double seconds = quietSeconds();
         context.table().checkFree(name);
         List<String> line = new ArrayList<>();
-        line.add(text(command));
+        line.add(shellWord(command));
         for (String argument : arguments) {
             line.add(argument(argument));
         }
@@ -63,6 +64,30 @@ public final class ProgramCommand extends ProgramStep {
                 return Integer.toString(port(raw));
             }
         }
-        return text(raw);
+        return shellWord(raw);
+    }
+
+    /**
+     * A word as a POSIX shell reads it: quotes removed; outside quotes a backslash keeps the
+     * next character as it is; inside quotes only a backslash before the quote or another
+     * backslash is taken away, so code passed with -c keeps its own escapes.
+     */
+    static String shellWord(String raw) {
+        StringBuilder word = new StringBuilder(raw.length());
+        char quote = 0;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean escapes = c == '\\' && i + 1 < raw.length();
+            if (quote == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (quote != 0 && c == quote) {
+                quote = 0;
+            } else if (escapes && (quote == 0 || raw.charAt(i + 1) == quote || raw.charAt(i + 1) == '\\')) {
+                word.append(raw.charAt(++i));
+            } else {
+                word.append(c);
+            }
+        }
+        return word.toString();
     }
 }

@@ -20,16 +20,17 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Quiet</b> means every thread of every process of the program waits for something
  * outside it (its input, a connection, a socket's data, a timer, a signal, its children) or
- * has ended, and stays so: two looks at {@code /proc} ({@link ProcessWatch}) find every thread
- * sleeping, stopped or ended, with the same count of times each was scheduled, no thread new
- * or gone, and between them nothing on its way to the program over loopback ({@link Loopback}).
- * A thread that ran between the looks would have been scheduled; one woken and about to run
- * shows as running. So no step sleeps: between looks a step waits for an event (output, input
- * written, exit, cancel) for at most a few microseconds to milliseconds, longer the longer the
- * program stays busy. A program that never waits (a busy loop, a poll with no timeout) is never
- * quiet, and the step's bound ends the wait with a line saying what it was doing.
+ * has ended, and stays so: looks at {@code /proc} ({@link ProcessWatch}) find every thread
+ * sleeping, stopped or ended, with the same count of times each was scheduled and no thread
+ * new or gone, twice in a row with nothing on its way to the program over loopback in between
+ * ({@link Loopback}), and once more after its output pipe has been drained. A thread that ran
+ * between two looks would have been scheduled; one woken and about to run shows as running.
+ * So no step sleeps: between looks a step waits for an event (output, input written, exit,
+ * cancel) for at most a few microseconds to milliseconds, longer the longer the program stays
+ * busy. A program that never waits (a busy loop, a poll with no timeout) is never quiet, and
+ * the step's bound ends the wait with a line saying what it was doing.
  *
- * <p>Then the step drains the output pipe up to a marker ({@link OutputPipe#drain}), so it shows
+ * <p>The drain puts a marker into the output pipe ({@link OutputPipe#drain}), so the step shows
  * exactly what was printed before the program went quiet, and reports an exit the first time
  * one is seen.
  */
@@ -40,8 +41,12 @@ public final class Program implements Holding {
     public static final double DEFAULT_QUIET_SECONDS = 4;
     /** How long a program gets to end after SIGTERM before {@code close} sends SIGKILL. */
     static final double TERM_SECONDS = 2;
-    /** How long {@code sockets} waits to tell a quiet program from a running one. */
-    private static final double STATE_SECONDS = 0.2;
+    /**
+     * How long {@code sockets} waits to tell a quiet program from a running one: a JVM's own
+     * threads wake up every few tens of milliseconds, and on a loaded machine a look at its
+     * dozens of threads can straddle one of those wake-ups several times over.
+     */
+    private static final double STATE_SECONDS = 1;
     /** The longest wait between two looks at a busy program. */
     private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
@@ -174,15 +179,13 @@ public final class Program implements Holding {
         return shown(System.nanoTime() + TimeUnit.SECONDS.toNanos(1), null, true);
     }
 
-    /** The output up to now and the exit, if this is the first step to see it (or {@code always}). */
+    /**
+     * The output up to now and the exit, if this is the first step to see it (or {@code always}).
+     * A quiet program's output has been drained by the wait for quiet; any other is drained here.
+     */
     private Shown shown(long deadline, String notQuiet, boolean always) throws SockError {
-        try {
-            output.drain(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500)));
-        } catch (IOException e) {
-            throw SockError.plain("OSError", "cannot read the output of " + name + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw SockError.interrupted();
+        if (notQuiet != null || always) {
+            drain(deadline);
         }
         boolean ended = !process.isAlive();
         String text = ProgramText.of(output.take(ended));
@@ -196,15 +199,35 @@ public final class Program implements Holding {
         return new Shown(text, exit, notQuiet);
     }
 
+    /** Waits until the reader has taken in everything printed so far (see {@link OutputPipe#drain}). */
+    private void drain(long deadline) throws SockError {
+        try {
+            output.drain(Math.max(deadline, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500)));
+        } catch (IOException e) {
+            throw SockError.plain("OSError", "cannot read the output of " + name + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw SockError.interrupted();
+        }
+    }
+
     /**
-     * Waits until the program is quiet or has ended with nothing of it left busy; returns null
-     * then, or what it was doing when {@code deadline} passed.
+     * Waits until the program is quiet or has ended with nothing of it left busy, and its output
+     * is drained; returns null then, or what it was doing when {@code deadline} passed.
+     *
+     * <p>Three looks decide. The first finds every thread waiting, and then the network is
+     * asked whether anything is on its way to the program; the second, at once, finds the
+     * same; then the output pipe is drained, and the third finds the same again. The drain
+     * matters: a program whose output pipe is full waits too, in its write, for sockshell's
+     * reader, which a loaded machine may not have run for a while; draining wakes such a
+     * program, and the third look sees it.
      */
     private String awaitQuiet(long deadline, double seconds) throws SockError {
         CancelSignal cancel = CancelSignal.current();
         cancel.waitingOn(events::signal);
         ProcessWatch.Look first = null;
         ProcessWatch.Look previous = null;
+        ProcessWatch.Look drained = null;
         String flight = null;
         long pause = FIRST_PAUSE_NANOS;
         try {
@@ -214,28 +237,36 @@ public final class Program implements Holding {
                 if (first == null) {
                     first = now;
                 }
-                if (now.empty() || (now.waiting() && now.sameAs(previous) && flight == null)) {
+                if (now.empty() || (now.waiting() && now.sameAs(drained))) {
                     awaitReaped(deadline);
+                    if (now.empty()) {
+                        drain(deadline);
+                    }
                     return null;
                 }
-                if (now.waiting()) {
+                drained = null;
+                boolean lookAgain = false;
+                if (now.waiting() && now.sameAs(previous) && flight == null) {
+                    drain(deadline);
+                    drained = now;
+                    lookAgain = true;
+                } else if (now.waiting()) {
                     flight = inFlight();
-                    previous = now;
-                    if (flight == null) {
-                        continue;
-                    }
+                    lookAgain = flight == null;
                 } else {
-                    previous = null;
                     flight = null;
                 }
+                previous = now.waiting() ? now : null;
                 if (cancel.isCancelled()) {
                     throw SockError.interrupted();
                 }
                 if (System.nanoTime() >= deadline) {
                     return doing(first, now, flight, seconds);
                 }
-                events.await(seen, Math.min(pause, deadline - System.nanoTime()));
-                pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+                if (!lookAgain) {
+                    events.await(seen, Math.min(pause, deadline - System.nanoTime()));
+                    pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+                }
             }
         } catch (IOException e) {
             throw SockError.plain("OSError", "cannot watch " + name + " in /proc: " + e.getMessage());

@@ -1,0 +1,19 @@
+# Bad input: programs that never go quiet. A busy loop never waits for anything, and neither
+# does a poll with a zero timeout: the step's bound (-t, here 1 s) ends the wait, with what the
+# program printed so far and a line saying what it was doing. The program goes on running.
+
+sockshell> program -t 1 spin python3 -c "print('spinning'); exec('while True: pass')"
+spinning
+TimeoutError: spin did not go quiet within 1 s: python3 [..]
+sockshell> program -t 1 poller python3 -c "import select; print('polling'); exec('while True: select.select([], [], [], 0)')"
+polling
+TimeoutError: poller did not go quiet within 1 s: python3 [..]
+sockshell> sockets
+PROGRAM  PID[..]STATE    COMMAND
+spin     [..]running  python3 -c "print('spinning'); exec('while True: pass')"
+poller   [..]running  python3 -c "import select; print('polling'); exec('while True: select.select([], [], [], 0)')"
+sockshell> output -t 0.5 spin
+TimeoutError: spin did not go quiet within 0.5 s: python3 [..]
+
+# close ends them (SIGTERM), and prints nothing when that is enough.
+sockshell> close spin poller
