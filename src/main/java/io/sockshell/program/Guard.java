@@ -36,7 +36,11 @@ final class Guard implements AutoCloseable {
             "done",
             "for group in $groups; do kill -s KILL -- \"-$group\" 2>/dev/null; done",
             "rounds=0",
-            "while [ $rounds -lt 20 ] && found=$(grep -l -s -a -F \"SOCKSHELL_PROGRAM=$token-\" /proc/[0-9]*/environ); do",
+            // grep ends with status 2 when a process ended while it read (an error) even if it
+            // found some: only what it prints counts.
+            "while [ $rounds -lt 20 ]; do",
+            "  found=$(grep -l -s -a -F \"SOCKSHELL_PROGRAM=$token-\" /proc/[0-9]*/environ)",
+            "  [ -n \"$found\" ] || break",
             "  for file in $found; do pid=${file#/proc/}; kill -s KILL \"${pid%/environ}\" 2>/dev/null; done",
             "  rounds=$((rounds + 1))",
             "done");

@@ -34,14 +34,26 @@ final class ProcessWatch implements AutoCloseable {
     private static final Path LOADAVG = Path.of("/proc/loadavg");
 
     /**
-     * One look at every thread: whether each waits for something outside the program, and a
-     * signature of (pid, tid, state, times scheduled) for each, in order. Two looks with equal
-     * signatures in which every thread waits prove the program was quiet between them: no
-     * thread ran, none was woken (a woken thread shows R), and none was created.
+     * One look at every thread, in order: whether each waits for something outside the program,
+     * and how many times each has been scheduled. Two looks in which every thread waits, with
+     * the same threads, each scheduled as often as before, prove the program was quiet between
+     * them: no thread ran, none was woken (a woken thread shows R), and none was created. A
+     * thread that waits on a timer at both looks may have run in between ({@link TimedWaits}).
      */
-    record Look(boolean waiting, long[] signature, List<ThreadLook> threads) {
+    record Look(boolean waiting, List<ThreadLook> threads) {
         boolean sameAs(Look other) {
-            return other != null && Arrays.equals(signature, other.signature);
+            if (other == null || other.threads.size() != threads.size()) {
+                return false;
+            }
+            for (int i = 0; i < threads.size(); i++) {
+                ThreadLook now = threads.get(i);
+                ThreadLook before = other.threads.get(i);
+                if (now.tid() != before.tid() || now.pid() != before.pid()
+                        || (now.scheduled() != before.scheduled() && !(now.timed() && before.timed()))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         boolean empty() {
@@ -49,8 +61,11 @@ final class ProcessWatch implements AutoCloseable {
         }
     }
 
-    /** One thread at one look, for saying what a program that never went quiet was doing. */
-    record ThreadLook(int pid, int tid, String name, char state, long cpuTicks, long scheduled) {
+    /**
+     * One thread at one look: its state, CPU time and times scheduled, and whether it waits
+     * with a timeout; also what a message about a program that never went quiet needs.
+     */
+    record ThreadLook(int pid, int tid, String name, char state, long cpuTicks, long scheduled, boolean timed) {
     }
 
     private final int leader;
@@ -66,14 +81,23 @@ final class ProcessWatch implements AutoCloseable {
         members.add(leader);
     }
 
-    /** A thread's stat and its count of times scheduled, kept open between looks. */
+    /** A thread's stat, its count of times scheduled and its system call, kept open between looks. */
     private static final class ThreadFiles implements AutoCloseable {
         final ProcFile stat;
         final ProcFile scheduled;
         /** schedstat's third field where the kernel has it; otherwise status's context switches. */
         final boolean fromSchedstat;
+        /** Null where the kernel does not let it be read (another user's process, a ptrace policy). */
+        final ProcFile syscall;
 
         ThreadFiles(Path task) throws IOException {
+            ProcFile call;
+            try {
+                call = ProcFile.open(task.resolve("syscall"));
+            } catch (IOException notAllowed) {
+                call = null;
+            }
+            syscall = call;
             stat = ProcFile.open(task.resolve("stat"));
             ProcFile schedstat;
             boolean found;
@@ -85,6 +109,9 @@ final class ProcessWatch implements AutoCloseable {
                     schedstat = ProcFile.open(task.resolve("status"));
                 } catch (IOException gone) {
                     stat.close();
+                    if (syscall != null) {
+                        syscall.close();
+                    }
                     throw gone;
                 }
                 found = false;
@@ -111,10 +138,22 @@ final class ProcessWatch implements AutoCloseable {
             return Long.parseLong(status.substring(start, end < 0 ? status.length() : end).strip());
         }
 
+        /** Whether the thread waits with a timeout now (see {@link TimedWaits}). */
+        boolean timed() {
+            try {
+                return syscall != null && TimedWaits.timed(syscall.read());
+            } catch (IOException cannotTell) {
+                return false;
+            }
+        }
+
         @Override
         public void close() {
             stat.close();
             scheduled.close();
+            if (syscall != null) {
+                syscall.close();
+            }
         }
     }
 
@@ -150,16 +189,10 @@ final class ProcessWatch implements AutoCloseable {
             return true;
         });
         boolean waiting = true;
-        long[] signature = new long[seen.size() * 4];
-        for (int i = 0; i < seen.size(); i++) {
-            ThreadLook thread = seen.get(i);
+        for (ThreadLook thread : seen) {
             waiting &= Stat.waiting(thread.state());
-            signature[4 * i] = thread.pid();
-            signature[4 * i + 1] = thread.tid();
-            signature[4 * i + 2] = thread.state();
-            signature[4 * i + 3] = thread.scheduled();
         }
-        return new Look(waiting, signature, seen);
+        return new Look(waiting, seen);
     }
 
     private ThreadLook lookAt(int pid, int tid) {
@@ -173,7 +206,9 @@ final class ProcessWatch implements AutoCloseable {
             if (stat == null) {
                 return null;
             }
-            return new ThreadLook(pid, tid, stat.name(), stat.state(), stat.cpuTicks(), files.timesScheduled());
+            long scheduled = files.timesScheduled();
+            boolean timed = stat.state() == 'S' && files.timed();
+            return new ThreadLook(pid, tid, stat.name(), stat.state(), stat.cpuTicks(), scheduled, timed);
         } catch (IOException | RuntimeException ended) {
             // The thread ended between the listing and the read: it is not there any more.
             ThreadFiles files = threads.remove(tid);

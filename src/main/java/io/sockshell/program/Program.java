@@ -73,6 +73,8 @@ public final class Program implements Holding {
     private final ProcessWatch watch;
     private final Object watching = new Object();
     private volatile boolean closed;
+    /** Ended with nothing of it left, and its pipes, threads and /proc files let go. */
+    private volatile boolean released;
     private boolean exitReported;
 
     Program(String name, List<String> command, Process process, String token, Guard guard, Events events,
@@ -96,6 +98,9 @@ public final class Program implements Holding {
 
     /** The output printed since the last step, once the program is quiet (or its bound has passed). */
     public Shown settle(double seconds) throws SockError {
+        if (released) {
+            return shown(0, null, false);
+        }
         long deadline = System.nanoTime() + Events.nanos(seconds);
         String notQuiet = awaitQuiet(deadline, seconds);
         return shown(deadline, notQuiet, false);
@@ -184,11 +189,19 @@ public final class Program implements Holding {
      * A quiet program's output has been drained by the wait for quiet; any other is drained here.
      */
     private Shown shown(long deadline, String notQuiet, boolean always) throws SockError {
-        if (notQuiet != null || always) {
-            drain(deadline);
-        }
+        String text = "";
         boolean ended = !process.isAlive();
-        String text = ProgramText.of(output.take(ended));
+        synchronized (this) {
+            if (!released) {
+                if (notQuiet != null || always) {
+                    drain(deadline);
+                }
+                text = ProgramText.of(output.take(ended));
+                if (ended && remaining().isEmpty()) {
+                    release();
+                }
+            }
+        }
         String exit = null;
         synchronized (this) {
             if (ended && (always || !exitReported)) {
@@ -197,6 +210,24 @@ public final class Program implements Holding {
             }
         }
         return new Shown(text, exit, notQuiet);
+    }
+
+    /**
+     * Lets go of what watching and talking to it takes (two threads, the pipes, the /proc files)
+     * once it has ended and nothing of it is left: a long session that runs many programs keeps
+     * only their names and exits.
+     */
+    private synchronized void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        guard.forget(pid);
+        input.close();
+        output.close();
+        synchronized (watching) {
+            watch.close();
+        }
     }
 
     /** Waits until the reader has taken in everything printed so far (see {@link OutputPipe#drain}). */
@@ -260,6 +291,11 @@ public final class Program implements Holding {
                 if (cancel.isCancelled()) {
                     throw SockError.interrupted();
                 }
+                if (drained != null) {
+                    // The confirmation ends with the next look, even past the bound: on a loaded
+                    // machine the drain before it may take longer than the rest of the wait.
+                    continue;
+                }
                 if (System.nanoTime() >= deadline) {
                     return doing(first, now, flight, seconds);
                 }
@@ -280,16 +316,18 @@ public final class Program implements Holding {
 
     private ProcessWatch.Look look() throws IOException {
         synchronized (watching) {
-            return watch.look();
+            return released ? new ProcessWatch.Look(true, List.of()) : watch.look();
         }
     }
 
     private String inFlight() throws IOException {
-        List<Long> sockets;
+        return Loopback.inFlight(socketInodes());
+    }
+
+    private List<Long> socketInodes() throws IOException {
         synchronized (watching) {
-            sockets = watch.socketInodes();
+            return released ? List.of() : watch.socketInodes();
         }
-        return Loopback.inFlight(sockets);
     }
 
     /**
@@ -316,7 +354,7 @@ public final class Program implements Holding {
         try {
             return look();
         } catch (IOException e) {
-            return new ProcessWatch.Look(true, new long[0], List.of());
+            return new ProcessWatch.Look(true, List.of());
         }
     }
 
@@ -395,9 +433,7 @@ public final class Program implements Holding {
     private List<NetTables.Row> listening() throws SockError {
         List<Long> inodes;
         try {
-            synchronized (watching) {
-                inodes = watch.socketInodes();
-            }
+            inodes = socketInodes();
         } catch (IOException e) {
             throw SockError.plain("OSError", "cannot read the sockets of " + name + ": " + e.getMessage());
         }
@@ -460,7 +496,7 @@ public final class Program implements Holding {
 
     @Override
     public boolean isOpen() {
-        return !closed && (process.isAlive() || !remaining().isEmpty());
+        return !closed && !released && (process.isAlive() || !remaining().isEmpty());
     }
 
     @Override
@@ -478,6 +514,9 @@ public final class Program implements Holding {
             return List.of();
         }
         closed = true;
+        if (released) {
+            return List.of();
+        }
         List<String> said = new ArrayList<>();
         try {
             if (!remaining().isEmpty()) {
@@ -498,12 +537,7 @@ public final class Program implements Holding {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        guard.forget(pid);
-        input.close();
-        output.close();
-        synchronized (watching) {
-            watch.close();
-        }
+        release();
         return said;
     }
 
@@ -532,7 +566,7 @@ public final class Program implements Holding {
         }
         try {
             synchronized (watching) {
-                for (int member : watch.processes()) {
+                for (int member : released ? List.<Integer>of() : watch.processes()) {
                     if (!left.contains(member) && alive(member)) {
                         left.add(member);
                     }

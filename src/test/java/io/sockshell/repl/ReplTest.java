@@ -3,9 +3,11 @@ package io.sockshell.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.program.Program;
 import io.sockshell.session.Session;
 import io.sockshell.support.Cleanup;
 import io.sockshell.support.Keyboard;
+import io.sockshell.support.ProgramProcesses;
 import io.sockshell.support.TextSink;
 import io.sockshell.support.Waits;
 import java.io.InputStream;
@@ -16,6 +18,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jline.terminal.Attributes;
@@ -175,6 +178,21 @@ class ReplTest {
         assertTrue(shown.indexOf("[1] done: recv c 100") < shown.indexOf("b'hi'"), shown);
         prompts = TextSink.occurrences(screen.text(), PROMPT);
         assertEquals("", enter("jobs").strip(), "the job was reported already");
+    }
+
+    @Test
+    void ctrlDEndsTheShellAndEveryProgramItStarted() throws Exception {
+        assertEquals("", enter("program waiting python3 -c \"input()\"").strip());
+        String parent = enter("program parent sh -c \"sleep 1000 & echo started a child\"");
+        assertTrue(parent.contains("started a child") && parent.contains("[exit 0]"), parent);
+        long pid = ((Program) session.table().held("waiting").orElseThrow()).pid();
+        String programs = ProgramProcesses.sessionOf(pid);
+
+        keyboard.type(String.valueOf((char) CTRL_D));
+        assertEquals(0, Waits.get(shell, BOUND));
+
+        assertEquals(List.of(), ProgramProcesses.awaitNoneOf(programs, BOUND), "left running");
+        assertTrue(session.leftovers().isEmpty(), () -> session.leftovers().toString());
     }
 
     @Test

@@ -112,6 +112,11 @@ public final class JavaProcess implements AutoCloseable {
         return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The process id, for signals the JDK cannot send. */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Standard output as it arrives; wait on it for what the process prints. */
     public TextSink stdout() {
         return stdout;

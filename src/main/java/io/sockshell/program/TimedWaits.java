@@ -1,0 +1,76 @@
+package io.sockshell.program;
+
+/**
+ * Whether a sleeping thread waits with a timeout, read from {@code /proc/PID/task/TID/syscall}
+ * (the call's number and its six arguments). A thread on a timer wakes up by itself, does a
+ * little and sleeps again: a JVM's periodic task thread every 50 ms, its compiler and GC
+ * threads now and then. Such a thread is waiting for something outside the program (a clock),
+ * so the quiet check lets it have run between two looks; any other thread that ran was woken
+ * by something, and the program is not quiet yet.
+ *
+ * <p>The numbers are Linux's system call numbers for x86-64 and arm64; on other machines no
+ * wait counts as timed, which only makes programs with timers slower to go quiet.
+ */
+final class TimedWaits {
+    private static final String ARCH = System.getProperty("os.arch");
+    private static final boolean X86_64 = ARCH.equals("amd64") || ARCH.equals("x86_64");
+    private static final boolean ARM64 = ARCH.equals("aarch64");
+    /** futex operations that wait (FUTEX_WAIT, FUTEX_WAIT_BITSET), less the private and clock flags. */
+    private static final int FUTEX_WAIT = 0;
+    private static final int FUTEX_WAIT_BITSET = 9;
+    private static final int FUTEX_COMMAND = 0x7f;
+
+    private TimedWaits() {
+    }
+
+    /** True for a syscall line of a wait with a timeout; false for anything else ({@code running}, untimed waits). */
+    static boolean timed(String line) {
+        if (line == null) {
+            return false;
+        }
+        String[] fields = line.strip().split(" ");
+        if (fields.length < 7) {
+            return false;
+        }
+        long[] a = new long[6];
+        int number;
+        try {
+            number = Integer.parseInt(fields[0]);
+            for (int i = 0; i < 6; i++) {
+                a[i] = Long.parseUnsignedLong(fields[i + 1].substring(2), 16);
+            }
+        } catch (RuntimeException notACall) {
+            return false;
+        }
+        if (X86_64) {
+            return switch (number) {
+                case 35, 230 -> true;                     // nanosleep, clock_nanosleep
+                case 202 -> futex(a);                     // futex
+                case 7 -> (int) a[2] > 0;                 // poll(fds, n, timeout ms)
+                case 271 -> a[2] != 0;                    // ppoll(fds, n, timespec*)
+                case 23, 270 -> a[4] != 0;                // select, pselect6(..., timeout*)
+                case 232, 281 -> (int) a[3] > 0;          // epoll_wait, epoll_pwait(ep, events, n, timeout ms)
+                case 441, 449 -> a[3] != 0;               // epoll_pwait2, futex_waitv(..., timeout*)
+                default -> false;
+            };
+        }
+        if (ARM64) {
+            return switch (number) {
+                case 101, 115 -> true;
+                case 98 -> futex(a);
+                case 73 -> a[2] != 0;
+                case 72 -> a[4] != 0;
+                case 22 -> (int) a[3] > 0;
+                case 441, 449 -> a[3] != 0;
+                default -> false;
+            };
+        }
+        return false;
+    }
+
+    /** futex(uaddr, op, val, timeout*, ...): a wait with a timeout. */
+    private static boolean futex(long[] a) {
+        int command = (int) a[1] & FUTEX_COMMAND;
+        return (command == FUTEX_WAIT || command == FUTEX_WAIT_BITSET) && a[3] != 0;
+    }
+}

@@ -1,0 +1,116 @@
+package io.sockshell.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sockshell.support.ShellDriver;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Programs through the shell, as a user drives them: each step shows exactly what the program
+ * printed in answer, however its threads and processes are arranged, and nothing it printed
+ * before going quiet is ever left for a later step.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ProgramTest {
+    private static final String LINE_ECHO = "program echo python3 -c \"import sys\nfor line in sys.stdin: print('echo', line.strip())\"";
+
+    @Test
+    void eachLineTypedShowsExactlyItsReply() {
+        try (ShellDriver shell = new ShellDriver()) {
+            assertEquals("", shell.ok(LINE_ECHO));
+            for (int i = 0; i < 200; i++) {
+                assertEquals("echo " + i + "\n", shell.ok("type echo " + i));
+            }
+            assertEquals("", shell.ok("output echo"));
+            assertEquals("[exit 0]\n", shell.ok("eof echo"));
+        }
+    }
+
+    @Test
+    void aReplyPrintedByAChildProcessIsWaitedFor() {
+        try (ShellDriver shell = new ShellDriver()) {
+            shell.ok("program parent sh -c \"while read x; do python3 -c \\\"import sys; print('child says', sys.argv[1])\\\" \\\"$x\\\"; done\"");
+            for (int i = 0; i < 5; i++) {
+                assertEquals("child says " + i + "\n", shell.ok("type parent " + i));
+            }
+        }
+    }
+
+    @Test
+    void aProgramOnATimerIsQuiet() {
+        try (ShellDriver shell = new ShellDriver()) {
+            assertEquals("sleeping\n", shell.ok("program sleeper python3 -c \"import time; print('sleeping'); time.sleep(1000)\""));
+            assertTrue(shell.ok("sockets").contains(" quiet "));
+        }
+    }
+
+    @Test
+    void aProgramBlockedOnAFullOutputPipeIsNotQuiet() {
+        try (ShellDriver shell = new ShellDriver()) {
+            String shown = shell.ok("program flood python3 -c \"import sys; sys.stdout.write('z' * 1000000); input()\"");
+            assertTrue(shown.endsWith("[... " + (1000000 - OutputPipe.KEPT_BYTES) + " more bytes not shown: a step shows at most "
+                    + OutputPipe.KEPT_BYTES + "]\n"), () -> shown.substring(Math.max(0, shown.length() - 200)));
+            assertEquals("[exit 0]\n", shell.ok("type flood"));
+        }
+    }
+
+    @Test
+    void aCharacterSplitAcrossStepsIsShownWhole() {
+        try (ShellDriver shell = new ShellDriver()) {
+            assertEquals("caf\n", shell.ok("program split python3 -c \"import sys; out = sys.stdout.buffer;"
+                    + " out.write(b'caf\\xc3'); out.flush(); input(); out.write(b'\\xa9!'); out.flush()\""));
+            assertEquals("", shell.ok("output split"));
+            assertEquals("\u00e9!\n[exit 0]\n", shell.ok("type split"));
+        }
+    }
+
+    @Test
+    void interruptEndsAPythonProgramWithItsTraceback() {
+        try (ShellDriver shell = new ShellDriver()) {
+            shell.ok("program waiting python3 -c \"input()\"");
+            List<String> lines = shell.ok("signal waiting INT").lines().toList();
+            assertEquals("KeyboardInterrupt", lines.get(lines.size() - 2));
+            assertEquals("[signal INT]", lines.get(lines.size() - 1));
+            assertTrue(shell.ok("sockets").contains(" signal INT "));
+        }
+    }
+
+    @Test
+    void waitIsBoundedAndCancellable() {
+        try (ShellDriver shell = new ShellDriver()) {
+            shell.ok("program waiting python3 -c \"input()\"");
+            shell.fails("wait -t 0.2 waiting", "TimeoutError: timed out");
+            assertEquals("[exit 0]\n", shell.ok("type waiting"));
+            assertEquals("[exit 0]\n", shell.ok("wait waiting"));
+        }
+    }
+
+    @Test
+    void portsListsWhereItListensInTheOrderItOpenedThem() {
+        try (ShellDriver shell = new ShellDriver()) {
+            shell.ok("program server python3 -c \"import socket; t = socket.socket(socket.AF_INET6); t.bind(('::1', 0));"
+                    + " t.listen(); u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('127.0.0.1', 0));"
+                    + " c = socket.socket(); input()\"");
+            List<String> ports = shell.ok("ports server").lines().toList();
+            assertEquals(2, ports.size(), ports::toString);
+            assertTrue(ports.get(0).matches("\\('::1', \\d+, 0, 0\\)"), ports::toString);
+            assertTrue(ports.get(1).matches("\\('127\\.0\\.0\\.1', \\d+\\) udp"), ports::toString);
+            shell.ok("socket c AF_INET6", "connect c ::1 server.port");
+        }
+    }
+
+    @Test
+    void aPortOfTheShellIsAnArgument() {
+        try (ShellDriver shell = new ShellDriver()) {
+            shell.ok("socket s", "bind s 127.0.0.1 0", "listen s");
+            shell.ok("program client python3 -c \"import socket, sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])))"
+                    + ".sendall(b'hi'); input()\" s.port");
+            shell.ok("accept s conn");
+            shell.prints("recv conn 10", "b'hi'");
+        }
+    }
+}
