@@ -3,6 +3,7 @@ package io.sockshell.replay;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.support.PythonRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.sockshell.replay;
 
+import io.sockshell.support.PythonRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
