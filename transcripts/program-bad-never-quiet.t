@@ -1,6 +1,8 @@
 # Bad input: programs that never go quiet. A busy loop never waits for anything, and neither
 # does a poll with a zero timeout: the step's bound (-t, here 1 s) ends the wait, with what the
 # program printed so far and a line saying what it was doing. The program goes on running.
+# (sockets gives each program 2 s to be seen quiet: two busy ones take 4 s.)
+%timeout 15
 
 sockshell> program -t 1 spin python3 -c "print('spinning'); exec('while True: pass')"
 spinning

@@ -1,6 +1,5 @@
 package io.sockshell.program;
 
-import io.sockshell.engine.Address;
 import java.util.List;
 
 /**
@@ -33,35 +32,29 @@ final class Loopback {
 
     private static String inFlight(NetTables.Row row, NetTables tables) {
         if (row.state() == NetTables.LISTEN) {
+            int port = row.localPort();
             for (NetTables.Row other : tables.rows()) {
-                if (other.state() == NetTables.SYN_RECV && other.local().port() == row.local().port()) {
-                    return "a connection to port " + row.local().port() + " is being set up";
+                if (other.state() == NetTables.SYN_RECV && other.localPort() == port) {
+                    return "a connection to port " + port + " is being set up";
                 }
             }
             return null;
         }
         if (row.state() == NetTables.SYN_SENT) {
-            return "a connect to " + row.remote().hostPort() + " is under way";
+            return "a connect to " + row.remoteAddress().hostPort() + " is under way";
         }
         if (row.receiveQueue() > 0) {
             // Bytes are waiting to be read: more arriving wakes no one who is not already awake.
             return null;
         }
+        String local = NetTables.endpoint(row.local());
+        String remote = NetTables.endpoint(row.remote());
         for (NetTables.Row peer : tables.rows()) {
-            if (same(peer.local(), row.remote()) && same(peer.remote(), row.local())
-                    && (peer.sendQueue() > 0 || peer.state() == NetTables.FIN_WAIT1)) {
-                return "data from " + peer.local().hostPort() + " is on its way";
+            if ((peer.sendQueue() > 0 || peer.state() == NetTables.FIN_WAIT1)
+                    && NetTables.endpoint(peer.local()).equals(remote) && NetTables.endpoint(peer.remote()).equals(local)) {
+                return "data from " + peer.localAddress().hostPort() + " is on its way";
             }
         }
         return null;
-    }
-
-    /** The same endpoint, an IPv4 address and its IPv4-mapped IPv6 form counting as one. */
-    private static boolean same(Address a, Address b) {
-        return a.port() == b.port() && plain(a.host()).equals(plain(b.host()));
-    }
-
-    private static String plain(String host) {
-        return host.startsWith("::ffff:") && host.indexOf('.') > 0 ? host.substring("::ffff:".length()) : host;
     }
 }

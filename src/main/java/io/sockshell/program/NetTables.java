@@ -20,15 +20,29 @@ import java.util.Map;
  * TIME_WAIT have inode 0.
  */
 final class NetTables {
-    static final int ESTABLISHED = 0x01;
     static final int SYN_SENT = 0x02;
     static final int SYN_RECV = 0x03;
     static final int FIN_WAIT1 = 0x04;
-    static final int UDP_UNCONNECTED = 0x07;
     static final int LISTEN = 0x0A;
 
-    /** One row. {@code udp} for the UDP tables; addresses as Python shows them (IPv4-mapped IPv6 kept). */
-    record Row(boolean udp, Address local, Address remote, int state, long sendQueue, long receiveQueue, long inode) {
+    /**
+     * One row, its addresses as the kernel wrote them ({@code 0100007F:1F90}); {@code udp} for
+     * the UDP tables. A table can run to tens of thousands of rows on a busy machine, so only
+     * what every row needs is decoded, and addresses only when asked for.
+     */
+    record Row(boolean udp, String local, String remote, int state, long sendQueue, long receiveQueue, long inode) {
+        /** Where it is bound, as Python shows it (an IPv4-mapped IPv6 address stays one). */
+        Address localAddress() {
+            return address(local);
+        }
+
+        Address remoteAddress() {
+            return address(remote);
+        }
+
+        int localPort() {
+            return Integer.parseInt(local.substring(local.indexOf(':') + 1), 16);
+        }
     }
 
     private final List<Row> rows;
@@ -64,28 +78,66 @@ final class NetTables {
         return found;
     }
 
+    /**
+     * The same endpoint whichever table it is in: an IPv6 socket's IPv4-mapped address
+     * ({@code ::ffff:127.0.0.1}) and the IPv4 socket at the other end of its connection
+     * ({@code 127.0.0.1}) name one address.
+     */
+    static String endpoint(String field) {
+        return field.length() == 37 && field.startsWith(IPV4_MAPPED) ? field.substring(IPV4_MAPPED.length()) : field;
+    }
+
+    /** The first 96 bits of an IPv4-mapped IPv6 address, in /proc's words: ::ffff: is 0000ffff in the third. */
+    private static final String IPV4_MAPPED = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+            ? "0000000000000000FFFF0000" : "00000000000000000000FFFF";
+
     private static void parse(String table, boolean udp, List<Row> rows) {
         if (table == null) {
             return;
         }
-        String[] lines = table.split("\n");
-        for (int i = 1; i < lines.length; i++) {
-            String[] fields = lines[i].strip().split("\\s+");
-            if (fields.length < 10) {
-                continue;
+        String[] fields = new String[10];
+        int lineStart = table.indexOf('\n') + 1;
+        while (lineStart > 0 && lineStart < table.length()) {
+            int lineEnd = table.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = table.length();
             }
-            try {
-                String[] queues = fields[4].split(":");
-                rows.add(new Row(udp, address(fields[1]), address(fields[2]), Integer.parseInt(fields[3], 16),
-                        Long.parseLong(queues[0], 16), Long.parseLong(queues[1], 16), Long.parseLong(fields[9])));
-            } catch (RuntimeException | UnknownHostException notARow) {
-                // A line the kernel's format does not explain is not a socket of ours.
+            if (split(table, lineStart, lineEnd, fields)) {
+                try {
+                    int colon = fields[4].indexOf(':');
+                    rows.add(new Row(udp, fields[1], fields[2], Integer.parseInt(fields[3], 16),
+                            Long.parseLong(fields[4], 0, colon, 16),
+                            Long.parseLong(fields[4], colon + 1, fields[4].length(), 16), Long.parseLong(fields[9])));
+                } catch (RuntimeException notARow) {
+                    // A line the kernel's format does not explain is not a socket of ours.
+                }
             }
+            lineStart = lineEnd + 1;
         }
     }
 
+    /** The first ten space-separated fields of a line into {@code fields}; false if it has fewer. */
+    private static boolean split(String text, int start, int end, String[] fields) {
+        int field = 0;
+        int i = start;
+        while (field < fields.length) {
+            while (i < end && text.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= end) {
+                return false;
+            }
+            int wordStart = i;
+            while (i < end && text.charAt(i) != ' ') {
+                i++;
+            }
+            fields[field++] = text.substring(wordStart, i);
+        }
+        return true;
+    }
+
     /** {@code 0100007F:1F90} is 127.0.0.1:8080; an IPv6 address is four such words. */
-    static Address address(String field) throws UnknownHostException {
+    static Address address(String field) {
         int colon = field.indexOf(':');
         String hex = field.substring(0, colon);
         int port = Integer.parseInt(field.substring(colon + 1), 16);
@@ -99,7 +151,12 @@ final class NetTables {
                 bytes[word * 4 + i] = (byte) Integer.parseInt(hex.substring(at, at + 2), 16);
             }
         }
-        InetAddress inet = InetAddress.getByAddress(bytes);
+        InetAddress inet;
+        try {
+            inet = InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException notFourOrSixteenBytes) {
+            throw new IllegalArgumentException("not an address: " + field, notFourOrSixteenBytes);
+        }
         if (bytes.length == 16) {
             return Address.of(Family.AF_INET6, new InetSocketAddress(inet, port));
         }

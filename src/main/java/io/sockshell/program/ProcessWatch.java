@@ -41,19 +41,39 @@ final class ProcessWatch implements AutoCloseable {
      * thread that waits on a timer at both looks may have run in between ({@link TimedWaits}).
      */
     record Look(boolean waiting, List<ThreadLook> threads) {
-        boolean sameAs(Look other) {
+        /**
+         * Whether nothing happened between {@code other} and this look: the same threads, each
+         * scheduled as often as before, except a thread on a timer that waits in the same place
+         * at both looks. {@code homes} are where each thread waited the last time the program
+         * was quiet; a thread on a timer somewhere else is doing something new (a JVM's exit
+         * polls with a timer too), and the program is not quiet while it does.
+         */
+        boolean sameAs(Look other, Map<Integer, String> homes) {
             if (other == null || other.threads.size() != threads.size()) {
                 return false;
             }
             for (int i = 0; i < threads.size(); i++) {
                 ThreadLook now = threads.get(i);
                 ThreadLook before = other.threads.get(i);
-                if (now.tid() != before.tid() || now.pid() != before.pid()
-                        || (now.scheduled() != before.scheduled() && !(now.timed() && before.timed()))) {
+                if (now.tid() != before.tid() || now.pid() != before.pid() || now.awayFrom(homes)
+                        || before.awayFrom(homes)) {
+                    return false;
+                }
+                boolean onTheSameTimer = now.timed() && before.timed() && now.location().equals(before.location());
+                if (now.scheduled() != before.scheduled() && !onTheSameTimer) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Where each thread waits now, to be the homes of the next quiet check. */
+        Map<Integer, String> locations() {
+            Map<Integer, String> locations = new HashMap<>();
+            for (ThreadLook thread : threads) {
+                locations.put(thread.tid(), thread.location());
+            }
+            return locations;
         }
 
         boolean empty() {
@@ -65,7 +85,13 @@ final class ProcessWatch implements AutoCloseable {
      * One thread at one look: its state, CPU time and times scheduled, and whether it waits
      * with a timeout; also what a message about a program that never went quiet needs.
      */
-    record ThreadLook(int pid, int tid, String name, char state, long cpuTicks, long scheduled, boolean timed) {
+    record ThreadLook(int pid, int tid, String name, char state, long cpuTicks, long scheduled, boolean timed,
+            String location) {
+        /** On a timer somewhere other than where it waited the last time the program was quiet. */
+        boolean awayFrom(Map<Integer, String> homes) {
+            String home = homes.get(tid);
+            return timed && home != null && !home.equals(location);
+        }
     }
 
     private final int leader;
@@ -138,12 +164,12 @@ final class ProcessWatch implements AutoCloseable {
             return Long.parseLong(status.substring(start, end < 0 ? status.length() : end).strip());
         }
 
-        /** Whether the thread waits with a timeout now (see {@link TimedWaits}). */
-        boolean timed() {
+        /** Where and how the thread waits now (see {@link TimedWaits}), or null when the kernel does not say. */
+        TimedWaits.Wait waiting() {
             try {
-                return syscall != null && TimedWaits.timed(syscall.read());
+                return syscall == null ? null : TimedWaits.of(syscall.read());
             } catch (IOException cannotTell) {
-                return false;
+                return null;
             }
         }
 
@@ -207,8 +233,9 @@ final class ProcessWatch implements AutoCloseable {
                 return null;
             }
             long scheduled = files.timesScheduled();
-            boolean timed = stat.state() == 'S' && files.timed();
-            return new ThreadLook(pid, tid, stat.name(), stat.state(), stat.cpuTicks(), scheduled, timed);
+            TimedWaits.Wait wait = stat.state() == 'S' ? files.waiting() : null;
+            return new ThreadLook(pid, tid, stat.name(), stat.state(), stat.cpuTicks(), scheduled,
+                    wait != null && wait.timed(), wait == null ? "" : wait.location());
         } catch (IOException | RuntimeException ended) {
             // The thread ended between the listing and the read: it is not there any more.
             ThreadFiles files = threads.remove(tid);

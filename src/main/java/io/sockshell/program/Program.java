@@ -46,7 +46,7 @@ public final class Program implements Holding {
      * threads wake up every few tens of milliseconds, and on a loaded machine a look at its
      * dozens of threads can straddle one of those wake-ups several times over.
      */
-    private static final double STATE_SECONDS = 1;
+    private static final double STATE_SECONDS = 2;
     /** The longest wait between two looks at a busy program. */
     private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
@@ -76,6 +76,8 @@ public final class Program implements Holding {
     /** Ended with nothing of it left, and its pipes, threads and /proc files let go. */
     private volatile boolean released;
     private boolean exitReported;
+    /** Where each thread waited when the program was last seen quiet (see {@link ProcessWatch.Look#sameAs}). */
+    private volatile Map<Integer, String> homes = Map.of();
 
     Program(String name, List<String> command, Process process, String token, Guard guard, Events events,
             OutputPipe output, ProcessWatch watch) {
@@ -268,7 +270,8 @@ public final class Program implements Holding {
                 if (first == null) {
                     first = now;
                 }
-                if (now.empty() || (now.waiting() && now.sameAs(drained))) {
+                if (now.empty() || (now.waiting() && now.sameAs(drained, homes))) {
+                    homes = now.locations();
                     awaitReaped(deadline);
                     if (now.empty()) {
                         drain(deadline);
@@ -277,7 +280,7 @@ public final class Program implements Holding {
                 }
                 drained = null;
                 boolean lookAgain = false;
-                if (now.waiting() && now.sameAs(previous) && flight == null) {
+                if (now.waiting() && now.sameAs(previous, homes) && flight == null) {
                     drain(deadline);
                     drained = now;
                     lookAgain = true;
@@ -409,7 +412,7 @@ public final class Program implements Holding {
     public List<String> ports() throws SockError {
         List<String> ports = new ArrayList<>();
         for (NetTables.Row row : listening()) {
-            ports.add(row.local().pythonRepr() + (row.udp() ? " udp" : ""));
+            ports.add(row.localAddress().pythonRepr() + (row.udp() ? " udp" : ""));
         }
         return ports;
     }
@@ -420,7 +423,7 @@ public final class Program implements Holding {
         try {
             for (NetTables.Row row : listening()) {
                 if (!row.udp()) {
-                    return OptionalInt.of(row.local().port());
+                    return OptionalInt.of(row.localPort());
                 }
             }
         } catch (SockError cannotTell) {

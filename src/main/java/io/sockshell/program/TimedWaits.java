@@ -1,12 +1,13 @@
 package io.sockshell.program;
 
 /**
- * Whether a sleeping thread waits with a timeout, read from {@code /proc/PID/task/TID/syscall}
- * (the call's number and its six arguments). A thread on a timer wakes up by itself, does a
- * little and sleeps again: a JVM's periodic task thread every 50 ms, its compiler and GC
- * threads now and then. Such a thread is waiting for something outside the program (a clock),
- * so the quiet check lets it have run between two looks; any other thread that ran was woken
- * by something, and the program is not quiet yet.
+ * Whether a sleeping thread waits with a timeout, and where, read from
+ * {@code /proc/PID/task/TID/syscall} (the call's number and its six arguments). A thread on a
+ * timer wakes up by itself, does a little and sleeps again in the same place: a JVM's periodic
+ * task thread every 50 ms, its compiler and GC threads now and then. Such a thread waits for
+ * something outside the program (a clock), so the quiet check lets it have run between two
+ * looks if it waits where it waited the last time the program was quiet; any other thread
+ * that ran was woken by something, and the program is not quiet yet.
  *
  * <p>The numbers are Linux's system call numbers for x86-64 and arm64; on other machines no
  * wait counts as timed, which only makes programs with timers slower to go quiet.
@@ -21,6 +22,35 @@ final class TimedWaits {
     private static final int FUTEX_COMMAND = 0x7f;
 
     private TimedWaits() {
+    }
+
+    /**
+     * Where a thread waits, from its syscall line: the call and its first argument (a futex's
+     * address, a file descriptor, a clock), and whether the wait has a timeout. Null when the
+     * thread is not in a call (running, or the kernel does not say).
+     */
+    record Wait(String location, boolean timed) {
+    }
+
+    static Wait of(String line) {
+        if (line == null) {
+            return null;
+        }
+        String[] fields = line.strip().split(" ");
+        if (fields.length < 7) {
+            return null;
+        }
+        String first = fields[1];
+        if (fields[0].equals(X86_64 ? "202" : ARM64 ? "98" : "")) {
+            // glibc's condition variable waits on one of two adjacent 32-bit words, turn about:
+            // one 8-byte-aligned place is one condition variable.
+            try {
+                first = "0x" + Long.toHexString(Long.parseUnsignedLong(first.substring(2), 16) & ~7L);
+            } catch (RuntimeException notAnAddress) {
+                // Kept as the kernel wrote it.
+            }
+        }
+        return new Wait(fields[0] + " " + first, timed(line));
     }
 
     /** True for a syscall line of a wait with a timeout; false for anything else ({@code running}, untimed waits). */

@@ -42,6 +42,15 @@ class KernelTablesTest {
     }
 
     @Test
+    void aConditionVariableIsOnePlaceWhicheverOfItsTwoWordsIsWaitedOn() {
+        TimedWaits.Wait one = TimedWaits.of("202 0x7fa24c016398 0x89 0x0 0x7fae21b0bd00 0x0 0xffffffff 0x7fae 0x7fae");
+        TimedWaits.Wait other = TimedWaits.of("202 0x7fa24c01639c 0x89 0x0 0x7fae21b0bd00 0x0 0xffffffff 0x7fae 0x7fae");
+        assertEquals(one.location(), other.location());
+        assertTrue(one.timed() && other.timed());
+        assertEquals(null, TimedWaits.of("running"));
+    }
+
+    @Test
     void statLinesAreCountedFromTheLastParenthesis() {
         Stat stat = Stat.parse("4242 (a (b) c) S 1 4242 4242 0 -1 4194304 198 0 0 0 7 3 0 0 20 0 1 0 297662 2654208 387");
         assertEquals("a (b) c", stat.name());
