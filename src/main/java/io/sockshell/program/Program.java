@@ -272,7 +272,7 @@ public final class Program implements Holding {
                 }
                 if (now.empty() || (now.waiting() && now.sameAs(drained, homes))) {
                     homes = now.locations();
-                    awaitReaped(deadline);
+                    awaitReaped(now, deadline);
                     if (now.empty()) {
                         drain(deadline);
                     }
@@ -338,26 +338,18 @@ public final class Program implements Holding {
      * kernel shows it gone (or a zombie); waiting for that here makes the exit part of this
      * step's report on every run, not of the next step's on some.
      */
-    private void awaitReaped(long deadline) throws InterruptedException {
+    private void awaitReaped(ProcessWatch.Look last, long deadline) throws InterruptedException {
         if (!process.isAlive()) {
             return;
         }
         boolean leaderEnded = true;
-        for (ProcessWatch.ThreadLook thread : look0().threads()) {
+        for (ProcessWatch.ThreadLook thread : last.threads()) {
             if (thread.pid() == pid && thread.state() != 'Z' && thread.state() != 'X') {
                 leaderEnded = false;
             }
         }
         if (leaderEnded) {
             process.waitFor(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private ProcessWatch.Look look0() {
-        try {
-            return look();
-        } catch (IOException e) {
-            return new ProcessWatch.Look(true, List.of());
         }
     }
 
