@@ -115,16 +115,19 @@ public final class PyRepr {
                 out.append("\\n");
             } else if (c == '\r') {
                 out.append("\\r");
-            } else if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\x%02x", c));
-            } else if (isUnprintable(c)) {
-                out.append(c <= 0xff ? String.format("\\x%02x", c)
-                        : c <= 0xffff ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+            } else if (c < 0x20 || c == 0x7f || isUnprintable(c)) {
+                appendEscapedCodePoint(out, c);
             } else {
                 out.appendCodePoint(c);
             }
         });
         return out.append(quote).toString();
+    }
+
+    /** A character as {@code repr(str)} escapes it: {@code \x1b}, {@code \u202e}, {@code \U0001f600}. */
+    public static void appendEscapedCodePoint(StringBuilder out, int c) {
+        out.append(c <= 0xff ? String.format("\\x%02x", c)
+                : c <= 0xffff ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
     }
 
     /**

@@ -44,7 +44,7 @@ final class ProgramText {
             chars.clear();
             if (result.isError()) {
                 for (int i = 0; i < result.length(); i++) {
-                    appendHex(out, in.get() & 0xff);
+                    PyRepr.appendEscapedCodePoint(out, in.get() & 0xff);
                 }
             } else if (result.isUnderflow()) {
                 break;
@@ -60,18 +60,11 @@ final class ProgramText {
                 out.append("\\t");
             } else if (c == '\r') {
                 out.append("\\r");
-            } else if (c < 0x20 || c == 0x7f) {
-                appendHex(out, c);
-            } else if (PyRepr.isUnprintable(c)) {
-                out.append(c <= 0xff ? String.format("\\x%02x", c)
-                        : c <= 0xffff ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+            } else if (c < 0x20 || c == 0x7f || PyRepr.isUnprintable(c)) {
+                PyRepr.appendEscapedCodePoint(out, c);
             } else {
                 out.appendCodePoint(c);
             }
         });
-    }
-
-    private static void appendHex(StringBuilder out, int b) {
-        out.append("\\x").append(Character.forDigit(b >> 4, 16)).append(Character.forDigit(b & 0xf, 16));
     }
 }

@@ -40,28 +40,6 @@ final class TimedWaits {
         if (fields.length < 7) {
             return null;
         }
-        String first = fields[1];
-        if (fields[0].equals(X86_64 ? "202" : ARM64 ? "98" : "")) {
-            // glibc's condition variable waits on one of two adjacent 32-bit words, turn about:
-            // one 8-byte-aligned place is one condition variable.
-            try {
-                first = "0x" + Long.toHexString(Long.parseUnsignedLong(first.substring(2), 16) & ~7L);
-            } catch (RuntimeException notAnAddress) {
-                // Kept as the kernel wrote it.
-            }
-        }
-        return new Wait(fields[0] + " " + first, timed(line));
-    }
-
-    /** True for a syscall line of a wait with a timeout; false for anything else ({@code running}, untimed waits). */
-    static boolean timed(String line) {
-        if (line == null) {
-            return false;
-        }
-        String[] fields = line.strip().split(" ");
-        if (fields.length < 7) {
-            return false;
-        }
         long[] a = new long[6];
         int number;
         try {
@@ -70,8 +48,21 @@ final class TimedWaits {
                 a[i] = Long.parseUnsignedLong(fields[i + 1].substring(2), 16);
             }
         } catch (RuntimeException notACall) {
-            return false;
+            return null;
         }
+        // glibc's condition variable waits on one of two adjacent 32-bit words, turn about: one
+        // 8-byte-aligned place is one condition variable.
+        long first = number == (X86_64 ? 202 : ARM64 ? 98 : -1) ? a[0] & ~7L : a[0];
+        return new Wait(number + " 0x" + Long.toHexString(first), timed(number, a));
+    }
+
+    /** True for a syscall line of a wait with a timeout; false for anything else ({@code running}, untimed waits). */
+    static boolean timed(String line) {
+        Wait wait = of(line);
+        return wait != null && wait.timed();
+    }
+
+    private static boolean timed(int number, long[] a) {
         if (X86_64) {
             return switch (number) {
                 case 35, 230 -> true;                     // nanosleep, clock_nanosleep

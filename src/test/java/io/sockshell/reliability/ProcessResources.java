@@ -92,10 +92,17 @@ final class ProcessResources {
     /**
      * The names of the threads alive at {@code end} that were not at {@code start}: the ones a
      * test left running. (The bare thread count can also fall, when a thread that was running
-     * before, such as another test's output reader, ends meanwhile.)
+     * before, such as another test's output reader, ends meanwhile.) The JDK's process reaper
+     * threads are not counted: the JDK keeps them in a pool of its own, one per child process
+     * at a time, idle for 60 s after their process ends, so a test that started programs after
+     * the pool's last thread idled out leaves one behind for a minute, whatever it closed.
      */
     static List<String> threadsStartedSince(Counts start, Counts end) {
         return end.alive().stream().filter(thread -> thread.isAlive() && !start.alive().contains(thread))
-                .map(Thread::getName).sorted().collect(Collectors.toList());
+                .map(Thread::getName).filter(name -> !name.equals(PROCESS_REAPER)).sorted()
+                .collect(Collectors.toList());
     }
+
+    /** The name of the JDK's threads that wait for child processes (java.lang.ProcessHandleImpl). */
+    private static final String PROCESS_REAPER = "process reaper";
 }

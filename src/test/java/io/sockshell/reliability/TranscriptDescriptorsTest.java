@@ -30,7 +30,7 @@ class TranscriptDescriptorsTest {
     private static final Duration SETTLE = Duration.ofSeconds(10);
 
     @TestFactory
-    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     Stream<DynamicTest> eachTranscriptGivesBackItsDescriptorsAndThreads() throws IOException, TranscriptError {
         List<Path> files;
         try (Stream<Path> listed = Files.list(FOLDER)) {
