@@ -15,8 +15,8 @@ echo = Path(__file__).resolve().parent / "line-echo.py"
 env = dict(os.environ, PYTHONUNBUFFERED="1")
 program = subprocess.Popen(["python3", str(echo)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
 start = time.perf_counter()
+line = b"hello\n"
 for i in range(rounds):
-    line = b"line %d\n" % i
     program.stdin.write(line)
     program.stdin.flush()
     reply = program.stdout.readline()

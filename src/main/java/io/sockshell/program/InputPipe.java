@@ -18,6 +18,8 @@ final class InputPipe implements AutoCloseable {
     private final Events events;
     private final LinkedBlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    /** Held while writing to the pipe, by the writer or a caller writing at once: one write at a time, in order. */
+    private final Object writing = new Object();
     /** Pieces handed over, and pieces written (or dropped once the pipe broke). */
     private long handed;
     private long done;
@@ -44,14 +46,7 @@ final class InputPipe implements AutoCloseable {
             if (piece == END) {
                 closeQuietly();
             } else if (brokenReason() == null) {
-                try {
-                    stdin.write(piece);
-                    stdin.flush();
-                } catch (IOException e) {
-                    synchronized (this) {
-                        broken = e.getMessage();
-                    }
-                }
+                writeToPipe(piece);
             }
             synchronized (this) {
                 done++;
@@ -66,6 +61,40 @@ final class InputPipe implements AutoCloseable {
 
     private synchronized String brokenReason() {
         return broken;
+    }
+
+    private void writeToPipe(byte[] piece) {
+        synchronized (writing) {
+            try {
+                stdin.write(piece);
+                stdin.flush();
+            } catch (IOException e) {
+                synchronized (this) {
+                    broken = e.getMessage();
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes {@code bytes} on the calling thread, sparing the hand-over to the writer, when the
+     * caller knows the write cannot block (the program was last seen reading an empty pipe, and
+     * the bytes fit in a pipe's smallest buffer) and nothing is waiting to be written before them.
+     * Returns false, having written nothing, when something is.
+     */
+    boolean sendNow(byte[] bytes) {
+        synchronized (this) {
+            if (ended || broken != null || handed != done) {
+                return false;
+            }
+            handed++;
+        }
+        writeToPipe(bytes);
+        synchronized (this) {
+            done++;
+            notifyAll();
+        }
+        return true;
     }
 
     /**

@@ -67,6 +67,16 @@ final class ProcessWatch implements AutoCloseable {
             return true;
         }
 
+        /** Whether a thread waits reading standard input: the pipe to it is empty, and a line fits. */
+        boolean readingStandardInput() {
+            for (ThreadLook thread : threads) {
+                if (thread.location().equals(TimedWaits.READING_STANDARD_INPUT)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Where each thread waits now, to be the homes of the next quiet check. */
         Map<Integer, String> locations() {
             Map<Integer, String> locations = new HashMap<>();
@@ -99,6 +109,11 @@ final class ProcessWatch implements AutoCloseable {
     /** The program's processes, in pid order. */
     private final TreeSet<Integer> members = new TreeSet<>();
     private final Map<Integer, ThreadFiles> threads = new HashMap<>();
+    /**
+     * Each process's threads, listed again only after a scan: a new thread moves the last pid
+     * too, and a thread that ended fails its read (and has its process listed again).
+     */
+    private final Map<Integer, int[]> taskLists = new HashMap<>();
     private String scannedAt;
 
     ProcessWatch(int leader) throws IOException {
@@ -194,8 +209,9 @@ final class ProcessWatch implements AutoCloseable {
         Set<Integer> live = new HashSet<>();
         for (Iterator<Integer> it = members.iterator(); it.hasNext(); ) {
             int pid = it.next();
-            int[] tids = tids(pid);
+            int[] tids = taskLists.computeIfAbsent(pid, ProcessWatch::tids);
             if (tids.length == 0) {
+                taskLists.remove(pid);
                 it.remove();
                 continue;
             }
@@ -204,6 +220,8 @@ final class ProcessWatch implements AutoCloseable {
                 if (thread != null) {
                     seen.add(thread);
                     live.add(tid);
+                } else {
+                    taskLists.remove(pid);
                 }
             }
         }
@@ -290,6 +308,7 @@ final class ProcessWatch implements AutoCloseable {
         }
         members.clear();
         members.addAll(found);
+        taskLists.clear();
     }
 
     private String lastPid() throws IOException {

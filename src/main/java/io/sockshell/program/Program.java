@@ -20,11 +20,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Quiet</b> means every thread of every process of the program waits for something
  * outside it (its input, a connection, a socket's data, a timer, a signal, its children) or
- * has ended, and stays so: looks at {@code /proc} ({@link ProcessWatch}) find every thread
- * sleeping, stopped or ended, with the same count of times each was scheduled and no thread
- * new or gone, twice in a row with nothing on its way to the program over loopback in between
- * ({@link Loopback}), and once more after its output pipe has been drained. A thread that ran
- * between two looks would have been scheduled; one woken and about to run shows as running.
+ * has ended, and stays so: two looks at {@code /proc} ({@link ProcessWatch}) find every
+ * thread sleeping, stopped or ended, with the same count of times each was scheduled and no
+ * thread new or gone, and between them nothing was on its way to the program over loopback
+ * ({@link Loopback}) and its output pipe was drained. A thread that ran between the looks
+ * would have been scheduled; one woken and about to run shows as running.
  * So no step sleeps: between looks a step waits for an event (output, input written, exit,
  * cancel) for at most a few microseconds to milliseconds, longer the longer the program stays
  * busy. A program that never waits (a busy loop, a poll with no timeout) is never quiet, and
@@ -76,6 +76,14 @@ public final class Program implements Holding {
     /** Ended with nothing of it left, and its pipes, threads and /proc files let go. */
     private volatile boolean released;
     private boolean exitReported;
+    /**
+     * Whether the program was last seen quiet reading its input, so the pipe to it is empty:
+     * a line of up to {@link #PIPE_BUFFER} bytes then goes in without blocking, and can be
+     * written at once rather than by the input's writer thread (a round trip is quicker).
+     */
+    private volatile boolean readingAnEmptyInput;
+    /** The least a pipe holds (one page), whatever the system's limits on pipe buffers. */
+    private static final int PIPE_BUFFER = 4096;
     /** Where each thread waited when the program was last seen quiet (see {@link ProcessWatch.Look#sameAs}). */
     private volatile Map<Integer, String> homes = Map.of();
 
@@ -127,8 +135,14 @@ public final class Program implements Holding {
             throw SockError.plain("BrokenPipeError", "[Errno 32] Broken pipe: " + name + " closed its input");
         }
         long deadline = System.nanoTime() + Events.nanos(seconds);
+        boolean atOnce = bytes != null && bytes.length <= PIPE_BUFFER && readingAnEmptyInput;
+        readingAnEmptyInput = false;
+        long seen = events.count();
         try {
-            if (!input.send(bytes, deadline)) {
+            if (atOnce && input.sendNow(bytes)) {
+                // It was reading: it is awake now, and a look before it answers would be wasted.
+                events.await(seen, FIRST_PAUSE_NANOS);
+            } else if (!input.send(bytes, deadline)) {
                 throw SockError.plain("TimeoutError", name + " did not read its input within " + seconds(seconds)
                         + " (" + input.waiting() + " lines are waiting to go in): is it reading its keyboard?");
             }
@@ -248,20 +262,20 @@ public final class Program implements Holding {
      * Waits until the program is quiet or has ended with nothing of it left busy, and its output
      * is drained; returns null then, or what it was doing when {@code deadline} passed.
      *
-     * <p>Three looks decide. The first finds every thread waiting, and then the network is
-     * asked whether anything is on its way to the program; the second, at once, finds the
-     * same; then the output pipe is drained, and the third finds the same again. The drain
-     * matters: a program whose output pipe is full waits too, in its write, for sockshell's
-     * reader, which a loaded machine may not have run for a while; draining wakes such a
-     * program, and the third look sees it.
+     * <p>Two looks decide. The first finds every thread waiting; then the network is asked
+     * whether anything is on its way to the program, and the output pipe is drained; the second
+     * look finds the same threads, none scheduled since. The drain matters: a program whose
+     * output pipe is full waits too, in its write, for sockshell's reader, which a loaded
+     * machine may not have run for a while; draining wakes such a program, and the second look
+     * sees it.
      */
     private String awaitQuiet(long deadline, double seconds) throws SockError {
         CancelSignal cancel = CancelSignal.current();
         cancel.waitingOn(events::signal);
         ProcessWatch.Look first = null;
-        ProcessWatch.Look previous = null;
-        ProcessWatch.Look drained = null;
+        ProcessWatch.Look confirming = null;
         String flight = null;
+        boolean late = false;
         long pause = FIRST_PAUSE_NANOS;
         try {
             while (true) {
@@ -270,39 +284,37 @@ public final class Program implements Holding {
                 if (first == null) {
                     first = now;
                 }
-                if (now.empty() || (now.waiting() && now.sameAs(drained, homes))) {
+                if (now.empty() || (now.waiting() && now.sameAs(confirming, homes))) {
                     homes = now.locations();
+                    readingAnEmptyInput = now.readingStandardInput();
                     awaitReaped(now, deadline);
                     if (now.empty()) {
                         drain(deadline);
                     }
                     return null;
                 }
-                drained = null;
-                boolean lookAgain = false;
-                if (now.waiting() && now.sameAs(previous, homes) && flight == null) {
-                    drain(deadline);
-                    drained = now;
-                    lookAgain = true;
-                } else if (now.waiting()) {
-                    flight = inFlight();
-                    lookAgain = flight == null;
-                } else {
-                    flight = null;
+                if (late) {
+                    return doing(first, now, flight, seconds);
                 }
-                previous = now.waiting() ? now : null;
+                confirming = null;
+                flight = null;
+                if (now.waiting()) {
+                    flight = inFlight();
+                    if (flight == null) {
+                        drain(deadline);
+                        confirming = now;
+                    }
+                }
                 if (cancel.isCancelled()) {
                     throw SockError.interrupted();
                 }
-                if (drained != null) {
-                    // The confirmation ends with the next look, even past the bound: on a loaded
-                    // machine the drain before it may take longer than the rest of the wait.
-                    continue;
-                }
-                if (System.nanoTime() >= deadline) {
+                // A confirmation under way gets its look even past the bound: on a loaded machine
+                // the drain before it may take longer than the rest of the wait.
+                late = System.nanoTime() >= deadline;
+                if (late && confirming == null) {
                     return doing(first, now, flight, seconds);
                 }
-                if (!lookAgain) {
+                if (confirming == null) {
                     events.await(seen, Math.min(pause, deadline - System.nanoTime()));
                     pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
                 }

@@ -21,6 +21,9 @@ final class TimedWaits {
     private static final int FUTEX_WAIT_BITSET = 9;
     private static final int FUTEX_COMMAND = 0x7f;
 
+    /** Where a thread waits that is reading standard input: read(0, ...). */
+    static final String READING_STANDARD_INPUT = (X86_64 ? "0" : ARM64 ? "63" : "none") + " 0x0";
+
     private TimedWaits() {
     }
 
