@@ -33,6 +33,7 @@ public interface Holding {
     /**
      * Ends it, even if that takes force, within a bound of its own; returns the lines to tell the
      * user (none when it ended quietly). It never throws: a session closes every holding it has.
+     * Closing it again does nothing and says nothing.
      */
     List<String> close();
 
