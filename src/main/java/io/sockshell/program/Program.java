@@ -51,6 +51,8 @@ public final class Program implements Holding {
     private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long FIRST_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
     private static final List<String> COLUMNS = List.of("PROGRAM", "PID", "STATE", "COMMAND");
+    /** The least a pipe holds (one page), whatever the system's limits on pipe buffers. */
+    private static final int PIPE_BUFFER = 4096;
 
     /**
      * What a step shows: the program's output (escaped, each line ending in a line break), the
@@ -82,8 +84,6 @@ public final class Program implements Holding {
      * written at once rather than by the input's writer thread (a round trip is quicker).
      */
     private volatile boolean readingAnEmptyInput;
-    /** The least a pipe holds (one page), whatever the system's limits on pipe buffers. */
-    private static final int PIPE_BUFFER = 4096;
     /** Where each thread waited when the program was last seen quiet (see {@link ProcessWatch.Look#sameAs}). */
     private volatile Map<Integer, String> homes = Map.of();
 
