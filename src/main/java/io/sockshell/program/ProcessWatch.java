@@ -115,11 +115,28 @@ final class ProcessWatch implements AutoCloseable {
      */
     private final Map<Integer, int[]> taskLists = new HashMap<>();
     private String scannedAt;
+    private final boolean trustLastPid;
 
     ProcessWatch(int leader) throws IOException {
         this.leader = leader;
         this.loadavg = ProcFile.open(LOADAVG);
         members.add(leader);
+        trustLastPid = tracksNewProcesses(leader);
+    }
+
+    /**
+     * Whether the last-pid field follows process creation here. The program was created a moment
+     * ago, so the last pid is at least its pid (or has wrapped past the maximum since, and is far
+     * below it); a container that makes /proc/loadavg up (lxcfs) shows something else, and then
+     * every look scans.
+     */
+    private boolean tracksNewProcesses(int created) throws IOException {
+        try {
+            long last = Long.parseLong(lastPid());
+            return last >= created || created - last > 1_000_000;
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
     }
 
     /** A thread's stat, its count of times scheduled and its system call, kept open between looks. */
@@ -201,18 +218,25 @@ final class ProcessWatch implements AutoCloseable {
     /** Looks at every thread of every process of the program now. */
     Look look() throws IOException {
         String lastPid = lastPid();
-        if (!lastPid.equals(scannedAt)) {
+        if (!lastPid.equals(scannedAt) || !trustLastPid) {
             scannedAt = lastPid;
             rescan();
         }
         List<ThreadLook> seen = new ArrayList<>();
         Set<Integer> live = new HashSet<>();
+        // A process or thread that exists but could not be read makes the look incomplete, and
+        // an incomplete look never counts as waiting: what cannot be seen might be running.
+        boolean complete = true;
         for (Iterator<Integer> it = members.iterator(); it.hasNext(); ) {
             int pid = it.next();
             int[] tids = taskLists.computeIfAbsent(pid, ProcessWatch::tids);
             if (tids.length == 0) {
                 taskLists.remove(pid);
-                it.remove();
+                if (new File("/proc/" + pid).exists()) {
+                    complete = false;
+                } else {
+                    it.remove();
+                }
                 continue;
             }
             for (int tid : tids) {
@@ -222,6 +246,7 @@ final class ProcessWatch implements AutoCloseable {
                     live.add(tid);
                 } else {
                     taskLists.remove(pid);
+                    complete &= !new File("/proc/" + pid + "/task/" + tid).exists();
                 }
             }
         }
@@ -232,7 +257,7 @@ final class ProcessWatch implements AutoCloseable {
             entry.getValue().close();
             return true;
         });
-        boolean waiting = true;
+        boolean waiting = complete;
         for (ThreadLook thread : seen) {
             waiting &= Stat.waiting(thread.state());
         }
@@ -255,7 +280,7 @@ final class ProcessWatch implements AutoCloseable {
             return new ThreadLook(pid, tid, stat.name(), stat.state(), stat.cpuTicks(), scheduled,
                     wait != null && wait.timed(), wait == null ? "" : wait.location());
         } catch (IOException | RuntimeException ended) {
-            // The thread ended between the listing and the read: it is not there any more.
+            // The thread ended between the listing and the read, or could not be read this once.
             ThreadFiles files = threads.remove(tid);
             if (files != null) {
                 files.close();
@@ -267,7 +292,7 @@ final class ProcessWatch implements AutoCloseable {
     /** The program's processes now, in pid order (the leader first while it lives). */
     List<Integer> processes() throws IOException {
         String lastPid = lastPid();
-        if (!lastPid.equals(scannedAt)) {
+        if (!lastPid.equals(scannedAt) || !trustLastPid) {
             scannedAt = lastPid;
             rescan();
         }
@@ -287,11 +312,16 @@ final class ProcessWatch implements AutoCloseable {
             if (entry.isEmpty() || entry.charAt(0) < '0' || entry.charAt(0) > '9') {
                 continue;
             }
+            int pid = Integer.parseInt(entry);
             Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + entry + "/stat"));
             if (stat == null) {
+                // Gone as it was read, or unreadable for a moment: a member stays one until its
+                // /proc entry is gone, so a look can never lose a process it cannot see.
+                if (members.contains(pid) && new File("/proc/" + pid).exists()) {
+                    found.add(pid);
+                }
                 continue;
             }
-            int pid = Integer.parseInt(entry);
             parents.put(pid, stat.parent());
             if (pid == leader || stat.session() == leader || stat.group() == leader) {
                 found.add(pid);

@@ -284,11 +284,14 @@ public final class Program implements Holding {
                 if (first == null) {
                     first = now;
                 }
-                if (now.empty() || (now.waiting() && now.sameAs(confirming, homes))) {
+                // No process left means the program has ended, once the JDK knows it too (a look
+                // that could not see the leader must not pass for its end).
+                boolean ended = now.empty() && !process.isAlive();
+                if (ended || (now.waiting() && !now.empty() && now.sameAs(confirming, homes))) {
                     homes = now.locations();
                     readingAnEmptyInput = now.readingStandardInput();
                     awaitReaped(now, deadline);
-                    if (now.empty()) {
+                    if (ended) {
                         drain(deadline);
                     }
                     return null;
@@ -298,7 +301,7 @@ public final class Program implements Holding {
                 }
                 confirming = null;
                 flight = null;
-                if (now.waiting()) {
+                if (now.waiting() && !now.empty()) {
                     flight = inFlight();
                     if (flight == null) {
                         drain(deadline);
