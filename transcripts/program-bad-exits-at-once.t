@@ -8,17 +8,17 @@ bye
 
 # Its keyboard is gone with it.
 sockshell> type q hello
-ProcessLookupError: q has exited (exit 3)
+ProcessLookupError: q has already ended: [exit 3]
 sockshell> eof q
-ProcessLookupError: q has exited (exit 3)
+ProcessLookupError: q has already ended: [exit 3]
 sockshell> signal q INT
-ProcessLookupError: q has exited (exit 3)
+ProcessLookupError: q has already ended: [exit 3]
 sockshell> output q
 sockshell> wait q
 [exit 3]
 sockshell> sockets
-PROGRAM  PID[..]STATE   COMMAND
-q        [..]exit 3  python3 -c "import sys; print('bye'); sys.exit(3)"
+PROGRAM  PID[..]STATE     COMMAND
+q        [..]exited 3  python3 -c "import sys; print('bye'); sys.exit(3)"
 
 # An error message on stderr, and a crash with a traceback.
 sockshell> program r python3 -c "raise SystemExit('no config file')"

@@ -23,5 +23,5 @@ Traceback (most recent call last):
 EOFError: EOF when reading a line
 [exit 1]
 sockshell> type p hello
-ProcessLookupError: p has exited (exit 1)
+ProcessLookupError: p has already ended: [exit 1]
 sockshell> close p c

@@ -43,8 +43,8 @@ sockshell> sockets
 NAME[..]
 c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]  blocking  3B/1  30000B/[..]
 ...
-PROGRAM  PID[..]STATE   COMMAND
-srv      [..]exit 0  python3 examples/tutorial-python/tms.py 0
+PROGRAM  PID[..]STATE     COMMAND
+srv      [..]exited 0  python3 examples/tutorial-python/tms.py 0
 sockshell> recv c 1000000
 b''
 sockshell> close rest c srv

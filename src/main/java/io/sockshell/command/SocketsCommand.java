@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 
 @Command(name = "sockets",
         description = {"Show every socket and file: state, addresses, mode, and bytes/calls each way; and every",
-            "program: its pid, state (quiet, running, exit N) and command."})
+            "program: its pid, state (quiet, running, exited N) and command."})
 public final class SocketsCommand extends ShellCommand {
     public SocketsCommand(ShellContext context) {
         super(context);

@@ -24,11 +24,11 @@ record ExitStatus(int code, String signal) {
 
     /** {@code [exit 3]} or {@code [signal INT]}. */
     String report() {
-        return "[" + state() + "]";
+        return "[" + (signal != null ? "signal " + signal : "exit " + code) + "]";
     }
 
-    /** {@code exit 3} or {@code signal INT}, as {@code sockets} shows it. */
+    /** {@code exited 3} or {@code signal INT}, as {@code sockets} shows it. */
     String state() {
-        return signal != null ? "signal " + signal : "exit " + code;
+        return signal != null ? "signal " + signal : "exited " + code;
     }
 }

@@ -407,8 +407,8 @@ public final class Program implements Holding {
             throw SockError.plain("ProcessLookupError", name + " was closed");
         }
         if (!process.isAlive()) {
-            throw SockError.plain("ProcessLookupError", name + " has exited ("
-                    + ExitStatus.of(process.exitValue()).state() + ")");
+            throw SockError.plain("ProcessLookupError", name + " has already ended: "
+                    + ExitStatus.of(process.exitValue()).report());
         }
     }
 
@@ -474,7 +474,7 @@ public final class Program implements Holding {
         return List.of(List.of(shownName, Integer.toString(pid), state(), commandLine()));
     }
 
-    /** {@code quiet}, {@code running}, {@code exit 0}, {@code signal TERM} or {@code closed}. */
+    /** {@code quiet}, {@code running}, {@code exited 0}, {@code signal TERM} or {@code closed}. */
     private String state() {
         if (closed) {
             return "closed";
