@@ -47,6 +47,7 @@ class LayeringTest {
             Map.entry("io.sockshell.engine.nio", 1),
             Map.entry("io.sockshell.py.spi", 1),
             Map.entry("io.sockshell.program", 1),
+            Map.entry("io.sockshell.link", 1),
             Map.entry("io.sockshell.py", 2),
             Map.entry("io.sockshell.py.runtime", 2),
             Map.entry("io.sockshell.command", 2),

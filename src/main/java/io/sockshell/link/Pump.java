@@ -1,0 +1,232 @@
+package io.sockshell.link;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One direction of a relayed connection: reads from one end and writes to the other until the
+ * first ends, then half-closes the second (its reader sees {@code b''}). Without impairment it
+ * copies as fast as the two sockets go. With one it cuts pieces: a piece is the size drawn from
+ * the seeded random (or whatever has arrived when not slicing), cut short only when nothing more
+ * is on its way; held and paced as asked; and, when slicing, written only once the reader has
+ * taken the previous one. Those waits read the kernel's queues ({@link TcpQueues}), never a clock.
+ */
+final class Pump {
+    /** How much one read moves when nothing is done to the bytes. */
+    private static final int COPY_BUFFER = 256 * 1024;
+    /** The pause between two looks at the kernel's queues once a few quick looks have not sufficed. */
+    private static final long PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+
+    private final Relayed connection;
+    private final Direction direction;
+    private final SocketChannel from;
+    private final SocketChannel to;
+    /** The four addresses, kept: a closed channel no longer tells them. */
+    private final InetSocketAddress fromLocal;
+    private final InetSocketAddress fromRemote;
+    private final InetSocketAddress toLocal;
+    private final InetSocketAddress toRemote;
+    private final LinkOptions options;
+    private final SplittableRandom random;
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicLong pieces = new AtomicLong();
+    private InputStream arrived;
+    private TcpQueues queues;
+    private boolean ended;
+
+    Pump(Relayed connection, Direction direction, SocketChannel from, SocketChannel to, LinkOptions options,
+            SplittableRandom random) throws IOException {
+        this.connection = connection;
+        this.direction = direction;
+        this.from = from;
+        this.to = to;
+        this.fromLocal = (InetSocketAddress) from.getLocalAddress();
+        this.fromRemote = (InetSocketAddress) from.getRemoteAddress();
+        this.toLocal = (InetSocketAddress) to.getLocalAddress();
+        this.toRemote = (InetSocketAddress) to.getRemoteAddress();
+        this.options = options;
+        this.random = random;
+    }
+
+    Direction direction() {
+        return direction;
+    }
+
+    /** What went through so far: {@code 30000B/12}, bytes and pieces written. */
+    String counts() {
+        return bytes.get() + "B/" + pieces.get();
+    }
+
+    /** Relays until the source ends, the link closes it, or an impairment ends it; never throws. */
+    void run() {
+        try {
+            if (options.appliesTo(direction) && options.impairs()) {
+                impaired();
+            } else {
+                copy();
+            }
+        } catch (IOException failed) {
+            connection.failed(direction, failed);
+        } finally {
+            if (queues != null) {
+                queues.close();
+            }
+        }
+    }
+
+    private void copy() throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
+        while (from.read(buffer) >= 0) {
+            buffer.flip();
+            long count = buffer.remaining();
+            while (buffer.hasRemaining()) {
+                to.write(buffer);
+            }
+            bytes.addAndGet(count);
+            pieces.incrementAndGet();
+            buffer.clear();
+        }
+        to.shutdownOutput();
+    }
+
+    private void impaired() throws IOException {
+        ByteBuffer held = ByteBuffer.allocate(Math.max(COPY_BUFFER, options.sliceMax()));
+        long started = System.nanoTime();
+        long end = options.resetAfter() >= 0 ? options.resetAfter() : options.limit();
+        while (true) {
+            long size = options.slicing() ? random.nextInt(options.sliceMin(), options.sliceMax() + 1) : held.capacity();
+            if (end >= 0) {
+                size = Math.min(size, end - bytes.get());
+            }
+            if (size > 0) {
+                fill(held, (int) size);
+            }
+            int piece = (int) Math.min(size, held.position());
+            if (piece == 0) {
+                break;
+            }
+            hold();
+            held.flip();
+            int after = held.limit();
+            held.limit(piece);
+            while (held.hasRemaining()) {
+                to.write(held);
+            }
+            held.limit(after);
+            held.compact();
+            bytes.addAndGet(piece);
+            pieces.incrementAndGet();
+            pace(started);
+            if (options.slicing()) {
+                awaitTaken();
+            }
+        }
+        if (end >= 0 && bytes.get() >= end && options.resetAfter() >= 0) {
+            awaitTaken();
+            connection.reset("reset after " + bytes.get() + " bytes " + direction.label());
+            return;
+        }
+        to.shutdownOutput();
+    }
+
+    /**
+     * Reads until {@code held} has {@code size} bytes, the source has ended, or it has some and
+     * nothing more is on its way. Blocks only while it has nothing.
+     */
+    private void fill(ByteBuffer held, int size) throws IOException {
+        while (!ended && held.position() < size && held.hasRemaining()) {
+            if (held.position() == 0 || available() > 0) {
+                ended = from.read(held) < 0;
+            } else if (!options.slicing() || nothingOnItsWay()) {
+                return;
+            } else {
+                pause();
+            }
+        }
+    }
+
+    private int available() throws IOException {
+        if (arrived == null) {
+            arrived = from.socket().getInputStream();
+        }
+        return arrived.available();
+    }
+
+    /** The writer's socket has nothing unacknowledged (so nothing in flight) and nothing has arrived. */
+    private boolean nothingOnItsWay() throws IOException {
+        Optional<TcpQueues.Queues> writer = queues().of(fromRemote, fromLocal);
+        return (writer.isEmpty() || writer.get().send() == 0) && available() == 0;
+    }
+
+    /**
+     * Waits until the reader has taken everything written to it: its receive queue is empty and
+     * everything has reached it (the link's own socket has nothing unacknowledged, or the reader's
+     * queue was seen holding the piece). Ends at once if either socket is gone.
+     */
+    private void awaitTaken() throws IOException {
+        boolean arrivedThere = false;
+        int looks = 0;
+        while (connection.open()) {
+            Optional<TcpQueues.Queues> reader = queues().of(toRemote, toLocal);
+            if (reader.isEmpty()) {
+                return;
+            }
+            if (reader.get().receive() > 0) {
+                arrivedThere = true;
+            } else if (arrivedThere) {
+                return;
+            } else {
+                Optional<TcpQueues.Queues> writer = queues().of(toLocal, toRemote);
+                if (writer.isEmpty() || writer.get().send() == 0) {
+                    return;
+                }
+            }
+            if (++looks > 16) {
+                pause();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private TcpQueues queues() {
+        if (queues == null) {
+            queues = new TcpQueues();
+        }
+        return queues;
+    }
+
+    /** A short pause between looks at the kernel's queues. */
+    private void pause() {
+        LockSupport.parkNanos(PAUSE_NANOS);
+    }
+
+    /** Holds a piece as long as --delay (and a seeded part of --jitter) says. */
+    private void hold() {
+        long millis = options.delayMillis() + (options.jitterMillis() > 0 ? random.nextInt(options.jitterMillis() + 1) : 0);
+        sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    /** Keeps the bytes so far within --rate, counted from the first. */
+    private void pace(long started) {
+        if (options.rate() > 0) {
+            sleepUntil(started + (long) (bytes.get() * 1e9 / options.rate()));
+        }
+    }
+
+    /** The impairments are the only timed waits here: they are what a slow network does. */
+    private void sleepUntil(long deadline) {
+        long left;
+        while (connection.open() && (left = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.sockshell.link;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+
+/**
+ * One connection a link relays: the client's end it accepted and the end it opened to the
+ * target, with a {@link Pump} each way. It runs on a thread of its own (the down pump) and one
+ * more for the up pump; it ends when both pumps have, when an end resets, when an impairment
+ * resets it, or when the link closes it.
+ */
+final class Relayed {
+    private final Link link;
+    private final int index;
+    private final SocketChannel client;
+    private final InetSocketAddress clientAddress;
+    private volatile SocketChannel target;
+    private volatile Pump up;
+    private volatile Pump down;
+    private volatile String state = "connecting";
+    private volatile boolean open = true;
+
+    Relayed(Link link, int index, SocketChannel client) throws IOException {
+        this.link = link;
+        this.index = index;
+        this.client = client;
+        this.clientAddress = (InetSocketAddress) client.getRemoteAddress();
+    }
+
+    /** Connects to the target and relays both ways until the connection ends. Runs on its own thread. */
+    void run() {
+        try {
+            SocketChannel opened = SocketChannel.open();
+            target = opened;
+            opened.connect(link.target());
+            if (!open) {
+                opened.close();
+                return;
+            }
+            LinkOptions options = link.options();
+            up = new Pump(this, Direction.UP, client, opened, options, options.randomFor(index, Direction.UP));
+            down = new Pump(this, Direction.DOWN, opened, client, options, options.randomFor(index, Direction.DOWN));
+        } catch (IOException failed) {
+            end(failed instanceof ConnectException ? "refused (ConnectionRefusedError)" : "failed (" + why(failed) + ")",
+                    true);
+            return;
+        }
+        state = "relaying";
+        Thread upThread = Link.thread(link.name() + "-" + index + "-up", up::run);
+        upThread.start();
+        down.run();
+        try {
+            upThread.join();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        end("closed", false);
+    }
+
+    boolean open() {
+        return open;
+    }
+
+    /** A pump's end met an error of its own (the other side reset, say): both ends are reset, as a router would. */
+    void failed(Direction direction, IOException failed) {
+        if (open && !(failed instanceof AsynchronousCloseException) && !(failed instanceof ClosedChannelException)) {
+            end("reset (" + direction.label() + ": " + why(failed) + ")", true);
+        }
+    }
+
+    /** An impairment ends the connection: both ends see ConnectionResetError. */
+    void reset(String why) {
+        end(why, true);
+    }
+
+    /** The link is closing: both ends see b''. */
+    void close() {
+        end("closed", false);
+    }
+
+    /** Closes both ends once, resetting them when {@code abort}; the first reason given stays. */
+    private synchronized void end(String why, boolean abort) {
+        if (!open) {
+            return;
+        }
+        open = false;
+        state = why;
+        for (SocketChannel end : new SocketChannel[] {client, target}) {
+            if (end == null) {
+                continue;
+            }
+            try {
+                if (abort) {
+                    end.setOption(StandardSocketOptions.SO_LINGER, 0);
+                } else if (end.isConnected()) {
+                    end.shutdownOutput();
+                }
+            } catch (IOException alreadyGone) {
+                // Closing below still releases it.
+            }
+            try {
+                end.close();
+            } catch (IOException alreadyGone) {
+                // Nothing more can be done for a socket the kernel has already let go of.
+            }
+        }
+    }
+
+    /** Its row in the link's table: the client's address, state, and bytes/pieces each way. */
+    List<String> row() {
+        Pump upNow = up;
+        Pump downNow = down;
+        return List.of("", Link.hostPort(clientAddress), "", state, upNow == null ? "0B/0" : upNow.counts(),
+                downNow == null ? "0B/0" : downNow.counts(), "");
+    }
+
+    private static String why(IOException failed) {
+        return failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+    }
+}
