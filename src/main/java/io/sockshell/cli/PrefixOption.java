@@ -1,0 +1,18 @@
+package io.sockshell.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --prefix DIR}: where install puts sockshell and uninstall takes it from. */
+final class PrefixOption {
+    @Option(names = "--prefix", paramLabel = "DIR",
+            description = "The folder to install under (default: ~/.local): DIR/bin/sockshell, its man pages in"
+                + " DIR/share/man, its completion in DIR/share/bash-completion, the rest in DIR/share/sockshell.")
+    Path prefix;
+
+    /** The prefix given, or ~/.local, as an absolute path. */
+    Path resolved() {
+        Path chosen = prefix != null ? prefix : Path.of(System.getProperty("user.home"), ".local");
+        return chosen.toAbsolutePath().normalize();
+    }
+}
