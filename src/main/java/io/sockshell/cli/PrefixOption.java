@@ -12,7 +12,12 @@ final class PrefixOption {
 
     /** The prefix given, or ~/.local, as an absolute path. */
     Path resolved() {
-        Path chosen = prefix != null ? prefix : Path.of(System.getProperty("user.home"), ".local");
-        return chosen.toAbsolutePath().normalize();
+        return (prefix != null ? prefix : home().resolve(".local")).toAbsolutePath().normalize();
+    }
+
+    /** ~ as the shell has it: $HOME, which may differ from the account's home that Java's user.home reads. */
+    private static Path home() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"));
     }
 }
