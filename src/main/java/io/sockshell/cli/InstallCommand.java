@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
                 + " and say what to add to the PATH. An installed sockshell there (an older or a newer one) is replaced.",
             "In the repository, ./sockshell install builds the distribution first (./mvnw -Pdist package)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:installed", "1:it could not be installed (nothing under the prefix changed)", "2:usage error"})
+        exitCodeList = {"0:installed", "1:it could not be installed", "2:usage error"})
 final class InstallCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -38,24 +38,14 @@ final class InstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path to = prefix.resolved();
-        try {
+        return Installation.report(spec, prefix.resolved(), (to, out) -> {
             Path from = distribution.orElseThrow(() -> new Installation.Failure(
                     "this sockshell is not an unpacked distribution; in the repository, run ./sockshell install"));
             Optional<Installation.Record> replaced = Installation.install(from, to, VersionProvider.version());
             out.println("Installed sockshell " + VersionProvider.version() + " in " + to
                     + replaced.map(old -> " (replacing " + old.version() + ")").orElse("") + ".");
             advise(out, to);
-            return 0;
-        } catch (Installation.Failure e) {
-            err.println("sockshell install: " + e.getMessage());
-            return 1;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 
     /** What to do next: PATH, completion, the manual, and how to remove it again. */

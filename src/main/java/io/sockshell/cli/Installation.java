@@ -1,6 +1,7 @@
 package io.sockshell.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * sockshell installed under a prefix (what {@code install} makes and {@code uninstall} removes):
@@ -56,6 +58,30 @@ final class Installation {
     private static final String OLD = ".sockshell-old-";
 
     private Installation() {
+    }
+
+    /** What install or uninstall does under a prefix, saying what it did on {@code out}. */
+    interface Action {
+        void run(Path prefix, PrintWriter out) throws Failure;
+    }
+
+    /**
+     * Runs a command's {@code action}: exit status 0, or 1 with its failure as one line on
+     * standard error ("sockshell install: ...").
+     */
+    static int report(CommandSpec spec, Path prefix, Action action) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            action.run(prefix, out);
+            return 0;
+        } catch (Failure e) {
+            err.println("sockshell " + spec.name() + ": " + e.getMessage());
+            return 1;
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
     /** Install or uninstall could not be done; the message is one line, for the user. */

@@ -1,7 +1,5 @@
 package io.sockshell.cli;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,19 +20,9 @@ final class UninstallCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path from = prefix.resolved();
-        try {
+        return Installation.report(spec, prefix.resolved(), (from, out) -> {
             Installation.Record removed = Installation.uninstall(from);
             out.println("Removed sockshell " + removed.version() + " from " + from + ".");
-            return 0;
-        } catch (Installation.Failure e) {
-            err.println("sockshell uninstall: " + e.getMessage());
-            return 1;
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        });
     }
 }

@@ -162,51 +162,28 @@ class InstallationTest {
     @Test
     void aFileInTheWayStopsTheInstallBeforeAnythingChanges() throws IOException {
         write(prefix.resolve("bin/sockshell"), "someone else's sockshell");
-        List<String> before = tree(prefix);
-
-        Ran ran = install(distribution, "--prefix", prefix.toString());
-
-        assertEquals(1, ran.status());
-        assertEquals("sockshell install: " + prefix.resolve("bin/sockshell") + " exists, but no sockshell install made it;"
-                + " remove it or choose another --prefix\n", ran.err());
-        assertEquals(before, tree(prefix));
+        assertInstallRefused(prefix.resolve("bin/sockshell") + " exists, but no sockshell install made it;"
+                + " remove it or choose another --prefix");
     }
 
     @Test
     void aFolderInstallDidNotMakeIsNotTakenOver() throws IOException {
         write(prefix.resolve("share/sockshell/notes.txt"), "mine");
-        List<String> before = tree(prefix);
-
-        Ran ran = install(distribution, "--prefix", prefix.toString());
-
-        assertEquals(1, ran.status());
-        assertEquals(1, ran.err().lines().count(), ran.err());
-        assertTrue(ran.err().contains("exists, but no sockshell install made it"), ran.err());
-        assertEquals(before, tree(prefix));
+        assertInstallRefused(prefix.resolve("share/sockshell") + " exists, but no sockshell install made it;"
+                + " move it away or choose another --prefix");
     }
 
     @Test
     void aPrefixThatCannotTakeTheLinksFailsInOneLineAndKeepsNothingOfTheInstall() throws IOException {
         // bin is a file: the copy of the distribution is written first, then the links fail.
         write(prefix.resolve("bin"), "not a folder");
-        List<String> before = tree(prefix);
-
-        Ran ran = install(distribution, "--prefix", prefix.toString());
-
-        assertEquals(1, ran.status());
-        assertTrue(ran.err().startsWith("sockshell install: cannot install in " + prefix + ": " + prefix.resolve("bin")),
-                ran.err());
-        assertEquals(1, ran.err().lines().count(), ran.err());
-        assertEquals("", ran.out());
-        assertEquals(before, tree(prefix));
+        assertInstallRefused("cannot install in " + prefix + ": " + prefix.resolve("bin"));
     }
 
     @Test
     void aPrefixThatIsAFileFailsInOneLine() throws IOException {
         write(prefix, "a file");
-        Ran ran = install(distribution, "--prefix", prefix.toString());
-        assertEquals(1, ran.status());
-        assertEquals("sockshell install: " + prefix + " is not a folder\n", ran.err());
+        assertInstallRefused(prefix + " is not a folder");
     }
 
     @Test
@@ -216,6 +193,21 @@ class InstallationTest {
         assertEquals("sockshell install: this sockshell is not an unpacked distribution; in the repository,"
                 + " run ./sockshell install\n", ran.err());
         assertFalse(Files.exists(prefix));
+    }
+
+    /**
+     * Installs into the prefix as it is now, expecting a refusal: exit status 1, one line on
+     * standard error starting "sockshell install: " and {@code message}, and the prefix as it was.
+     */
+    private void assertInstallRefused(String message) throws IOException {
+        List<String> before = tree(prefix);
+        Ran ran = install(distribution, "--prefix", prefix.toString());
+
+        assertEquals(1, ran.status(), ran.out());
+        assertEquals(1, ran.err().lines().count(), ran.err());
+        assertTrue(ran.err().startsWith("sockshell install: " + message), ran.err());
+        assertEquals("", ran.out());
+        assertEquals(before, tree(prefix));
     }
 
     private static void assertLinkTo(Path expected, Path link) throws IOException {
