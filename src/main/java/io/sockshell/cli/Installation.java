@@ -162,6 +162,9 @@ final class Installation {
         if (Files.exists(prefix) && !Files.isDirectory(prefix)) {
             throw new Failure(prefix + " is not a folder");
         }
+        if (prefix.startsWith(distribution.toAbsolutePath().normalize())) {
+            throw new Failure(prefix + " is inside the distribution it would copy; choose a prefix outside " + distribution);
+        }
         Path home = prefix.resolve(HOME);
         Optional<Record> old = Record.under(prefix);
         if (Files.exists(home, LinkOption.NOFOLLOW_LINKS) && old.isEmpty()) {

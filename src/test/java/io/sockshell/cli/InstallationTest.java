@@ -187,6 +187,12 @@ class InstallationTest {
     }
 
     @Test
+    void aPrefixInsideTheDistributionFailsInOneLine() throws IOException {
+        prefix = distribution.resolve("local");
+        assertInstallRefused(prefix + " is inside the distribution it would copy; choose a prefix outside " + distribution);
+    }
+
+    @Test
     void installFromSomethingThatIsNoDistributionSaysSo() {
         Ran ran = run(new CommandLine(new InstallCommand(Optional.empty())), "--prefix", prefix.toString());
         assertEquals(1, ran.status());
