@@ -26,11 +26,13 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         scope = ScopeType.INHERIT,
         description = {"Learn and debug TCP/IP sockets by hand, one Python-style call at a time.",
-            "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
+            "With no command, starts the shell; when standard input is not a terminal, runs it as a script.",
+            "In the shell, 'help' lists its commands and 'help COMMAND' explains one; 'sockshell reference'"
+                + " prints them all (docs/commands.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
         subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
-            JshellCommand.class, ReferenceCommand.class})
+            JshellCommand.class, ReferenceCommand.class, InstallCommand.class, UninstallCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -58,8 +58,14 @@ public final class ReplayCommand implements Callable<Integer> {
                 + " Repeat for more lines; once they run out, input() reads standard input.")
     List<String> input = new ArrayList<>();
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT [ARG...]", description = "Scripts, each followed by its arguments.")
-    List<String> words;
+    // The first script is a Path of its own so that shell completion offers files for it;
+    // the words after it (arguments, later scripts) stay strings, as a script receives them.
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The (first) script.")
+    Path firstScript;
+
+    @Parameters(index = "1..*", paramLabel = "ARG|SCRIPT",
+            description = "Its arguments; then any further scripts, each followed by its arguments.")
+    List<String> furtherWords = new ArrayList<>();
 
     private final InputStream stdin;
     private final boolean interactive;
@@ -114,6 +120,9 @@ public final class ReplayCommand implements Callable<Integer> {
         List<Replay.ScriptCall> calls = new ArrayList<>();
         Path script = null;
         List<String> arguments = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        words.add(firstScript.toString());
+        words.addAll(furtherWords);
         for (String word : words) {
             if (word.endsWith(".jsh")) {
                 if (script != null) {

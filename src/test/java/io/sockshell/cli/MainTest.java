@@ -56,7 +56,11 @@ class MainTest {
         assertEquals(0, process.exitCode(BOUND));
         List<String> lines = process.stdout().awaitClosed(BOUND).lines().toList();
         assertEquals("sockshell 0.1.0", lines.get(0));
-        assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version")), lines.get(1));
+        // git describe's name for the commit, "-dirty" when built with uncommitted changes;
+        // "unknown" when built outside a git checkout.
+        assertTrue(lines.get(1).matches("commit ([0-9a-f]{7,}(-dirty)?|unknown)"), lines.get(1));
+        assertEquals("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") at "
+                + System.getProperty("java.home"), lines.get(2));
     }
 
     @Test
