@@ -43,7 +43,10 @@ class LayeringTest {
     private static final Map<String, Integer> LAYERS = Map.ofEntries(
             Map.entry("io.sockshell.engine", 0),
             Map.entry("io.sockshell.transcript", 0),
+            Map.entry("io.sockshell.conversation", 0),
             Map.entry("io.sockshell.engine.nio", 1),
+            Map.entry("io.sockshell.recording", 1),
+            Map.entry("io.sockshell.diagram", 1),
             Map.entry("io.sockshell.py.spi", 1),
             Map.entry("io.sockshell.py", 2),
             Map.entry("io.sockshell.py.runtime", 2),

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
         subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
-            JshellCommand.class, ReferenceCommand.class})
+            JshellCommand.class, ReferenceCommand.class, DiagramCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,11 +73,12 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The shell on this terminal. */
+    /** The shell on this terminal; it records its calls from the start, for the diagram command. */
     private int interactive() throws IOException {
         int status = Repl.runOnSystemTerminal(noHistory ? null : historyFile(), writer -> {
             Session session = new Session(writer, writer);
             configure(session);
+            session.recordCalls(true);
             return session;
         });
         return status == 0 ? 0 : 1;
