@@ -6,7 +6,6 @@ import io.sockshell.replay.ReplayException;
 import io.sockshell.transcript.TranscriptError;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -110,7 +109,7 @@ final class DiagramCommand implements Callable<Integer> {
                 if (target == null) {
                     out.print(text);
                 } else {
-                    Files.writeString(target, text, StandardCharsets.UTF_8);
+                    Diagrams.write(target, text);
                     err.println("wrote " + target);
                 }
                 stopped |= drawn.conversation().marks().stream().anyMatch(mark -> mark.text().startsWith("stopped"));
@@ -124,6 +123,8 @@ final class DiagramCommand implements Callable<Integer> {
             return usage(err, e.getMessage());
         } catch (IOException e) {
             return usage(err, "cannot write " + output + ": " + e.getMessage());
+        } catch (java.io.UncheckedIOException e) {
+            return usage(err, e.getCause().getMessage());
         }
     }
 

@@ -4,8 +4,6 @@ import io.sockshell.conversation.Conversation;
 import io.sockshell.diagram.Diagrams;
 import io.sockshell.diagram.HtmlPage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +67,7 @@ public final class DiagramCommand extends ShellCommand {
             return;
         }
         try {
-            Files.writeString(Path.of(output), drawn, StandardCharsets.UTF_8);
+            Diagrams.write(Path.of(output), drawn);
         } catch (IOException | RuntimeException e) {
             throw new UsageError("cannot write " + output + ": " + e.getMessage());
         }

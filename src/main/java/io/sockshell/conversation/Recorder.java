@@ -70,6 +70,7 @@ public final class Recorder {
         private String error;
         private List<Integer> watched = List.of();
         private List<Integer> ready = List.of();
+        private List<Integer> writable = List.of();
         private int engineCalls;
 
         private Draft(int id, Scope scope, int socket, Op op, String arguments, long begin) {
@@ -118,10 +119,11 @@ public final class Recorder {
             result = text;
         }
 
-        /** The lifelines a select watched, and those of them it found ready to read. */
-        public void watched(List<Integer> lifelines, List<Integer> readable) {
+        /** The lifelines a select watched, and those of them it found ready to read and to write. */
+        public void watched(List<Integer> lifelines, List<Integer> readable, List<Integer> writeable) {
             watched = List.copyOf(lifelines);
             ready = List.copyOf(readable);
+            writable = List.copyOf(writeable);
         }
 
         public void failed(String pythonClass, String line) {
@@ -130,7 +132,7 @@ public final class Recorder {
         }
 
         private Call published(long end) {
-            return new Call(id, begin, end, scope.party, socket, watched, ready, op, scope.name,
+            return new Call(id, begin, end, scope.party, socket, watched, ready, writable, op, scope.name,
                     arguments, bytes, preview == null ? null : Arrays.copyOf(preview, previewLength), endOfStream,
                     created, target, result, errorClass, error, scope.background, scope.source, engineCalls);
         }

@@ -2,6 +2,12 @@ package io.sockshell.diagram;
 
 import io.sockshell.conversation.Conversation;
 import io.sockshell.conversation.Source;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -48,6 +54,17 @@ public final class Diagrams {
     }
 
     private Diagrams() {
+    }
+
+    /** Writes a drawn diagram to {@code file}; a failure's message says why in words. */
+    public static void write(Path file, String drawn) throws IOException {
+        try {
+            Files.writeString(file, drawn, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException("no such folder: " + (file.toAbsolutePath().getParent()), e);
+        } catch (AccessDeniedException e) {
+            throw new IOException("permission denied", e);
+        }
     }
 
     public static String draw(Conversation conversation, Settings settings) {

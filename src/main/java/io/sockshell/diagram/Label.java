@@ -64,8 +64,9 @@ public record Label(String verb, String arguments, String rest, String data) {
         String head = head();
         if (data != null) {
             int room = width - head.length() - 1 - ellipsis.length();
-            if (room >= 4) {
-                return head + " " + cutPreview(data, room) + ellipsis;
+            String preview = room >= 4 ? cutPreview(data, room) : "";
+            if (preview.length() > 2) {
+                return head + " " + preview + ellipsis;
             }
         }
         if (head.length() <= width) {

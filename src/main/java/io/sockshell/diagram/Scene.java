@@ -348,15 +348,16 @@ public final class Scene {
                 case BIND -> called.then(" → " + address(conversation.lifeline(call.socket()).local(), call.target()));
                 case ACCEPT -> called.then(" → " + name(call.created())
                         + (call.target() == null ? "" : " " + endpoint(call.target())));
-                case SELECT -> new Label(called.verb() + " " + watchedNames(call), called.arguments(),
-                        call.result() == null ? "" : " → " + Escape.controls(call.result()), null);
+                case SELECT -> new Label(called.verb() + " " + names(call.watched()), called.arguments(),
+                        call.finished() ? " → (" + names(call.ready()) + ", " + names(call.writable()) + ", [])" : "",
+                        null);
                 default -> called.then(call.result() == null ? "" : " → " + Escape.controls(call.result()));
             };
         }
 
-        private String watchedNames(Call call) {
+        private String names(List<Integer> lifelines) {
             List<String> names = new ArrayList<>();
-            for (int lifeline : call.watched()) {
+            for (int lifeline : lifelines) {
                 names.add(name(lifeline));
             }
             return names.toString();

@@ -22,7 +22,7 @@ public final class SvgDiagram {
     private static final int GUTTER = 44;
     /** The widest the layout may make a diagram, in cells; wider labels are cut. */
     private static final int MAX_CELLS = 170;
-    private static final int LABEL_CAP = 64;
+    private static final int LABEL_CAP = 80;
     private static final int ACTIVATION_HALF_WIDTH = 5;
 
     private static final String STYLE = String.join("\n",
@@ -132,7 +132,8 @@ public final class SvgDiagram {
                 int first = party.getValue()[0];
                 int last = party.getValue()[1];
                 double from = x(layout, left, first) - boxHalf(scene.columns().get(first).name()) - 6;
-                double to = x(layout, left, last) + boxHalf(scene.columns().get(last).name()) + 6;
+                double to = Math.max(x(layout, left, last) + boxHalf(scene.columns().get(last).name()) + 6,
+                        from + party.getKey().length() * CELL + 16);
                 svg.append("<rect class=\"party\" x=\"").append(number(from)).append("\" y=\"").append(number(PAD))
                         .append("\" width=\"").append(number(to - from)).append("\" height=\"")
                         .append(number(HEADER_ROW * 2 + 2)).append("\" rx=\"6\"/>\n");

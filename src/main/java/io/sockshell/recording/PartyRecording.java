@@ -131,31 +131,34 @@ public final class PartyRecording {
             return engine.select(reading, writing, excepting).map(wrapperOf);
         }
         Set<Integer> watched = new LinkedHashSet<>();
-        for (Sock sock : wrappers.values()) {
-            if (sock instanceof RecordingSock own) {
-                watched.add(own.lifeline(target));
-            }
+        for (List<Sock> list : List.of(read, write, except)) {
+            watched.addAll(lifelines(target, list));
         }
         Recorder.Draft draft = draft(target, watched.isEmpty() ? -1 : watched.iterator().next(), Op.SELECT, name,
                 arguments);
         try {
             Readiness<Sock> ready = engine.select(reading, writing, excepting).map(wrapperOf);
-            List<Integer> readable = new ArrayList<>();
-            for (Sock sock : ready.readable()) {
-                if (sock instanceof RecordingSock own) {
-                    readable.add(own.lifeline(target));
-                }
-            }
-            draft.watched(new ArrayList<>(watched), readable);
-            draft.result(ready.map(Sock::label).toString());
+            draft.watched(new ArrayList<>(watched), lifelines(target, ready.readable()),
+                    lifelines(target, ready.writable()));
             return ready;
         } catch (SockError e) {
-            draft.watched(new ArrayList<>(watched), List.of());
+            draft.watched(new ArrayList<>(watched), List.of(), List.of());
             draft.failed(e.pythonClass(), e.pythonLine());
             throw e;
         } finally {
             target.end(draft);
         }
+    }
+
+    /** The lifelines of the party's sockets among {@code socks}, in their order. */
+    private static List<Integer> lifelines(Recorder target, List<Sock> socks) {
+        List<Integer> lifelines = new ArrayList<>(socks.size());
+        for (Sock sock : socks) {
+            if (sock instanceof RecordingSock own) {
+                lifelines.add(own.lifeline(target));
+            }
+        }
+        return lifelines;
     }
 
     /**

@@ -208,8 +208,12 @@ final class RecordingSock implements Sock {
 
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
+        // A first sendto binds the socket to an ephemeral port, which the recorder learns.
         return record(Op.SENDTO, "sendto", "", new Endpoint(host, port), () -> inner.sendto(data, host, port),
-                (draft, sent) -> moved(draft, data, sent));
+                (draft, sent) -> {
+                    moved(draft, data, sent);
+                    readdress();
+                });
     }
 
     @Override

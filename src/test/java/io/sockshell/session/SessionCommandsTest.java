@@ -269,7 +269,7 @@ class SessionCommandsTest {
 
     @Test
     void settingsAreShownAndChanged() {
-        assertEquals(List.of("display short", "debug off", "trace off"), shell.ok("set").lines().toList());
+        assertEquals(List.of("display short", "debug off", "trace off", "diagram off"), shell.ok("set").lines().toList());
         assertEquals("", shell.ok("set display hex"));
         assertEquals("", shell.ok("set debug on"));
         assertEquals("trace on", shell.value("trace on"));
