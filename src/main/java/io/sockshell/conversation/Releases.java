@@ -293,7 +293,7 @@ final class Releases {
                 continue;
             }
             for (Call later : bySocket.getOrDefault(peer, List.of())) {
-                if (later.begin() > call.begin() && RESET.equals(later.errorClass())) {
+                if (later.end() > call.begin() && RESET.equals(later.errorClass())) {
                     resets[call.id()] = true;
                     break;
                 }

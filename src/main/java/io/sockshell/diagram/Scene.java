@@ -142,8 +142,30 @@ public final class Scene {
                 .thenComparingInt(Key::call);
     }
 
-    /** A row before folding: the row, its place, and which call's wait it starts or ends (-1 for none). */
-    private record Moment(Key key, Row row, int startsWait, int endsWait, int column, boolean closes) {
+    /** What a moment is of its call: all of it, the start or the end of a wait, or a mark. */
+    private enum Role { ONLY, START, END, MARK }
+
+    /**
+     * A row before folding: its place, its call and what of it the row shows. Its row is made
+     * only if it is drawn, so a folded run of 100,000 exchanges makes the labels of one.
+     */
+    private record Moment(Key key, Call call, Role role, int column, String mark) {
+        int startsWait() {
+            return role == Role.START ? call.id() : -1;
+        }
+
+        int endsWait() {
+            return role == Role.END ? call.id() : -1;
+        }
+
+        boolean closes() {
+            return role != Role.START && role != Role.MARK && call.op() == Op.CLOSE && !call.failed();
+        }
+    }
+
+    /** What makes two moments the same row but for their data: everything their labels say besides the preview. */
+    private record Shape(int column, int counterpart, Op op, String name, String arguments, long bytes,
+            boolean endOfStream, String error, Endpoint target, int created, boolean reset) {
     }
 
     private static final class Builder {
@@ -165,10 +187,9 @@ public final class Scene {
                 addMoments(call, moments);
             }
             for (Conversation.Mark mark : conversation.marks()) {
-                moments.add(new Moment(new Key(mark.at(), 0, -1), new Mark(Escape.controls(mark.text()), null), -1, -1,
-                        -1, false));
+                moments.add(new Moment(new Key(mark.at(), 0, -1), null, Role.MARK, -1, Escape.controls(mark.text())));
             }
-            moments.sort(Comparator.comparing(Moment::key, Key.ORDER));
+            moments.sort((a, b) -> Key.ORDER.compare(a.key(), b.key()));
             return fold(moments);
         }
 
@@ -261,25 +282,34 @@ public final class Scene {
             if (column < 0) {
                 return;
             }
-            Source source = call.source();
             Key start = new Key(call.begin(), 0, call.id());
-            boolean blocked = conversation.blocked(call);
-            int counterpart = column(conversation.counterpart(call));
-            boolean closes = call.op() == Op.CLOSE && !call.failed();
-            if (!blocked) {
-                moments.add(new Moment(start, row(call, column, counterpart, source, false), -1, -1, column, closes));
+            if (!conversation.blocked(call)) {
+                moments.add(new Moment(start, call, Role.ONLY, column, null));
                 return;
             }
-            Row begins = call.op().sends() && counterpart >= 0
-                    ? new Message(column, counterpart, label(call), Line.DATA, source)
-                    : new Local(column, called(call).then(" (blocks)"), Kind.CALL, source);
-            moments.add(new Moment(start, begins, call.id(), -1, column, false));
+            moments.add(new Moment(start, call, Role.START, column, null));
             if (call.finished()) {
-                Row ends = call.op().sends() && counterpart >= 0
-                        ? new Local(column, Label.of("→ " + Escape.controls(call.name()) + " done"), Kind.RESULT, source)
-                        : row(call, column, counterpart, source, true);
-                moments.add(new Moment(endKey(call), ends, -1, call.id(), column, closes));
+                moments.add(new Moment(endKey(call), call, Role.END, column, null));
             }
+        }
+
+        /** The row a moment is drawn as. */
+        private Row rowOf(Moment moment) {
+            Call call = moment.call();
+            if (moment.role() == Role.MARK) {
+                return new Mark(moment.mark(), null);
+            }
+            int column = moment.column();
+            int counterpart = column(conversation.counterpart(call));
+            Source source = call.source();
+            boolean sendsTo = call.op().sends() && counterpart >= 0;
+            return switch (moment.role()) {
+                case START -> sendsTo ? new Message(column, counterpart, label(call), Line.DATA, source)
+                        : new Local(column, called(call).then(" (blocks)"), Kind.CALL, source);
+                case END -> sendsTo ? new Local(column, Label.of("→ " + Escape.controls(call.name()) + " done"), Kind.RESULT,
+                        source) : row(call, column, counterpart, source, true);
+                default -> row(call, column, counterpart, source, false);
+            };
         }
 
         /** The row of a call that did not wait, or of the end of one that did ({@code afterWait}). */
@@ -412,7 +442,7 @@ public final class Scene {
                     int times = run[1];
                     List<Row> body = new ArrayList<>();
                     for (int j = i; j < i + length; j++) {
-                        body.add(moments.get(j).row());
+                        body.add(rowOf(moments.get(j)));
                     }
                     boolean sameData = sameData(moments, i, length, times);
                     rows.add(new LoopStart(times, summary(body), body.get(0).source()));
@@ -430,7 +460,7 @@ public final class Scene {
                     }
                     i += length * times;
                 } else {
-                    place(moments.get(i), moments.get(i).row(), rows, firstRow, closeRow, waitStarts, active);
+                    place(moments.get(i), rowOf(moments.get(i)), rows, firstRow, closeRow, waitStarts, active);
                     i++;
                 }
             }
@@ -441,7 +471,7 @@ public final class Scene {
             return new Scene(List.copyOf(columns), List.copyOf(rows), firstRow, closeRow, active);
         }
 
-        private void place(Moment moment, Row row, List<Row> rows, int[] firstRow, int[] closeRow,
+        private static void place(Moment moment, Row row, List<Row> rows, int[] firstRow, int[] closeRow,
                 Map<Integer, int[]> waitStarts, List<List<int[]>> active) {
             int index = rows.size();
             rows.add(row);
@@ -479,27 +509,22 @@ public final class Scene {
          * preview and source. A moment that starts or ends a wait, and a mark, is unique, so no
          * loop folds them.
          */
-        private static int[] signatures(List<Moment> moments) {
-            Map<String, Integer> ids = new HashMap<>();
+        private int[] signatures(List<Moment> moments) {
+            Map<Shape, Integer> ids = new HashMap<>();
             int[] signatures = new int[moments.size()];
             for (int i = 0; i < moments.size(); i++) {
                 Moment moment = moments.get(i);
-                if (moment.startsWait() >= 0 || moment.endsWait() >= 0 || moment.row() instanceof Mark) {
+                if (moment.role() != Role.ONLY) {
                     signatures[i] = -1 - i;
                     continue;
                 }
-                String shape = shape(moment.row());
+                Call call = moment.call();
+                Shape shape = new Shape(moment.column(), conversation.counterpart(call), call.op(), call.name(),
+                        call.arguments(), call.bytes(), call.endOfStream(), call.error(), call.target(), call.created(),
+                        call.op() == Op.CLOSE && conversation.reset(call));
                 signatures[i] = ids.computeIfAbsent(shape, unused -> ids.size());
             }
             return signatures;
-        }
-
-        private static String shape(Row row) {
-            if (row instanceof Message message) {
-                return "M" + message.from() + ">" + message.to() + ":" + message.line() + ":" + message.label().head();
-            }
-            Local local = (Local) row;
-            return "L" + local.column() + ":" + local.kind() + ":" + local.label().head();
         }
 
         /** The longest-covering run from {@code at}: {length, times}, or null if none repeats enough. */
@@ -530,20 +555,17 @@ public final class Scene {
             return true;
         }
 
+        /** Whether every repetition moved the same bytes, so the first one's previews stand for all. */
         private static boolean sameData(List<Moment> moments, int at, int length, int times) {
             for (int k = 0; k < length; k++) {
-                String first = fullLabel(moments.get(at + k).row());
+                byte[] first = moments.get(at + k).call().preview();
                 for (int t = 1; t < times; t++) {
-                    if (!first.equals(fullLabel(moments.get(at + t * length + k).row()))) {
+                    if (!java.util.Arrays.equals(first, moments.get(at + t * length + k).call().preview())) {
                         return false;
                     }
                 }
             }
             return true;
-        }
-
-        private static String fullLabel(Row row) {
-            return row instanceof Message message ? message.label().full() : ((Local) row).label().full();
         }
 
         private static Row withoutData(Row row) {

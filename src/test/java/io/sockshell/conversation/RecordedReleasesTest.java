@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.diagram.RecordedRuns;
 import io.sockshell.session.Session;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -123,16 +124,7 @@ class RecordedReleasesTest {
     }
 
     private static Conversation record(String... lines) {
-        StringWriter printed = new StringWriter();
-        PrintWriter writer = new PrintWriter(printed, true);
-        try (Session session = new Session(writer, writer)) {
-            Recorder recorder = new Recorder();
-            session.recordInto(recorder, "sockshell");
-            for (String line : lines) {
-                session.execute(line);
-            }
-            return recorder.snapshot();
-        }
+        return RecordedRuns.session(lines);
     }
 
     private static Call only(Conversation conversation, Op op) {

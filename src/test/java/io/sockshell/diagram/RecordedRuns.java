@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 /** Conversations recorded from real shell sessions on loopback, for the renderers' tests. */
-final class RecordedRuns {
+public final class RecordedRuns {
     /** The tutorial's echo pair (tms.py and tmc.py) in one shell, the client's recv waiting for the server's send. */
     static final String[] ECHO_PAIR = {
         "socket s", "bind s 127.0.0.1 0", "listen s 1", "socket c", "accept s conn &", "connect c localhost s.port",
@@ -18,7 +18,7 @@ final class RecordedRuns {
     }
 
     /** Runs {@code lines} in a shell that records its calls, and returns what it recorded. */
-    static Conversation session(String... lines) {
+    public static Conversation session(String... lines) {
         StringWriter printed = new StringWriter();
         PrintWriter writer = new PrintWriter(printed, true);
         try (Session session = new Session(writer, writer)) {
@@ -27,7 +27,6 @@ final class RecordedRuns {
             for (String line : lines) {
                 session.execute(line);
             }
-            session.close();
             return recorder.snapshot();
         }
     }

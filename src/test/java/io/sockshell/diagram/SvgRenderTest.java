@@ -52,7 +52,8 @@ class SvgRenderTest {
         String html = HtmlPage.draw(Scene.of(Hostile.conversation(), true), Hostile.TEXT,
                 List.of(new HtmlPage.Listing(Hostile.TEXT, List.of(Hostile.TEXT, "line two"))));
         assertFalse(html.contains("<script"), "peer data became a script element in the page");
-        assertFalse(html.contains("</text><"), "peer data closed an element in the page");
+        assertFalse(html.contains("\u001b") || html.contains("\u2028"), "a control character reached the page");
+        assertTrue(html.contains("<title>&lt;/text&gt;&lt;script&gt;"), "the title is shown as text");
     }
 
     @Test
