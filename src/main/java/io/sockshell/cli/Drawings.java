@@ -1,5 +1,6 @@
 package io.sockshell.cli;
 
+import io.sockshell.conversation.Call;
 import io.sockshell.conversation.Conversation;
 import io.sockshell.conversation.Recorder;
 import io.sockshell.conversation.Source;
@@ -33,7 +34,7 @@ final class Drawings {
     private static final double REPLAY_WAIT_SECONDS = 30;
 
     /** What ran: its recorded calls, the texts it came from, and a title. */
-    record Drawn(Conversation conversation, List<HtmlPage.Listing> listings, String title, boolean failed) {
+    record Drawn(Conversation conversation, List<HtmlPage.Listing> listings, String title) {
     }
 
     private Drawings() {
@@ -53,17 +54,37 @@ final class Drawings {
             int index = step.getAndIncrement();
             return index < lines.size() ? new Source(name, lines.get(index)) : null;
         }), stepSeconds).run(transcript);
+        Conversation recorded = recorder.snapshot();
         for (TranscriptResult.Problem problem : result.problems()) {
-            recorder.mark("stopped here: " + (problem.line() > 0 ? "line " + problem.line() + ": " : "")
-                    + problem.sentence());
+            String text = "stopped here: " + (problem.line() > 0 ? "line " + problem.line() + ": " : "")
+                    + problem.sentence();
+            long after = stoppedAfter(recorded, problem.line());
+            if (after < 0) {
+                recorder.mark(text);
+            } else {
+                recorder.mark(text, after + 1);
+            }
         }
         List<HtmlPage.Listing> listings = new ArrayList<>();
         listings.add(listing(file));
         for (String script : replayedScripts(recorder.snapshot())) {
             listings.add(listing(Path.of(script)));
         }
-        return new Drawn(recorder.snapshot(), listings, file.getFileName().toString(),
-                !result.problems().isEmpty() || result.anyCommandFailed());
+        return new Drawn(recorder.snapshot(), listings, file.getFileName().toString());
+    }
+
+    /**
+     * When the last call of the step at {@code line} ended (or began, if it never ended), so
+     * the mark goes right after it, before what closing the parties did; -1 if it made none.
+     */
+    private static long stoppedAfter(Conversation conversation, int line) {
+        long last = -1;
+        for (Call call : conversation.calls()) {
+            if (call.source() != null && call.source().line() == line) {
+                last = Math.max(last, call.finished() ? call.end() : call.begin());
+            }
+        }
+        return last;
     }
 
     /** Replays scripts, each followed by its arguments, as {@code replay} takes them. */
@@ -84,13 +105,13 @@ final class Drawings {
             listings.add(listing(call.script()));
             names.add(call.script().getFileName().toString());
         }
-        return new Drawn(recorder.snapshot(), listings, String.join(" against ", names), status != 0);
+        return new Drawn(recorder.snapshot(), listings, String.join(" against ", names));
     }
 
     /** Scripts whose lines the calls came from (the replays within a transcript), in order. */
     private static Set<String> replayedScripts(Conversation conversation) {
         Set<String> scripts = new LinkedHashSet<>();
-        for (var call : conversation.calls()) {
+        for (Call call : conversation.calls()) {
             if (call.source() != null && call.source().file() != null && call.source().file().endsWith(".jsh")) {
                 scripts.add(call.source().file());
             }

@@ -237,6 +237,11 @@ public final class Recorder {
         marks.add(new Conversation.Mark(++clock, text));
     }
 
+    /** A line across the whole conversation at logical time {@code at}: before whatever began then. */
+    public synchronized void mark(String text, long at) {
+        marks.add(new Conversation.Mark(at, text));
+    }
+
     /** What has been recorded so far; calls still running show with no end. */
     public synchronized Conversation snapshot() {
         List<Lifeline> lines = new ArrayList<>(lifelines.size());

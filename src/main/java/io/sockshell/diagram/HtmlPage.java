@@ -21,6 +21,7 @@ public final class HtmlPage {
             "h2{font-size:1rem;margin:.8rem 0 .3rem}",
             ".pair{display:flex;gap:1.5rem;align-items:flex-start}",
             ".diagram{flex:3 1 0;overflow:auto;position:sticky;top:0;max-height:calc(100vh - 2rem)}",
+            ".diagram svg{max-width:100%;height:auto}",
             ".text{flex:2 1 0;overflow:auto}",
             "pre{margin:0;font:12px/1.45 'DejaVu Sans Mono',Menlo,Consolas,monospace}",
             "pre span{display:block;white-space:pre}",

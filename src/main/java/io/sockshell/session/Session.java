@@ -201,6 +201,8 @@ public final class Session implements ShellContext, AutoCloseable {
     @Override
     public void close() {
         jobs.cancelAll(2000);
+        // What is closed now no command closed: it comes from no step.
+        recording.at(null);
         table.closeAll();
     }
 
