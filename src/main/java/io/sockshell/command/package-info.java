@@ -7,8 +7,7 @@
  *
  * <p>Commands call the engine and print through the writers Picocli gives them; {@code diagram}
  * draws what the session recorded with {@code io.sockshell.diagram}. It imports that, the
- * conversation model,
- * the engine and Picocli; never {@code session} (it reaches the session only through
+ * conversation model, the engine and Picocli; never {@code session} (it reaches the session only through
  * {@code ShellContext}), {@code repl}, {@code transcript}, {@code replay} or {@code cli}.
  */
 package io.sockshell.command;
