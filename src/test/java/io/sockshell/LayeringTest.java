@@ -36,6 +36,8 @@ class LayeringTest {
     /**
      * Each package's layer: a package may use only packages of a lower layer. The engine's API
      * is at the bottom and its implementations just above it (so the API can never name one);
+     * the conversation model is at the bottom too, knowing nothing, with the recording of calls
+     * (on the engine) and the diagrams (on the model) above it;
      * the Python facade and the shell's commands sit on the engine; the session runs commands;
      * the drivers (repl, replay, the transcript's shell adapter) sit on the session or the
      * facade; cli and junit, the entry points, are on top.
@@ -43,7 +45,10 @@ class LayeringTest {
     private static final Map<String, Integer> LAYERS = Map.ofEntries(
             Map.entry("io.sockshell.engine", 0),
             Map.entry("io.sockshell.transcript", 0),
+            Map.entry("io.sockshell.conversation", 0),
             Map.entry("io.sockshell.engine.nio", 1),
+            Map.entry("io.sockshell.recording", 1),
+            Map.entry("io.sockshell.diagram", 1),
             Map.entry("io.sockshell.py.spi", 1),
             Map.entry("io.sockshell.py", 2),
             Map.entry("io.sockshell.py.runtime", 2),

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
         subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
-            JshellCommand.class, ReferenceCommand.class, InstallCommand.class, UninstallCommand.class})
+            JshellCommand.class, ReferenceCommand.class, InstallCommand.class, UninstallCommand.class,
+            DiagramCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -75,11 +76,12 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The shell on this terminal. */
+    /** The shell on this terminal; it records its calls from the start, for the diagram command. */
     private int interactive() throws IOException {
         int status = Repl.runOnSystemTerminal(noHistory ? null : historyFile(), writer -> {
             Session session = new Session(writer, writer);
             configure(session);
+            session.recordCalls(true);
             return session;
         });
         return status == 0 ? 0 : 1;

@@ -1,5 +1,6 @@
 package io.sockshell.command;
 
+import io.sockshell.conversation.Conversation;
 import io.sockshell.engine.SocketTable;
 import java.util.List;
 import java.util.function.Consumer;
@@ -21,6 +22,18 @@ public interface ShellContext {
 
     /** Ends the session once the current command returns. */
     void requestExit();
+
+    /** Whether the session records its calls for {@code diagram} ({@code set diagram on}). */
+    boolean recordingCalls();
+
+    /** Starts (true) or stops recording the session's calls; what was recorded stays. */
+    void recordCalls(boolean on);
+
+    /** The calls the session recorded while recording was on; empty if it never was. */
+    Conversation recordedCalls();
+
+    /** The terminal's width in columns; 80 when the session is not on a terminal. */
+    int terminalWidth();
 
     /** Control over background jobs. */
     interface JobControl {

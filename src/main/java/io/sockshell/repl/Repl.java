@@ -133,6 +133,7 @@ public final class Repl {
 
     /** Runs until exit or Ctrl-D; returns the exit status of the last command. */
     public int run(Session session) {
+        session.terminalWidth(() -> terminal.getWidth() > 0 ? terminal.getWidth() : 80);
         ShellCompleter completer = new ShellCompleter(session);
         LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)

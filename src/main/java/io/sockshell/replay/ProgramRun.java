@@ -1,9 +1,11 @@
 package io.sockshell.replay;
 
+import io.sockshell.conversation.Source;
 import io.sockshell.py.conductor.Conductor;
 import io.sockshell.py.runtime.KeyboardLines;
 import io.sockshell.py.runtime.Program;
 import io.sockshell.py.spi.OpenSocket;
+import io.sockshell.recording.PartyRecording;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,6 +54,8 @@ final class ProgramRun implements Runnable {
     private final KeyboardLines keyboard;
     private final PortNames ports;
     private final Consumer<ProgramRun> whenItFails;
+    /** Where the program's socket calls are recorded, or null. */
+    private final PartyRecording recording;
     private final Map<String, ScriptStep> stepsBySnippetId = new HashMap<>();
     private final ShortValueEngine engine = new ShortValueEngine(VALUE_LIMIT);
     private final AtomicLong stepsDone = new AtomicLong();
@@ -65,7 +69,8 @@ final class ProgramRun implements Runnable {
     private final List<String> leftOpen = new ArrayList<>();
 
     ProgramRun(String label, Path scriptPath, List<String> arguments, ReplayOutput.Channel channel, Stepper stepper,
-            Conductor.Side side, KeyboardLines keyboard, PortNames ports, Consumer<ProgramRun> whenItFails) {
+            Conductor.Side side, KeyboardLines keyboard, PortNames ports, Consumer<ProgramRun> whenItFails,
+            PartyRecording recording) {
         this.label = label;
         this.scriptPath = scriptPath;
         this.arguments = arguments;
@@ -75,6 +80,7 @@ final class ProgramRun implements Runnable {
         this.keyboard = keyboard;
         this.ports = ports;
         this.whenItFails = whenItFails;
+        this.recording = recording;
         this.scriptName = scriptPath.getFileName().toString();
     }
 
@@ -183,7 +189,8 @@ final class ProgramRun implements Runnable {
                     .keyboard(keyboard)
                     .out(channel::output)
                     .notes(channel::note)
-                    .ports(ports);
+                    .ports(ports)
+                    .recording(recording);
             if (side != null) {
                 builder.transport(side::transport);
             }
@@ -259,6 +266,9 @@ final class ProgramRun implements Runnable {
                     channel.snippet(step);
                     if (stepper.before(where()) == Stepper.Choice.QUIT) {
                         return Result.QUIT;
+                    }
+                    if (recording != null) {
+                        recording.at(new Source(scriptPath.toString(), step.line()));
                     }
                     List<SnippetEvent> events = jshell.eval(step.source());
                     ShortValueEngine.Cut cut = engine.takeCut();

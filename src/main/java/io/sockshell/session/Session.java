@@ -5,11 +5,15 @@ import io.sockshell.command.Display;
 import io.sockshell.command.ShellCommand;
 import io.sockshell.command.ShellContext;
 import io.sockshell.command.UsageError;
+import io.sockshell.conversation.Conversation;
+import io.sockshell.conversation.Recorder;
+import io.sockshell.conversation.Source;
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.SocketTable;
 import io.sockshell.engine.TraceListener;
+import io.sockshell.recording.PartyRecording;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,11 +60,18 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Switch debugging = new Switch("debug");
     private volatile boolean exitRequested;
     private volatile CancelSignal foreground;
+    /** The session's calls, recorded for {@code diagram} while it is on; off unless asked for. */
+    private final PartyRecording recording = new PartyRecording(DEFAULT_PARTY);
+    private volatile Recorder recorder;
+    private volatile IntSupplier terminalWidth = () -> 80;
+
+    /** The party a session's calls are recorded as unless a driver names it. */
+    public static final String DEFAULT_PARTY = "sockshell";
 
     public Session(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        this.table = new SocketTable(SocketBackends.create(new TraceListener() {
+        this.table = new SocketTable(recording.backend(SocketBackends.create(new TraceListener() {
             @Override
             public void syscall(String line) {
                 traceLine(line);
@@ -70,14 +81,15 @@ public final class Session implements ShellContext, AutoCloseable {
             public boolean enabled() {
                 return tracing.on();
             }
-        }));
+        })));
     }
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
     public int execute(String line) {
         CommandLine prepared = repeatedLines.prepared(line);
         if (prepared != null) {
-            return inForeground(() -> runPrepared(prepared));
+            Recorder.Scope scope = recording.begin(prepared.getCommandName(), line, false);
+            return inForeground(() -> recording.within(scope, () -> runPrepared(prepared)));
         }
         LineSplitter.Split split;
         try {
@@ -100,9 +112,10 @@ public final class Session implements ShellContext, AutoCloseable {
         if (split.background()) {
             return startJob(type, words, line.strip());
         }
+        Recorder.Scope scope = recording.begin(words[0], line.strip(), false);
         return inForeground(() -> {
             CommandLine parser = parsers.computeIfAbsent(type, unused -> configure(Commands.single(this, type), out, err));
-            int status = parser.execute(Arrays.copyOfRange(words, 1, words.length));
+            int status = recording.within(scope, () -> parser.execute(Arrays.copyOfRange(words, 1, words.length)));
             repeatedLines.ran(line, split.words(), () -> configure(Commands.single(this, type), out, err));
             return status;
         });
@@ -132,11 +145,12 @@ public final class Session implements ShellContext, AutoCloseable {
         }
         String jobText = text.endsWith("&") ? text.substring(0, text.length() - 1).strip() : text;
         String[] arguments = Arrays.copyOfRange(words, 1, words.length);
+        Recorder.Scope scope = recording.begin(words[0], text, true);
         int id = jobs.start(jobText, writer -> {
             CommandLine single = configure(Commands.single(this, type), writer, writer);
             currentOut.set(writer);
             try {
-                return single.execute(arguments);
+                return recording.within(scope, () -> single.execute(arguments));
             } finally {
                 currentOut.remove();
             }
@@ -187,6 +201,8 @@ public final class Session implements ShellContext, AutoCloseable {
     @Override
     public void close() {
         jobs.cancelAll(2000);
+        // What is closed now no command closed: it comes from no step.
+        recording.at(null);
         table.closeAll();
     }
 
@@ -218,6 +234,53 @@ public final class Session implements ShellContext, AutoCloseable {
     @Override
     public void requestExit() {
         exitRequested = true;
+    }
+
+    @Override
+    public boolean recordingCalls() {
+        return recording.recorder() != null;
+    }
+
+    @Override
+    public synchronized void recordCalls(boolean on) {
+        if (!on) {
+            recording.stop();
+            return;
+        }
+        if (recorder == null) {
+            recorder = new Recorder();
+        }
+        recording.into(recorder, recording.party());
+    }
+
+    @Override
+    public Conversation recordedCalls() {
+        Recorder recorded = recorder;
+        return recorded == null ? Conversation.empty() : recorded.snapshot();
+    }
+
+    /**
+     * Records the session's calls from now on into {@code shared} as {@code party}, beside the
+     * calls of whoever else records there (the other parties of a transcript).
+     */
+    public synchronized void recordInto(Recorder shared, String party) {
+        recorder = shared;
+        recording.into(shared, party);
+    }
+
+    /** Where the commands that follow come from, for a diagram's links back to them; null: their number. */
+    public void commandsFrom(Source source) {
+        recording.at(source);
+    }
+
+    @Override
+    public int terminalWidth() {
+        return terminalWidth.getAsInt();
+    }
+
+    /** Where {@link #terminalWidth()} is read from: the terminal the shell runs on. */
+    public void terminalWidth(IntSupplier columns) {
+        terminalWidth = columns;
     }
 
     /** The names of the commands, for completion and help. */

@@ -125,6 +125,15 @@ public final class Transcript {
         return steps.size();
     }
 
+    /** The line of each step's command, in the order the steps run. */
+    public List<Integer> stepLines() {
+        List<Integer> numbers = new java.util.ArrayList<>(steps.size());
+        for (Step step : steps) {
+            numbers.add(step.line());
+        }
+        return numbers;
+    }
+
     /** The {@code %leftovers} block, or null when the transcript expects nothing left open. */
     LeftoversBlock leftovers() {
         return leftovers;

@@ -269,11 +269,11 @@ class SessionCommandsTest {
 
     @Test
     void settingsAreShownAndChanged() {
-        assertEquals(List.of("display short", "debug off", "trace off"), shell.ok("set").lines().toList());
+        assertEquals(List.of("display short", "debug off", "trace off", "diagram off"), shell.ok("set").lines().toList());
         assertEquals("", shell.ok("set display hex"));
         assertEquals("", shell.ok("set debug on"));
         assertEquals("trace on", shell.value("trace on"));
-        assertEquals(List.of("display hex", "debug on", "trace on"), shell.ok("set").lines().toList());
+        assertEquals(List.of("display hex", "debug on", "trace on", "diagram off"), shell.ok("set").lines().toList());
         assertEquals("trace on", shell.value("trace"));
     }
 

@@ -113,7 +113,7 @@ class SessionErrorsTest {
                 arguments("wait &", USAGE, "error: wait cannot run in the background"),
                 arguments("help nosuch", USAGE, "help: no command called 'nosuch' (type help for the list)"),
                 arguments("set display loud", USAGE, "set: display must be short, full or hex, not 'loud'"),
-                arguments("set colour on", USAGE, "set: unknown setting 'colour' (display, debug)"),
+                arguments("set colour on", USAGE, "set: unknown setting 'colour' (display, debug, diagram)"),
                 arguments("trace maybe", USAGE, "trace: trace must be 0 or 1 (or True/False), not 'maybe'"));
     }
 
