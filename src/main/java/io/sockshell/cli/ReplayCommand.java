@@ -124,6 +124,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (waitSeconds < 0) {
             throw new ReplayException("--wait must be 0 (for ever) or more seconds, not " + waitSeconds);
         }
+        List<String> words = new ArrayList<>();
+        words.add(firstScript.toString());
+        words.addAll(furtherWords);
         return scriptCalls(words);
     }
 
@@ -132,9 +135,6 @@ public final class ReplayCommand implements Callable<Integer> {
         List<Replay.ScriptCall> calls = new ArrayList<>();
         Path script = null;
         List<String> arguments = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        words.add(firstScript.toString());
-        words.addAll(furtherWords);
         for (String word : words) {
             if (word.endsWith(".jsh")) {
                 if (script != null) {
