@@ -40,7 +40,7 @@ class CompletionTest {
 
     @Test
     void completesTheSubcommands() throws Exception {
-        assertEquals(Set.of("run", "check", "record", "replay", "jshell", "reference", "install", "uninstall"),
+        assertEquals(Set.of("run", "check", "record", "replay", "jshell", "reference", "install", "uninstall", "diagram"),
                 bash.candidates("sockshell "));
         assertEquals(Set.of("record", "reference", "replay"), bash.candidates("sockshell re"));
         assertEquals(Set.of("install"), bash.candidates("sockshell ins"));
