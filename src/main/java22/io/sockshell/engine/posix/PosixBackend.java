@@ -12,7 +12,6 @@ import io.sockshell.engine.TraceListener;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,12 +111,13 @@ public final class PosixBackend implements SocketBackend {
 
     /**
      * One poll over the sockets (with a wakeup, unless it does not wait), holding each
-     * descriptor so that none is closed for real under it. Returns each ready socket's revents.
+     * descriptor so that none is closed for real under it. Returns each ready socket's revents,
+     * in the order asked (a poll answers in registration order).
      */
     private Map<Sock, Integer> await(Map<Sock, Integer> interest, long deadline) throws SockError {
         List<Sock> socks = new ArrayList<>(interest.keySet());
         List<Descriptor> held = new ArrayList<>(socks.size());
-        Map<Sock, Integer> ready = new IdentityHashMap<>();
+        Map<Sock, Integer> ready = new LinkedHashMap<>();
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment set = arena.allocate((long) PollSet.POLLFD_SIZE * (socks.size() + 1), 8);
             for (int i = 0; i < socks.size(); i++) {

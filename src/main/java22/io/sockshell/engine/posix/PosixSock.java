@@ -297,19 +297,7 @@ final class PosixSock implements Sock {
             Double mode = timeout;
             int errno;
             if (mode == null && fd >= 0) {
-                // Blocking: the kernel would wait inside connect(), where nothing but a signal
-                // ends the wait; it starts without blocking and waits in a poll instead.
-                synchronized (flagLock) {
-                    fionbio(fd, true);
-                    try {
-                        errno = connectOnce(fd, address);
-                    } finally {
-                        fionbio(fd, false);
-                    }
-                }
-                if (errno == Libc.EINPROGRESS || errno == Libc.EALREADY) {
-                    errno = awaitConnected(fd, Waits.FOREVER);
-                }
+                errno = connectBlocking(fd, address);
             } else {
                 errno = connectOnce(fd, address);
                 if (errno == Libc.EINPROGRESS && mode != null && mode > 0) {
@@ -325,6 +313,31 @@ final class PosixSock implements Sock {
             return errno;
         } finally {
             descriptor.release();
+        }
+    }
+
+    /**
+     * A blocking connect. The kernel would wait inside connect(), where nothing but a signal
+     * ends the wait; here each connect() is made with O_NONBLOCK set, and the wait is a poll.
+     * Once the socket is writable the connect is made again, as a blocking connect woken by
+     * the kernel goes on: it returns 0 when connected (and the socket counts as connected from
+     * then on), the error when the connect failed, EALREADY while it is still under way.
+     */
+    private int connectBlocking(int fd, SockAddr address) throws SockError {
+        while (true) {
+            int errno;
+            synchronized (flagLock) {
+                fionbio(fd, true);
+                try {
+                    errno = connectOnce(fd, address);
+                } finally {
+                    fionbio(fd, false);
+                }
+            }
+            if (errno != Libc.EINPROGRESS && errno != Libc.EALREADY) {
+                return errno;
+            }
+            awaitReady(fd, Libc.POLLOUT, Waits.FOREVER);
         }
     }
 
@@ -486,8 +499,8 @@ final class PosixSock implements Sock {
             returned = Libc.sendto(fd, from, length, flags, raw, addressLength);
         }
         int errno = returned < 0 ? Libc.errno() : 0;
-        sendCalls.incrementAndGet();
-        if (returned > 0) {
+        if (returned >= 0) {
+            sendCalls.incrementAndGet();
             bytesSent.addAndGet(returned);
         }
         if (tracing()) {
@@ -585,8 +598,8 @@ final class PosixSock implements Sock {
             returned = Libc.recv(fd, buffer, length, Libc.MSG_DONTWAIT);
         }
         int errno = returned < 0 ? Libc.errno() : 0;
-        recvCalls.incrementAndGet();
-        if (returned > 0) {
+        if (returned >= 0) {
+            recvCalls.incrementAndGet();
             bytesReceived.addAndGet(returned);
         }
         if (tracing()) {
@@ -728,7 +741,8 @@ final class PosixSock implements Sock {
             }
             int tcpState = Scratch.current().option.get(ValueLayout.JAVA_BYTE, 0);
             return switch (tcpState) {
-                case 1 -> shut ? SocketState.HALF_CLOSED : SocketState.CONNECTED;
+                // ESTABLISHED, and CLOSE_WAIT (the peer shut its side, this one is whole).
+                case 1, 8 -> shut ? SocketState.HALF_CLOSED : SocketState.CONNECTED;
                 case 2, 3 -> SocketState.CONNECTING;
                 case 10 -> SocketState.LISTENING;
                 case 7 -> bound ? SocketState.BOUND : SocketState.FRESH;
@@ -772,8 +786,15 @@ final class PosixSock implements Sock {
         }
     }
 
-    /** Polls this socket for {@code events} until ready (true) or the deadline (false). */
+    /**
+     * Polls this socket for {@code events} until ready (true) or the deadline (false). As in
+     * CPython, a deadline already past is a timeout without a poll: a socket that polls ready
+     * but whose call would still block (a UDP socket shut for reading) times out.
+     */
     private boolean awaitReady(int fd, int events, long deadline) throws SockError {
+        if (deadline != Waits.FOREVER && System.nanoTime() - deadline > 0) {
+            return false;
+        }
         MemorySegment set = Scratch.current().pollPair;
         PollSet.set(set, 0, fd, events);
         return Waits.poll(set, 1, self, deadline, trace) > 0;
