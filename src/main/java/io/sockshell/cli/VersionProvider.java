@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine;
 
-/** Reads the version Maven wrote into the jar's resources. */
+/** The version Maven wrote into the jar's resources, the Java it runs on, and the socket backend in use. */
 final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() throws IOException {
@@ -16,6 +16,7 @@ final class VersionProvider implements CommandLine.IVersionProvider {
             }
         }
         return new String[] {"sockshell " + properties.getProperty("version", "unknown"),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+            "backend: " + BackendOption.inUse()};
     }
 }

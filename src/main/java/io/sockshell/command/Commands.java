@@ -18,7 +18,7 @@ public final class Commands {
             SettimeoutCommand.class, GettimeoutCommand.class, MakefileCommand.class, ReadlineCommand.class,
             ReadlinesCommand.class, ReadCommand.class, WriteCommand.class, WritelinesCommand.class,
             FlushCommand.class, ShutdownCommand.class, CloseCommand.class, GetsocknameCommand.class,
-            GetpeernameCommand.class, SetsockoptCommand.class, GetsockoptCommand.class, SelectCommand.class,
+            GetpeernameCommand.class, FilenoCommand.class, SetsockoptCommand.class, GetsockoptCommand.class, SelectCommand.class,
             PollCommand.class, SocketsCommand.class, TraceCommand.class, SetCommand.class, JobsCommand.class,
             WaitCommand.class, KillCommand.class, HelpCommand.class, ExitCommand.class);
 

@@ -461,13 +461,19 @@ final class PosixSock implements Sock {
                 } else if (n != -Libc.EAGAIN || fd < 0) {
                     return sent > 0 ? sent : n;
                 }
+                int revents;
                 try {
-                    awaitReady(fd, Libc.POLLOUT, Waits.FOREVER);
+                    revents = readiness(fd, Libc.POLLOUT, Waits.FOREVER);
                 } catch (SockError e) {
                     if (sent > 0 && e.pythonClass().equals("KeyboardInterrupt")) {
                         throw SockError.interruptedAfterSending(sent);
                     }
                     throw e;
+                }
+                if (sent > 0 && (revents & (Libc.POLLERR | Libc.POLLHUP)) != 0) {
+                    // Linux's blocking send, woken by an error after it had sent some, returns
+                    // the count and leaves the error to the next call; a send now would take it.
+                    return sent;
                 }
             }
         }
@@ -792,12 +798,17 @@ final class PosixSock implements Sock {
      * but whose call would still block (a UDP socket shut for reading) times out.
      */
     private boolean awaitReady(int fd, int events, long deadline) throws SockError {
+        return readiness(fd, events, deadline) != 0;
+    }
+
+    /** {@link #awaitReady}, telling what poll reported: its revents, 0 at the deadline. */
+    private int readiness(int fd, int events, long deadline) throws SockError {
         if (deadline != Waits.FOREVER && System.nanoTime() - deadline > 0) {
-            return false;
+            return 0;
         }
         MemorySegment set = Scratch.current().pollPair;
         PollSet.set(set, 0, fd, events);
-        return Waits.poll(set, 1, self, deadline, trace) > 0;
+        return Waits.poll(set, 1, self, deadline, trace) > 0 ? PollSet.revents(set, 0) : 0;
     }
 
     /** The descriptor that select and poll watch for this socket; hold it while they do. */

@@ -10,10 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Every wait of the backend: one poll(2) on the sockets waited for plus a wakeup (an eventfd,
- * {@link Wakeups}) that a cancel or a close of one of those sockets writes to. So Ctrl-C, a
- * transcript's step bound or {@code kill} end a wait without touching the socket, and a socket
- * closed by another thread ends the waits on it (they raise EBADF). Nothing ever blocks in the
- * kernel except here.
+ * {@link Wakeups}) that a cancel, an interrupt of the thread ({@link InterruptHook}) or a close
+ * of one of those sockets writes to. So Ctrl-C, a transcript's step bound or {@code kill} end a
+ * wait without touching the socket, and a socket closed by another thread ends the waits on it
+ * (they raise EBADF). Nothing ever blocks in the kernel except here.
  */
 final class Waits {
     /** No deadline: wait until ready, cancelled or closed. */
@@ -35,6 +35,8 @@ final class Waits {
         }
         int wakeup = Wakeups.take();
         int watching = 0;
+        InterruptHook interrupts = InterruptHook.current();
+        boolean entered = false;
         try {
             for (Descriptor descriptor : watched) {
                 if (!descriptor.watch(wakeup)) {
@@ -43,6 +45,8 @@ final class Waits {
                 watching++;
             }
             signal.waitingOn(() -> Wakeups.wake(wakeup));
+            interrupts.enter(wakeup);
+            entered = true;
             PollSet.set(set, sockets, wakeup, Libc.POLLIN);
             while (true) {
                 int timeout = millisUntil(deadline);
@@ -74,6 +78,9 @@ final class Waits {
                 }
             }
         } finally {
+            if (entered) {
+                interrupts.leave();
+            }
             signal.waitingOn(null);
             for (int i = 0; i < watching; i++) {
                 watched.get(i).unwatch(wakeup);
