@@ -47,7 +47,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not read or save the command history.")
     boolean noHistory;
 
-    @Option(names = "--backend", paramLabel = "nio|posix",
+    @Option(names = "--backend", paramLabel = "nio|posix", scope = ScopeType.INHERIT,
             description = {"The socket backend: posix makes the kernel's own calls (JDK 22+ on Linux),",
                 "nio is built on Java's channels (any JDK). Default: posix where it can run, else nio;",
                 "--version says which is in use and why."})

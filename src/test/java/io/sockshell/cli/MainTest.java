@@ -45,8 +45,8 @@ class MainTest {
         JavaProcess process = sockshell("--help");
         assertEquals(0, process.exitCode(BOUND));
         String help = process.stdout().awaitClosed(BOUND);
-        assertTrue(help.startsWith("Usage: sockshell [-hkV] [--debug] [--no-history] [--trace] [--backend=nio|posix]"),
-                help);
+        assertTrue(help.startsWith("Usage: sockshell [-hkV] [--debug] [--no-history] [--trace]"), help);
+        assertTrue(help.contains("[--backend=nio|posix]"), help);
         assertTrue(help.contains("Exit codes:"), help);
         assertTrue(help.contains("2   usage error"), help);
         assertEquals("", process.stderr().awaitClosed(BOUND));

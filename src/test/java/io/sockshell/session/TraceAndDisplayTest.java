@@ -87,9 +87,10 @@ class TraceAndDisplayTest {
         shell.ok("socket d");
         shell.ok("connect d 127.0.0.1 s.port");
         int s = fileno("s");
+        int port = shell.port("d");
         shell.ok("trace on");
         List<String> lines = shell.ok("accept s e").lines().toList();
-        int port = shell.port("d");
+        shell.ok("trace off");
         String peer = "('127.0.0.1', " + port + ")";
         if (Backends.posix()) {
             // A blocking accept is made with O_NONBLOCK set just around it, so it can never
