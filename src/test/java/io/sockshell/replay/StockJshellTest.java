@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,8 @@ class StockJshellTest {
     private static final Path JSHELL = Path.of(System.getProperty("java.home"), "bin", "jshell");
     private static final Duration BOUND = Duration.ofSeconds(120);
     /** What jshell prints when a snippet does not compile or throws. */
-    private static final List<String> FAILURES = List.of("|  Error:", "|  Exception", "|  Caused by");
+    private static final List<String> FAILURES = List.of("|  Error:", "|  Exception", "|  Caused by",
+            "WARNING: A restricted method");
     private static final Pattern RECEIVED = Pattern.compile("received (\\d+) bytes");
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     private static final Pattern FINAL_VALUE = Pattern.compile("the final value of v is (\\w*)");
@@ -184,8 +186,13 @@ class StockJshellTest {
 
     /** {@code jshell --class-path CLASSES jshell-scripts/SCRIPT} with no keyboard of its own. */
     private JavaProcess jshell(String script, String arguments, String keyboard) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(JSHELL.toString(), "--class-path", classes(),
-                Path.of("jshell-scripts", script).toString());
+        List<String> command = new ArrayList<>(List.of(JSHELL.toString(), "--class-path", classes()));
+        if (Runtime.version().feature() >= 22) {
+            // The snippets run in jshell's remote JVM, where the posix backend makes its calls.
+            command.add("-R--enable-native-access=ALL-UNNAMED");
+        }
+        command.add(Path.of("jshell-scripts", script).toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         builder.environment().put("SOCKSHELL_ARGS", arguments);
         if (keyboard != null) {

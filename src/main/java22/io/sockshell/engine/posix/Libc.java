@@ -73,45 +73,129 @@ final class Libc {
      */
     private static final Linker.Option ON_HEAP = Linker.Option.critical(true);
 
-    private static final MethodHandle SOCKET = errnoCall("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle BIND = errnoCall("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle LISTEN = errnoCall("listen", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle ACCEPT4 = errnoCall("accept4", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
-    private static final MethodHandle CONNECT = errnoCall("connect", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
-    private static final MethodHandle SEND = handle("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT),
-            KEEP_ERRNO, ON_HEAP);
-    private static final MethodHandle SENDTO = handle("sendto",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), KEEP_ERRNO, ON_HEAP);
-    private static final MethodHandle RECV = errnoCall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle RECVFROM = errnoCall("recvfrom", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT,
-            ADDRESS, ADDRESS);
-    private static final MethodHandle SHUTDOWN = errnoCall("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle CLOSE = errnoCall("close", JAVA_INT, JAVA_INT);
-    private static final MethodHandle GETSOCKNAME = errnoCall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    private static final MethodHandle GETPEERNAME = errnoCall("getpeername", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
-    private static final MethodHandle GETSOCKOPT = errnoCall("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
-            ADDRESS);
-    private static final MethodHandle SETSOCKOPT = errnoCall("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
-            JAVA_INT);
     /** ioctl is variadic: its third argument is passed as a variadic one. */
-    private static final MethodHandle IOCTL = handle("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
-            KEEP_ERRNO, Linker.Option.firstVariadicArg(2));
-    private static final MethodHandle POLL = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
-    private static final MethodHandle EVENTFD = errnoCall("eventfd", JAVA_INT, JAVA_INT, JAVA_INT);
-    private static final MethodHandle WRITE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle READ = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
-    private static final MethodHandle INET_PTON = handle("inet_pton", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
-    private static final MethodHandle INET_NTOP = handle("inet_ntop",
-            FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-    private static final MethodHandle GETADDRINFO = handle("getaddrinfo",
-            FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), KEEP_ERRNO);
-    private static final MethodHandle FREEADDRINFO = handle("freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
-    private static final MethodHandle GAI_STRERROR = handle("gai_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
-    private static final MethodHandle STRERROR = handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    /*
+     * Each function's handle is made the first time it is called (a holder class each): making
+     * one costs milliseconds in a fresh JVM, and a session uses only some of them.
+     */
+    private static final class Socket {
+        static final MethodHandle HANDLE = errnoCall("socket", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Bind {
+        static final MethodHandle HANDLE = errnoCall("bind", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    }
+
+    private static final class Listen {
+        static final MethodHandle HANDLE = errnoCall("listen", JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Accept4 {
+        static final MethodHandle HANDLE = errnoCall("accept4", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
+    }
+
+    private static final class Connect {
+        static final MethodHandle HANDLE = errnoCall("connect", JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT);
+    }
+
+    private static final class Send {
+        static final MethodHandle HANDLE = handle("send", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT),
+                KEEP_ERRNO, ON_HEAP);
+    }
+
+    private static final class Sendto {
+        static final MethodHandle HANDLE = handle("sendto",
+                FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_INT), KEEP_ERRNO, ON_HEAP);
+    }
+
+    private static final class Recv {
+        static final MethodHandle HANDLE = errnoCall("recv", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    }
+
+    private static final class Recvfrom {
+        static final MethodHandle HANDLE = errnoCall("recvfrom", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT,
+                ADDRESS, ADDRESS);
+    }
+
+    private static final class Shutdown {
+        static final MethodHandle HANDLE = errnoCall("shutdown", JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Close {
+        static final MethodHandle HANDLE = errnoCall("close", JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Getsockname {
+        static final MethodHandle HANDLE = errnoCall("getsockname", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    }
+
+    private static final class Getpeername {
+        static final MethodHandle HANDLE = errnoCall("getpeername", JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    }
+
+    private static final class Getsockopt {
+        static final MethodHandle HANDLE = errnoCall("getsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+                ADDRESS);
+    }
+
+    private static final class Setsockopt {
+        static final MethodHandle HANDLE = errnoCall("setsockopt", JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS,
+                JAVA_INT);
+    }
+
+    private static final class Ioctl {
+        static final MethodHandle HANDLE = handle("ioctl", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG, ADDRESS),
+                KEEP_ERRNO, Linker.Option.firstVariadicArg(2));
+    }
+
+    private static final class Poll {
+        static final MethodHandle HANDLE = errnoCall("poll", JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT);
+    }
+
+    private static final class Eventfd {
+        static final MethodHandle HANDLE = errnoCall("eventfd", JAVA_INT, JAVA_INT, JAVA_INT);
+    }
+
+    private static final class Write {
+        static final MethodHandle HANDLE = errnoCall("write", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    }
+
+    private static final class Read {
+        static final MethodHandle HANDLE = errnoCall("read", JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG);
+    }
+
+    private static final class InetPton {
+        static final MethodHandle HANDLE = handle("inet_pton", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS));
+    }
+
+    private static final class InetNtop {
+        static final MethodHandle HANDLE = handle("inet_ntop",
+                FunctionDescriptor.of(ADDRESS, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+    }
+
+    private static final class Getaddrinfo {
+        static final MethodHandle HANDLE = handle("getaddrinfo",
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS), KEEP_ERRNO);
+    }
+
+    private static final class Freeaddrinfo {
+        static final MethodHandle HANDLE = handle("freeaddrinfo", FunctionDescriptor.ofVoid(ADDRESS));
+    }
+
+    private static final class GaiStrerror {
+        static final MethodHandle HANDLE = handle("gai_strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
+    private static final class Strerror {
+        static final MethodHandle HANDLE = handle("strerror", FunctionDescriptor.of(ADDRESS, JAVA_INT));
+    }
+
     /** glibc 2.32 and later; without it an errno the engine has no constant for is named by number. */
-    private static final MethodHandle STRERRORNAME_NP = C.find("strerrorname_np")
-            .map(symbol -> LINKER.downcallHandle(symbol, FunctionDescriptor.of(ADDRESS, JAVA_INT)))
-            .orElse(null);
+    private static final class StrerrornameNp {
+        static final MethodHandle HANDLE = C.find("strerrorname_np")
+                .map(symbol -> LINKER.downcallHandle(symbol, FunctionDescriptor.of(ADDRESS, JAVA_INT)))
+                .orElse(null);
+    }
 
     private Libc() {
     }
@@ -142,7 +226,7 @@ final class Libc {
 
     static int socket(int domain, int type, int protocol) {
         try {
-            return (int) SOCKET.invokeExact(captured(), domain, type, protocol);
+            return (int) Socket.HANDLE.invokeExact(captured(), domain, type, protocol);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -150,7 +234,7 @@ final class Libc {
 
     static int bind(int fd, MemorySegment address, int length) {
         try {
-            return (int) BIND.invokeExact(captured(), fd, address, length);
+            return (int) Bind.HANDLE.invokeExact(captured(), fd, address, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -158,7 +242,7 @@ final class Libc {
 
     static int listen(int fd, int backlog) {
         try {
-            return (int) LISTEN.invokeExact(captured(), fd, backlog);
+            return (int) Listen.HANDLE.invokeExact(captured(), fd, backlog);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -166,7 +250,7 @@ final class Libc {
 
     static int accept4(int fd, MemorySegment address, MemorySegment length, int flags) {
         try {
-            return (int) ACCEPT4.invokeExact(captured(), fd, address, length, flags);
+            return (int) Accept4.HANDLE.invokeExact(captured(), fd, address, length, flags);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -174,7 +258,7 @@ final class Libc {
 
     static int connect(int fd, MemorySegment address, int length) {
         try {
-            return (int) CONNECT.invokeExact(captured(), fd, address, length);
+            return (int) Connect.HANDLE.invokeExact(captured(), fd, address, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -182,7 +266,7 @@ final class Libc {
 
     static long send(int fd, MemorySegment data, long length, int flags) {
         try {
-            return (long) SEND.invokeExact(captured(), fd, data, length, flags);
+            return (long) Send.HANDLE.invokeExact(captured(), fd, data, length, flags);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -190,7 +274,7 @@ final class Libc {
 
     static long sendto(int fd, MemorySegment data, long length, int flags, MemorySegment address, int addressLength) {
         try {
-            return (long) SENDTO.invokeExact(captured(), fd, data, length, flags, address, addressLength);
+            return (long) Sendto.HANDLE.invokeExact(captured(), fd, data, length, flags, address, addressLength);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -198,7 +282,7 @@ final class Libc {
 
     static long recv(int fd, MemorySegment buffer, long length, int flags) {
         try {
-            return (long) RECV.invokeExact(captured(), fd, buffer, length, flags);
+            return (long) Recv.HANDLE.invokeExact(captured(), fd, buffer, length, flags);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -207,7 +291,7 @@ final class Libc {
     static long recvfrom(int fd, MemorySegment buffer, long length, int flags, MemorySegment address,
             MemorySegment addressLength) {
         try {
-            return (long) RECVFROM.invokeExact(captured(), fd, buffer, length, flags, address, addressLength);
+            return (long) Recvfrom.HANDLE.invokeExact(captured(), fd, buffer, length, flags, address, addressLength);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -215,7 +299,7 @@ final class Libc {
 
     static int shutdown(int fd, int how) {
         try {
-            return (int) SHUTDOWN.invokeExact(captured(), fd, how);
+            return (int) Shutdown.HANDLE.invokeExact(captured(), fd, how);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -223,7 +307,7 @@ final class Libc {
 
     static int close(int fd) {
         try {
-            return (int) CLOSE.invokeExact(captured(), fd);
+            return (int) Close.HANDLE.invokeExact(captured(), fd);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -231,7 +315,7 @@ final class Libc {
 
     static int getsockname(int fd, MemorySegment address, MemorySegment length) {
         try {
-            return (int) GETSOCKNAME.invokeExact(captured(), fd, address, length);
+            return (int) Getsockname.HANDLE.invokeExact(captured(), fd, address, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -239,7 +323,7 @@ final class Libc {
 
     static int getpeername(int fd, MemorySegment address, MemorySegment length) {
         try {
-            return (int) GETPEERNAME.invokeExact(captured(), fd, address, length);
+            return (int) Getpeername.HANDLE.invokeExact(captured(), fd, address, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -247,7 +331,7 @@ final class Libc {
 
     static int getsockopt(int fd, int level, int name, MemorySegment value, MemorySegment length) {
         try {
-            return (int) GETSOCKOPT.invokeExact(captured(), fd, level, name, value, length);
+            return (int) Getsockopt.HANDLE.invokeExact(captured(), fd, level, name, value, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -255,7 +339,7 @@ final class Libc {
 
     static int setsockopt(int fd, int level, int name, MemorySegment value, int length) {
         try {
-            return (int) SETSOCKOPT.invokeExact(captured(), fd, level, name, value, length);
+            return (int) Setsockopt.HANDLE.invokeExact(captured(), fd, level, name, value, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -263,7 +347,7 @@ final class Libc {
 
     static int ioctl(int fd, long request, MemorySegment argument) {
         try {
-            return (int) IOCTL.invokeExact(captured(), fd, request, argument);
+            return (int) Ioctl.HANDLE.invokeExact(captured(), fd, request, argument);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -271,7 +355,7 @@ final class Libc {
 
     static int poll(MemorySegment fds, long count, int timeoutMillis) {
         try {
-            return (int) POLL.invokeExact(captured(), fds, count, timeoutMillis);
+            return (int) Poll.HANDLE.invokeExact(captured(), fds, count, timeoutMillis);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -279,7 +363,7 @@ final class Libc {
 
     static int eventfd(int initial, int flags) {
         try {
-            return (int) EVENTFD.invokeExact(captured(), initial, flags);
+            return (int) Eventfd.HANDLE.invokeExact(captured(), initial, flags);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -287,7 +371,7 @@ final class Libc {
 
     static long write(int fd, MemorySegment data, long length) {
         try {
-            return (long) WRITE.invokeExact(captured(), fd, data, length);
+            return (long) Write.HANDLE.invokeExact(captured(), fd, data, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -295,7 +379,7 @@ final class Libc {
 
     static long read(int fd, MemorySegment buffer, long length) {
         try {
-            return (long) READ.invokeExact(captured(), fd, buffer, length);
+            return (long) Read.HANDLE.invokeExact(captured(), fd, buffer, length);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -303,7 +387,7 @@ final class Libc {
 
     static int inetPton(int family, MemorySegment text, MemorySegment address) {
         try {
-            return (int) INET_PTON.invokeExact(family, text, address);
+            return (int) InetPton.HANDLE.invokeExact(family, text, address);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -312,7 +396,7 @@ final class Libc {
     /** The address's text as inet_ntop writes it; {@code buffer} must hold 46 bytes. */
     static String inetNtop(int family, MemorySegment address, MemorySegment buffer) {
         try {
-            MemorySegment written = (MemorySegment) INET_NTOP.invokeExact(family, address, buffer, (int) buffer.byteSize());
+            MemorySegment written = (MemorySegment) InetNtop.HANDLE.invokeExact(family, address, buffer, (int) buffer.byteSize());
             return written.equals(MemorySegment.NULL) ? "?" : buffer.getString(0);
         } catch (Throwable e) {
             throw failed(e);
@@ -321,7 +405,7 @@ final class Libc {
 
     static int getaddrinfo(MemorySegment node, MemorySegment service, MemorySegment hints, MemorySegment result) {
         try {
-            return (int) GETADDRINFO.invokeExact(captured(), node, service, hints, result);
+            return (int) Getaddrinfo.HANDLE.invokeExact(captured(), node, service, hints, result);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -329,7 +413,7 @@ final class Libc {
 
     static void freeaddrinfo(MemorySegment list) {
         try {
-            FREEADDRINFO.invokeExact(list);
+            Freeaddrinfo.HANDLE.invokeExact(list);
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -337,7 +421,7 @@ final class Libc {
 
     static String gaiStrerror(int code) {
         try {
-            return text((MemorySegment) GAI_STRERROR.invokeExact(code));
+            return text((MemorySegment) GaiStrerror.HANDLE.invokeExact(code));
         } catch (Throwable e) {
             throw failed(e);
         }
@@ -345,18 +429,18 @@ final class Libc {
 
     static String strerror(int number) {
         try {
-            return text((MemorySegment) STRERROR.invokeExact(number));
+            return text((MemorySegment) Strerror.HANDLE.invokeExact(number));
         } catch (Throwable e) {
             throw failed(e);
         }
     }
 
     private static String errnoName(int number) {
-        if (STRERRORNAME_NP == null) {
+        if (StrerrornameNp.HANDLE == null) {
             return "errno " + number;
         }
         try {
-            MemorySegment name = (MemorySegment) STRERRORNAME_NP.invokeExact(number);
+            MemorySegment name = (MemorySegment) StrerrornameNp.HANDLE.invokeExact(number);
             return name.equals(MemorySegment.NULL) ? "errno " + number : text(name);
         } catch (Throwable e) {
             throw failed(e);
