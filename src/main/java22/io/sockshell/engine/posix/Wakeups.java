@@ -30,9 +30,11 @@ final class Wakeups {
         return made;
     }
 
-    /** Back to the idle ones, emptied. */
+    /**
+     * Back to the idle ones. A wait that was woken has drained its wakeup; one that was not has
+     * nothing to drain, unless a late write came, which the next wait takes for a spurious wake.
+     */
     static void give(int wakeup) {
-        drain(wakeup);
         IDLE.addFirst(wakeup);
     }
 
