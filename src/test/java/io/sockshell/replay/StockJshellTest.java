@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,6 +55,14 @@ class StockJshellTest {
     private static final Pattern FINAL_VALUE = Pattern.compile("the final value of v is (\\w*)");
 
     private final Cleanup cleanup = new Cleanup();
+
+    /**
+     * jshell keeps its settings in the user's Java preferences, behind a file lock that jshells
+     * started at the same moment (here, or by another build on the machine) contend for: each
+     * test run gets a folder of its own.
+     */
+    @TempDir
+    static Path preferences;
 
     @BeforeAll
     static void findJshell() {
@@ -186,7 +195,8 @@ class StockJshellTest {
 
     /** {@code jshell --class-path CLASSES jshell-scripts/SCRIPT} with no keyboard of its own. */
     private JavaProcess jshell(String script, String arguments, String keyboard) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JSHELL.toString(), "--class-path", classes()));
+        List<String> command = new ArrayList<>(List.of(JSHELL.toString(), "--class-path", classes(),
+                "-J-Djava.util.prefs.userRoot=" + preferences));
         if (Runtime.version().feature() >= 22) {
             // The snippets run in jshell's remote JVM, where the posix backend makes its calls.
             command.add("-R--enable-native-access=ALL-UNNAMED");
