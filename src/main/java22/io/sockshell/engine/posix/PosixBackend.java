@@ -46,7 +46,10 @@ public final class PosixBackend implements SocketBackend {
     @Override
     public Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeoutSeconds)
             throws SockError {
-        if (timeoutSeconds != null && (timeoutSeconds.isNaN() || timeoutSeconds < 0)) {
+        if (timeoutSeconds != null && timeoutSeconds.isNaN()) {
+            throw SockError.valueError("Invalid value NaN (not a number)");
+        }
+        if (timeoutSeconds != null && timeoutSeconds < 0) {
             throw SockError.valueError("timeout must be non-negative");
         }
         Map<Sock, Integer> interest = new LinkedHashMap<>();

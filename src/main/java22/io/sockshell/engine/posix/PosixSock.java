@@ -233,7 +233,7 @@ final class PosixSock implements Sock {
         try {
             boolean blocking = timeout == null;
             long accepted = underMode(fd, Libc.POLLIN, listening -> {
-                if (!blocking) {
+                if (!blocking || listening < 0) {
                     return acceptOnce(listening);
                 }
                 synchronized (flagLock) {
