@@ -58,8 +58,8 @@ class StockJshellTest {
 
     /**
      * jshell keeps its settings in the user's Java preferences, behind a file lock that jshells
-     * started at the same moment (here, or by another build on the machine) contend for: each
-     * test run gets a folder of its own.
+     * started at the same moment (two clients here, or another build on the machine) contend
+     * for, and one gives up when the machine is busy: each jshell gets a folder of its own.
      */
     @TempDir
     static Path preferences;
@@ -196,7 +196,7 @@ class StockJshellTest {
     /** {@code jshell --class-path CLASSES jshell-scripts/SCRIPT} with no keyboard of its own. */
     private JavaProcess jshell(String script, String arguments, String keyboard) throws IOException {
         List<String> command = new ArrayList<>(List.of(JSHELL.toString(), "--class-path", classes(),
-                "-J-Djava.util.prefs.userRoot=" + preferences));
+                "-J-Djava.util.prefs.userRoot=" + Files.createTempDirectory(preferences, "jshell")));
         if (Runtime.version().feature() >= 22) {
             // The snippets run in jshell's remote JVM, where the posix backend makes its calls.
             command.add("-R--enable-native-access=ALL-UNNAMED");
