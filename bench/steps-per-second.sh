@@ -4,6 +4,9 @@
 #
 #   bench/steps-per-second.sh [STEPS]     (default 20000: 10,000 round trips; needs a JDK and python3)
 #
+# SOCKSHELL_BACKENDS="posix nio" measures sockshell once per backend named (--backend), in the
+# same run, each on its own line; unset, the default backend of the JDK in use (JAVA_HOME).
+#
 # sockshell runs through its launcher, as a user runs it (with the launcher's JVM options, and
 # its class-data archive once an interactive start has written one).
 #
@@ -64,23 +67,33 @@ best_of_3() {
   echo "$best"
 }
 
-./sockshell run "$work/steps.txt" > /dev/null  # warm-up: the page cache, the kernel's socket memory
-java_steps=$(best_of_3 ./sockshell run "$work/steps.txt")
-java_setup=$(best_of_3 ./sockshell run "$work/setup.txt")
+# One "name total setup" line per tool measured.
+timings=()
+for backend in ${SOCKSHELL_BACKENDS:-default}; do
+  if [ "$backend" = default ]; then choose=(); name="sockshell run"; else choose=(--backend "$backend"); name="sockshell run ($backend)"; fi
+  ./sockshell "${choose[@]}" run "$work/steps.txt" > /dev/null  # warm-up: the page cache, the kernel's socket memory
+  java_steps=$(best_of_3 ./sockshell "${choose[@]}" run "$work/steps.txt")
+  java_setup=$(best_of_3 ./sockshell "${choose[@]}" run "$work/setup.txt")
+  timings+=("$name|$java_steps|$java_setup")
+done
 python_steps=$(best_of_3 python3 "$work/steps.py")
 python_setup=$(best_of_3 python3 "$work/setup.py")
+timings+=("python3|$python_steps|$python_setup")
 
-python3 - "$steps" "$java_steps" "$java_setup" "$python_steps" "$python_setup" <<'PY'
+python3 - "$steps" "${timings[@]}" <<'PY'
 import sys
 steps = int(sys.argv[1])
-java_steps, java_setup, python_steps, python_setup = map(float, sys.argv[2:])
-def line(name, total, setup):
+def rate(name, total, setup):
     if total - setup < 0.05:
         sys.exit(f"{name}: the steps took {total - setup:.3f} s, too little to tell from start-up; run more steps")
-    rate = steps / (total - setup)
-    print(f"{name:16} {total:7.2f} s total, {setup:5.2f} s start-up and set-up, {rate:10.0f} steps/s")
+    return steps / (total - setup)
 print(f"{steps} send/recv steps on loopback (best of 3 runs each)")
-line("sockshell run", java_steps, java_setup)
-line("python3", python_steps, python_setup)
-print(f"python3 is {(steps / (python_steps - python_setup)) / (steps / (java_steps - java_setup)):.1f} times faster per step")
+rates = {}
+for timing in sys.argv[2:]:
+    name, total, setup = timing.split("|")
+    rates[name] = rate(name, float(total), float(setup))
+    print(f"{name:22} {float(total):7.2f} s total, {float(setup):5.2f} s start-up and set-up, {rates[name]:10.0f} steps/s")
+for name, ours in rates.items():
+    if name != "python3":
+        print(f"python3 is {rates['python3'] / ours:.1f} times faster per step than {name}")
 PY

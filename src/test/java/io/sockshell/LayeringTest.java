@@ -49,6 +49,7 @@ class LayeringTest {
             Map.entry("io.sockshell.engine.nio", 1),
             Map.entry("io.sockshell.recording", 1),
             Map.entry("io.sockshell.diagram", 1),
+            Map.entry("io.sockshell.engine.posix", 1),
             Map.entry("io.sockshell.py.spi", 1),
             Map.entry("io.sockshell.py", 2),
             Map.entry("io.sockshell.py.runtime", 2),
@@ -69,7 +70,10 @@ class LayeringTest {
     private static final Pattern COMMENT_OR_STRING = Pattern.compile(
             "/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])'", Pattern.DOTALL);
     private static final Path SOURCES = Path.of("src", "main", "java");
+    /** The code compiled for Java 22 (the posix backend): the same rules hold there. */
+    private static final Path SOURCES_22 = Path.of("src", "main", "java22");
     private static final Path ENGINE = SOURCES.resolve("io/sockshell/engine");
+    private static final Path ENGINE_22 = SOURCES_22.resolve("io/sockshell/engine");
     private static final Path TRANSCRIPT_CORE = SOURCES.resolve("io/sockshell/transcript");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     /** A sockshell class outside the transcript core: a class of the core is io.sockshell.transcript.Name. */
@@ -78,7 +82,7 @@ class LayeringTest {
 
     @Test
     void theEngineImportsOnlyJavaAndItself() {
-        assertEquals(List.of(), importsWhere(path -> path.startsWith(ENGINE),
+        assertEquals(List.of(), importsWhere(path -> path.startsWith(ENGINE) || path.startsWith(ENGINE_22),
                 name -> !name.startsWith("java.") && !name.startsWith("io.sockshell.engine.")));
     }
 
@@ -137,6 +141,8 @@ class LayeringTest {
                 "the conductor's use of the runtime is not seen");
         assertTrue(packageUses().getOrDefault("io.sockshell.engine.nio", Set.of()).contains("io.sockshell.engine"),
                 "the NIO backend's use of the engine API is not seen");
+        assertFalse(importsWhere(path -> path.startsWith(ENGINE_22), name -> name.startsWith("java.lang.foreign.")).isEmpty(),
+                "the posix backend's Java 22 sources are not seen");
         assertFalse(importsWhere(path -> path.startsWith(SOURCES.resolve("io/sockshell/repl")),
                 name -> name.startsWith("org.jline.")).isEmpty(), "no JLine import found where one must be");
         assertFalse(importsWhere(path -> path.startsWith(SOURCES.resolve("io/sockshell/junit")),
@@ -148,8 +154,8 @@ class LayeringTest {
     /** For each package, the other sockshell packages its code uses (comments and strings left out). */
     private static Map<String, Set<String>> packageUses() {
         Map<String, Set<String>> uses = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> files = sourceFiles()) {
+            for (Path file : files.toList()) {
                 String code = COMMENT_OR_STRING.matcher(Files.readString(file)).replaceAll(" ");
                 Matcher declared = PACKAGE.matcher(code);
                 if (!declared.find()) {
@@ -170,13 +176,19 @@ class LayeringTest {
 
     /** "file: import" for each import of {@code name} in a source file {@code inFile} accepts. */
     private static List<String> importsWhere(Predicate<Path> inFile, Predicate<String> name) {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            return files.filter(file -> file.toString().endsWith(".java")).filter(inFile)
+        try (Stream<Path> files = sourceFiles()) {
+            return files.filter(inFile)
                     .flatMap(file -> imports(file).stream().filter(name).map(found -> file + ": " + found))
                     .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every main source file, in both source folders. */
+    private static Stream<Path> sourceFiles() throws IOException {
+        return Stream.concat(Files.walk(SOURCES), Files.exists(SOURCES_22) ? Files.walk(SOURCES_22) : Stream.empty())
+                .filter(file -> file.toString().endsWith(".java"));
     }
 
     private static List<String> imports(Path file) {

@@ -50,6 +50,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not read or save the command history.")
     boolean noHistory;
 
+    @Option(names = "--backend", paramLabel = "nio|posix", scope = ScopeType.INHERIT,
+            description = {"The socket backend: posix makes the kernel's own calls (JDK 22+ on Linux),",
+                "nio is built on Java's channels (any JDK). Default: posix where it can run, else nio;",
+                "--version says which is in use and why."})
+    void backend(String name) {
+        BackendOption.choose(spec.commandLine(), name);
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length == 0 && Terminals.interactive()) {
             // The start users wait for most: with nothing to parse, skip building the subcommands.
@@ -59,7 +67,8 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine line = new CommandLine(new Main());
+        return line.setParameterExceptionHandler(BackendOption.oneLine(line.getParameterExceptionHandler()));
     }
 
     @Override

@@ -8,9 +8,9 @@ import picocli.CommandLine;
 
 /**
  * What {@code sockshell --version} prints, one fact a line: the version and the commit Maven
- * wrote into the jar's resources (version.properties), and the Java running it. A new fact
- * (say, which socket backend is in use) is one more line in {@link #getVersion()}. The first
- * line stays "sockshell VERSION": the man pages take it as their source.
+ * wrote into the jar's resources (version.properties), the Java running it, and the socket
+ * backend in use. A new fact is one more line in {@link #getVersion()}. The first line stays
+ * "sockshell VERSION": the man pages take it as their source.
  */
 final class VersionProvider implements CommandLine.IVersionProvider {
     private static final String UNKNOWN = "unknown";
@@ -21,7 +21,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
             "sockshell " + version(),
             "commit " + build("commit"),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") at "
-                + System.getProperty("java.home")};
+                + System.getProperty("java.home"),
+            "backend: " + BackendOption.inUse()};
     }
 
     /** This build's version, such as 0.1.0. */

@@ -18,8 +18,9 @@ public final class Commands {
             SettimeoutCommand.class, GettimeoutCommand.class, MakefileCommand.class, ReadlineCommand.class,
             ReadlinesCommand.class, ReadCommand.class, WriteCommand.class, WritelinesCommand.class,
             FlushCommand.class, ShutdownCommand.class, CloseCommand.class, GetsocknameCommand.class,
-            GetpeernameCommand.class, SetsockoptCommand.class, GetsockoptCommand.class, SelectCommand.class,
-            PollCommand.class, SocketsCommand.class, DiagramCommand.class, TraceCommand.class, SetCommand.class, JobsCommand.class,
+            GetpeernameCommand.class, FilenoCommand.class, SetsockoptCommand.class, GetsockoptCommand.class,
+            SelectCommand.class, PollCommand.class, SocketsCommand.class, DiagramCommand.class, TraceCommand.class,
+            SetCommand.class, JobsCommand.class,
             WaitCommand.class, KillCommand.class, HelpCommand.class, ExitCommand.class);
 
     private Commands() {

@@ -1,6 +1,7 @@
 package io.sockshell.support;
 
 import io.sockshell.cli.Main;
+import io.sockshell.engine.SocketBackends;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,24 @@ public final class JavaProcess implements AutoCloseable {
         drain(process.getErrorStream(), stderr);
     }
 
+    /**
+     * The options of a sockshell JVM started by a test: native access for the posix backend, so
+     * it calls without a warning on JDK 22 and later (the jar's manifest says the same), and the
+     * backend the tests run on, when one was named.
+     */
+    public static List<String> nativeAccess() {
+        List<String> options = new ArrayList<>();
+        if (Runtime.version().feature() >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        // A backend chosen for the test run (-Dsockshell.backend=nio) is the child's too.
+        String backend = System.getProperty(SocketBackends.PROPERTY);
+        if (backend != null) {
+            options.add("-D" + SocketBackends.PROPERTY + "=" + backend);
+        }
+        return options;
+    }
+
     /** Starts {@code command} in the working directory. */
     public static JavaProcess start(List<String> command) throws IOException {
         return start(new ProcessBuilder(command));
@@ -53,6 +72,7 @@ public final class JavaProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(nativeAccess());
         command.addAll(javaOptions);
         command.add("-cp");
         command.add(classPath());

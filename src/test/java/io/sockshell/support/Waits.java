@@ -28,12 +28,13 @@ public final class Waits {
     }
 
     /**
-     * Waits until {@code thread}, which is running {@code work}, sits in a selector inside sockshell
-     * code: a blocking socket call (or wait) that only its peer or a cancel can end. Fails if the
+     * Waits until {@code thread}, which is running {@code work}, sits in the engine's wait for a
+     * socket (a selector, or posix's poll): a blocking socket call (or wait) that only its peer
+     * or a cancel can end. Fails if the
      * work finishes instead, or if the thread does not get there within {@code bound}.
      */
     public static void untilBlocked(Thread thread, Future<?> work, Duration bound) {
-        until(thread, work, bound, Waits::blockedInSelector);
+        until(thread, work, bound, Waits::blockedInEngineWait);
     }
 
     private static void until(Thread thread, Future<?> work, Duration bound, Predicate<Thread> blocked) {
@@ -73,14 +74,7 @@ public final class Waits {
         return inLatch && inJobs;
     }
 
-    private static boolean blockedInSelector(Thread thread) {
-        StackTraceElement[] stack = thread.getStackTrace();
-        boolean inSelector = false;
-        boolean inSockshell = false;
-        for (StackTraceElement frame : stack) {
-            inSelector |= frame.getClassName().endsWith("SelectorImpl") && frame.getMethodName().equals("doSelect");
-            inSockshell |= frame.getClassName().startsWith("io.sockshell.engine");
-        }
-        return inSelector && inSockshell;
+    private static boolean blockedInEngineWait(Thread thread) {
+        return Backends.waitingInEngine(thread.getStackTrace());
     }
 }
