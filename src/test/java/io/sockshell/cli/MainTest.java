@@ -72,14 +72,14 @@ class MainTest {
         List<String> lines = process.stdout().awaitClosed(BOUND).lines().toList();
         int jdk = Runtime.version().feature();
         assertEquals(Backends.posix() ? "backend: posix (JDK " + jdk + ", Linux)"
-                : "backend: nio (posix needs JDK 22+, this is JDK " + jdk + ")", lines.get(2));
+                : "backend: nio (posix needs JDK 22+, this is JDK " + jdk + ")", lines.get(3));
     }
 
     @Test
     void backendOptionChoosesTheBackendForTheSubcommandsToo() throws Exception {
         JavaProcess process = sockshell("--backend", "nio", "--version");
         assertEquals(0, process.exitCode(BOUND));
-        assertEquals("backend: nio (chosen with --backend)", process.stdout().awaitClosed(BOUND).lines().toList().get(2));
+        assertEquals("backend: nio (chosen with --backend)", process.stdout().awaitClosed(BOUND).lines().toList().get(3));
         JavaProcess run = sockshell("check", "--backend", "nio", "transcripts/echo-pair.t");
         assertEquals(0, run.exitCode(BOUND), () -> run.stderr().text());
     }
