@@ -36,7 +36,7 @@ public final class Transcript {
     }
     private static final Pattern PARTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    private static final String DIRECTIVES = "%party, %timeout, %file, %endfile, %leftovers";
+    private static final String DIRECTIVES = "%party, %timeout, %file, %endfile, %leftovers, %python";
 
     private final Path file;
     private final List<String> lines;
@@ -125,6 +125,20 @@ public final class Transcript {
         return steps.size();
     }
 
+    /** Every step as a program exporting this transcript sees it. */
+    public List<ExportStep> exportSteps() {
+        List<ExportStep> views = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            views.add(step.exportView());
+        }
+        return views;
+    }
+
+    /** The files carried in the transcript ({@code %file NAME}), by name, in the order written. */
+    public Map<String, String> carriedFiles() {
+        return files;
+    }
+
     /** The {@code %leftovers} block, or null when the transcript expects nothing left open. */
     LeftoversBlock leftovers() {
         return leftovers;
@@ -141,6 +155,9 @@ public final class Transcript {
         final Map<String, Integer> boundAt = new HashMap<>();
         double timeout;
         LeftoversBlock leftovers;
+        /** The reason of a {@code %python skip} line waiting for the step below it, or null. */
+        String pythonSkip;
+        int pythonSkipLine;
 
         Parser(Path file, String text) {
             this.file = file;
@@ -178,6 +195,9 @@ public final class Transcript {
                     i = parseLine(i);
                 }
             }
+            if (pythonSkip != null) {
+                throw error(pythonSkipLine - 1, "%python skip marks no command: it must stand right above one");
+            }
             if (parties.isEmpty()) {
                 parties.put(DEFAULT_PARTY, new PartyDeclaration(DEFAULT_PARTY, DEFAULT_KIND, List.of(), 0));
             }
@@ -195,7 +215,7 @@ public final class Transcript {
             if (!line.isBlank() && !line.startsWith("#")) {
                 CommandTemplate command = CommandTemplate.parse(line, problem(i));
                 checkBound(command.uses(), i);
-                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout));
+                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout, null));
             }
         }
 
@@ -226,7 +246,9 @@ public final class Transcript {
                 expected.add(expectedLine(next));
                 next++;
             }
-            steps.add(new Step(steps.size() + 1, i + 1, party, command, List.copyOf(expected), i + 1, timeout));
+            steps.add(new Step(steps.size() + 1, i + 1, party, command, List.copyOf(expected), i + 1, timeout,
+                    pythonSkip));
+            pythonSkip = null;
             return next;
         }
 
@@ -286,6 +308,7 @@ public final class Transcript {
                 case "leftovers" -> {
                     return leftoversBlock(i, arguments);
                 }
+                case "python" -> pythonSkip(i, arguments);
                 case "" -> throw error(i, "a line starting with % is a directive, but no directive is named"
                         + " (write output that starts with % as \\%)");
                 default -> throw error(i, "unknown directive %" + words[0] + " (known: " + DIRECTIVES + ")");
@@ -310,6 +333,18 @@ public final class Transcript {
             String kind = arguments.size() > 1 ? arguments.get(1) : DEFAULT_KIND;
             List<String> rest = arguments.size() > 2 ? List.copyOf(arguments.subList(2, arguments.size())) : List.of();
             parties.put(name, new PartyDeclaration(name, kind, rest, i + 1));
+        }
+
+        private void pythonSkip(int i, List<String> arguments) throws TranscriptError {
+            if (arguments.size() < 2 || !arguments.get(0).equals("skip")) {
+                throw error(i, "%python needs 'skip' and the reason, as in %python skip sockets is the shell's own table");
+            }
+            if (pythonSkip != null) {
+                throw error(i, "%python skip must stand right above the command it marks (line " + pythonSkipLine
+                        + " marks no command)");
+            }
+            pythonSkip = String.join(" ", arguments.subList(1, arguments.size()));
+            pythonSkipLine = i + 1;
         }
 
         private double timeout(int i, List<String> arguments) throws TranscriptError {
