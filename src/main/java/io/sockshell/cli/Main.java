@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
         subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
-            JshellCommand.class, ReferenceCommand.class})
+            JshellCommand.class, ReferenceCommand.class, ExportCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -17,11 +17,13 @@ import java.util.Map;
  *                       or null
  * @param bindings       each capture the step's output binds, with a Python regular expression
  *                       of the line that binds it: the capture is the named group
+ * @param comments       the comment lines written above the step, each starting with {@code #}
  */
 public record ExportStep(int number, int line, String party, String command, List<String> pieces, String pythonSkip,
-        Map<String, String> bindings) {
+        Map<String, String> bindings, List<String> comments) {
     public ExportStep {
         pieces = List.copyOf(pieces);
+        comments = List.copyOf(comments);
         bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
     }
 

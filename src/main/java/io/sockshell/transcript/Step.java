@@ -15,9 +15,10 @@ import java.util.Map;
  * @param expectedFrom   0-based index of the first expected line in the file
  * @param timeoutSeconds the bound on this step, or 0 for the runner's default
  * @param pythonSkip     why an export to Python leaves this step out ({@code %python skip}), or null
+ * @param comments       the comment lines written since the step before it
  */
 record Step(int number, int line, String party, CommandTemplate command, List<ExpectedLine> expected,
-        int expectedFrom, double timeoutSeconds, String pythonSkip) {
+        int expectedFrom, double timeoutSeconds, String pythonSkip, List<String> comments) {
 
     /** 0-based index just past the expected block. */
     int expectedTo() {
@@ -38,6 +39,6 @@ record Step(int number, int line, String party, CommandTemplate command, List<Ex
                 }
             }
         }
-        return new ExportStep(number, line, party, command.text(), command.pieces(), pythonSkip, bindings);
+        return new ExportStep(number, line, party, command.text(), command.pieces(), pythonSkip, bindings, comments);
     }
 }

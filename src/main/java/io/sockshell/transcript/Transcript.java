@@ -158,6 +158,8 @@ public final class Transcript {
         /** The reason of a {@code %python skip} line waiting for the step below it, or null. */
         String pythonSkip;
         int pythonSkipLine;
+        /** The comment lines since the last step, which the next step takes as its own. */
+        final List<String> comments = new ArrayList<>();
 
         Parser(Path file, String text) {
             this.file = file;
@@ -212,17 +214,24 @@ public final class Transcript {
 
         private void plainLine(int i) throws TranscriptError {
             String line = lines.get(i);
-            if (!line.isBlank() && !line.startsWith("#")) {
+            if (line.startsWith("#")) {
+                comments.add(line);
+            } else if (!line.isBlank()) {
                 CommandTemplate command = CommandTemplate.parse(line, problem(i));
                 checkBound(command.uses(), i);
-                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout, null));
+                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout, null,
+                        takeComments()));
             }
         }
 
         /** Parses the construct starting at line {@code i}; returns the index of the line after it. */
         private int parseLine(int i) throws TranscriptError {
             String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
+            if (line.startsWith("#")) {
+                comments.add(line);
+                return i + 1;
+            }
+            if (line.isBlank()) {
                 return i + 1;
             }
             if (line.startsWith("%")) {
@@ -247,7 +256,7 @@ public final class Transcript {
                 next++;
             }
             steps.add(new Step(steps.size() + 1, i + 1, party, command, List.copyOf(expected), i + 1, timeout,
-                    pythonSkip));
+                    pythonSkip, takeComments()));
             pythonSkip = null;
             return next;
         }
@@ -333,6 +342,15 @@ public final class Transcript {
             String kind = arguments.size() > 1 ? arguments.get(1) : DEFAULT_KIND;
             List<String> rest = arguments.size() > 2 ? List.copyOf(arguments.subList(2, arguments.size())) : List.of();
             parties.put(name, new PartyDeclaration(name, kind, rest, i + 1));
+        }
+
+        private List<String> takeComments() {
+            if (comments.isEmpty()) {
+                return List.of();
+            }
+            List<String> taken = List.copyOf(comments);
+            comments.clear();
+            return taken;
         }
 
         private void pythonSkip(int i, List<String> arguments) throws TranscriptError {
