@@ -20,7 +20,7 @@ public final class Commands {
             FlushCommand.class, ShutdownCommand.class, CloseCommand.class, GetsocknameCommand.class,
             GetpeernameCommand.class, SetsockoptCommand.class, GetsockoptCommand.class, SelectCommand.class,
             PollCommand.class, SocketsCommand.class, TraceCommand.class, SetCommand.class, JobsCommand.class,
-            WaitCommand.class, KillCommand.class, HelpCommand.class, ExitCommand.class);
+            WaitCommand.class, KillCommand.class, ExportCommand.class, HelpCommand.class, ExitCommand.class);
 
     private Commands() {
     }

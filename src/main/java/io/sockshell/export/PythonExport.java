@@ -74,14 +74,16 @@ public final class PythonExport {
         Map<Integer, String> unexported = new java.util.LinkedHashMap<>();
         String party = null;
         for (ExportStep step : steps) {
-            if (parties.size() > 1 && !step.party().equals(party)) {
-                body.append('\n').append("# ").append(step.party()).append('\n');
-                party = step.party();
-            } else if (!step.comments().isEmpty()) {
+            boolean newParty = parties.size() > 1 && !step.party().equals(party);
+            if (newParty || !step.comments().isEmpty()) {
                 body.append('\n');
             }
             for (String comment : step.comments()) {
                 body.append(comment).append('\n');
+            }
+            if (newParty) {
+                body.append("# --- ").append(step.party()).append(" ---\n");
+                party = step.party();
             }
             String left = translator.translate(step, body);
             if (left == null) {
@@ -94,7 +96,8 @@ public final class PythonExport {
         program.append("#!/usr/bin/env python3\n")
                 .append("# ").append(title.replace('\n', ' ')).append(", exported by sockshell (export --python).\n")
                 .append("# Run it with python3: it makes the session's socket calls and prints what the shell printed.\n\n")
-                .append(PRELUDE).append('\n');
+                .append(PRELUDE)
+                .append("\n\n# The session.\n\n");
         translator.header(program);
         program.append(body);
         return new Program(program.toString(), marked, unexported);
@@ -105,7 +108,7 @@ public final class PythonExport {
             if (in == null) {
                 throw new IllegalStateException("prelude.py is missing from the jar");
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing() + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -38,9 +38,14 @@ final class PythonText {
 
     /** A regular expression as a raw string when it can be one, so it reads as written. */
     static String regex(String pattern) {
-        boolean rawFits = pattern.indexOf('\'') < 0 && !pattern.endsWith("\\")
-                && pattern.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
-        return rawFits ? "r'" + pattern + "'" : str(pattern);
+        boolean rawFits = !pattern.endsWith("\\") && pattern.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        if (rawFits && pattern.indexOf('\'') < 0) {
+            return "r'" + pattern + "'";
+        }
+        if (rawFits && pattern.indexOf('"') < 0) {
+            return "r\"" + pattern + "\"";
+        }
+        return str(pattern);
     }
 
     /** A party's name as part of a Python identifier: '-' is not allowed in one. */

@@ -34,10 +34,14 @@ final class Translator {
     /** Stands for a capture's use while the command line is split into words: a capture is a whole word. */
     private static final char CAPTURE_OPEN = '\uE000';
     private static final char CAPTURE_CLOSE = '\uE001';
+    /** The longest statements written on the line of their {@code with step():}. */
+    private static final int ONE_LINE = 100;
     private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     /** A bytes literal that reads the same as a str literal once its b is gone: ASCII, escapes included. */
     private static final Pattern ASCII_BYTES = Pattern.compile(
             "b'(?:[^'\\\\]|\\\\[\\\\'\"tnr]|\\\\x[0-7][0-9a-f])*'|b\"(?:[^\"\\\\]|\\\\[\\\\'\"tnr]|\\\\x[0-7][0-9a-f])*\"");
+    /** A number Python reads as written. */
+    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Names the program already uses: Python's keywords and builtins it calls, its modules and helpers. */
     private static final Set<String> TAKEN = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
@@ -169,9 +173,9 @@ final class Translator {
         return why;
     }
 
-    /** {@code with step(): ...} on one line when it can be, else as a block. */
+    /** {@code with step(): ...} on one line when it fits, else as a block. */
     private static void stepBlock(Statements statements, String indent, StringBuilder out) {
-        if (statements.simple()) {
+        if (statements.simple() && statements.length() <= ONE_LINE) {
             out.append(indent).append("with step(): ").append(String.join("; ", statements.lines)).append('\n');
             return;
         }
@@ -556,7 +560,7 @@ final class Translator {
             if (Double.isNaN(value) || Double.isInfinite(value)) {
                 throw new NumberFormatException();
             }
-            return Double.toString(value);
+            return DECIMAL.matcher(raw).matches() ? raw : Double.toString(value);
         } catch (NumberFormatException e) {
             throw new UsageError("SECONDS must be a number of seconds or None, not '" + raw + "'");
         }
@@ -719,6 +723,14 @@ final class Translator {
 
         boolean simple() {
             return !compound;
+        }
+
+        int length() {
+            int length = 0;
+            for (String line : lines) {
+                length += line.length() + 2;
+            }
+            return length;
         }
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
  *                       or null
  * @param bindings       each capture the step's output binds, with a Python regular expression
  *                       of the line that binds it: the capture is the named group
- * @param comments       the comment lines written above the step, each starting with {@code #}
+ * @param comments       the comment lines written above the step, each starting with {@code #}; an
+ *                       empty line stands for the blank line between two paragraphs
  */
 public record ExportStep(int number, int line, String party, String command, List<String> pieces, String pythonSkip,
         Map<String, String> bindings, List<String> comments) {

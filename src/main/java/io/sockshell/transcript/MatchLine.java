@@ -209,11 +209,11 @@ final class MatchLine implements ExpectedLine {
         return regex.toString();
     }
 
-    /** Python's re.escape: a backslash before each character its regex syntax gives a meaning. */
+    /** A backslash before each character Python's regex syntax gives a meaning outside a class. */
     private static void pythonQuote(String text, StringBuilder regex) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if ("()[]{}?*+-|^$\\.&~# \t\n\r\013\f".indexOf(c) >= 0) {
+            if ("()[]{}?*+|^$\\.".indexOf(c) >= 0) {
                 regex.append('\\');
             }
             regex.append(c);

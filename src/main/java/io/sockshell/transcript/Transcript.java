@@ -232,6 +232,9 @@ public final class Transcript {
                 return i + 1;
             }
             if (line.isBlank()) {
+                if (!comments.isEmpty() && !comments.get(comments.size() - 1).isEmpty()) {
+                    comments.add("");
+                }
                 return i + 1;
             }
             if (line.startsWith("%")) {
@@ -345,6 +348,9 @@ public final class Transcript {
         }
 
         private List<String> takeComments() {
+            if (!comments.isEmpty() && comments.get(comments.size() - 1).isEmpty()) {
+                comments.remove(comments.size() - 1);
+            }
             if (comments.isEmpty()) {
                 return List.of();
             }
