@@ -18,10 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Turns one shell command at a time into Python statements. Each command's arguments are read
@@ -66,7 +62,7 @@ final class Translator {
     private final List<String> parties;
     private final Map<String, String> carriedFiles;
     private final Map<String, Class<? extends ShellCommand>> types = Commands.byName();
-    private final Map<Class<?>, CommandLine> parsers = new HashMap<>();
+    private final Map<Class<?>, Arguments.Reader> readers = new HashMap<>();
     /** Each party's names, as {@code party + '\0' + name}, to their Python variables. */
     private final Map<String, String> variables = new HashMap<>();
     /** Python variables in use, taken from {@link #TAKEN} and every name given out. */
@@ -146,7 +142,7 @@ final class Translator {
         }
         Statements statements = new Statements();
         try {
-            CommandSpec parsed = parse(type, words.subList(1, words.size()));
+            Arguments parsed = parse(type, words.subList(1, words.size()));
             call(step.party(), name, parsed, statements);
         } catch (CommandLine.ParameterException | UsageError | DataLiteral.BadLiteral e) {
             return comment(out, step, "not exported, the shell refuses it: " + e.getMessage());
@@ -253,70 +249,68 @@ final class Translator {
         return null;
     }
 
-    private CommandSpec parse(Class<? extends ShellCommand> type, List<String> arguments) {
-        CommandLine parser = parsers.computeIfAbsent(type, unused -> Commands.single(null, type));
-        parser.parseArgs(arguments.toArray(new String[0]));
-        return parser.getCommandSpec();
+    private Arguments parse(Class<? extends ShellCommand> type, List<String> arguments) {
+        return readers.computeIfAbsent(type, unused -> new Arguments.Reader(Commands.single(null, type))).read(arguments);
     }
 
     /** The Python statements of one command: the calls it makes and how the shell shows their results. */
-    private void call(String party, String command, CommandSpec spec, Statements out)
+    private void call(String party, String command, Arguments spec, Statements out)
             throws UsageError, DataLiteral.BadLiteral {
         switch (command) {
             case "socket" -> socket(party, spec, out);
-            case "bind", "connect" -> out.add(sock(party, positional(spec, "SOCKET")) + "." + command + "("
+            case "bind", "connect" -> out.add(sock(party, spec.positional("SOCKET")) + "." + command + "("
                     + address(party, spec) + ")");
-            case "connect_ex" -> out.add("show(" + sock(party, positional(spec, "SOCKET")) + ".connect_ex("
+            case "connect_ex" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".connect_ex("
                     + address(party, spec) + "))");
             case "listen" -> {
-                String backlog = positional(spec, "BACKLOG");
-                out.add(sock(party, positional(spec, "SOCKET")) + ".listen(" + (backlog == null ? "" : integer(backlog, "BACKLOG"))
+                String backlog = spec.positional("BACKLOG");
+                out.add(sock(party, spec.positional("SOCKET")) + ".listen(" + (backlog == null ? "" : integer(backlog, "BACKLOG"))
                         + ")");
             }
             case "accept" -> accept(party, spec, out);
-            case "send" -> out.add("show(" + sock(party, positional(spec, "SOCKET")) + ".send("
-                    + data(positional(spec, "DATA")) + "))");
+            case "send" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".send("
+                    + data(spec.positional("DATA")) + "))");
             case "sendall" -> sendall(party, spec, out);
-            case "sendto" -> out.add("show(" + sock(party, positional(spec, "SOCKET")) + ".sendto("
-                    + data(positional(spec, "DATA")) + ", (" + host(positional(spec, "HOST")) + ", "
-                    + port(party, positional(spec, "PORT")) + ")))");
+            case "sendto" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".sendto("
+                    + data(spec.positional("DATA")) + ", (" + host(spec.positional("HOST")) + ", "
+                    + port(party, spec.positional("PORT")) + ")))");
             case "recv" -> recv(party, spec, out);
-            case "recvfrom" -> out.add("show_datagram(" + sock(party, positional(spec, "SOCKET")) + ".recvfrom("
-                    + integer(positional(spec, "BUFSIZE"), "BUFSIZE") + ")" + style(spec) + ")");
-            case "setblocking" -> out.add(sock(party, positional(spec, "SOCKET")) + ".setblocking("
-                    + flag(positional(spec, "FLAG")) + ")");
-            case "settimeout" -> out.add(sock(party, positional(spec, "SOCKET")) + ".settimeout("
-                    + seconds(positional(spec, "SECONDS")) + ")");
-            case "gettimeout" -> out.add("show(" + sock(party, positional(spec, "SOCKET")) + ".gettimeout())");
+            case "recvfrom" -> out.add("show_datagram(" + sock(party, spec.positional("SOCKET")) + ".recvfrom("
+                    + integer(spec.positional("BUFSIZE"), "BUFSIZE") + ")" + style(spec) + ")");
+            case "setblocking" -> out.add(sock(party, spec.positional("SOCKET")) + ".setblocking("
+                    + flag(spec.positional("FLAG")) + ")");
+            case "settimeout" -> out.add(sock(party, spec.positional("SOCKET")) + ".settimeout("
+                    + seconds(spec.positional("SECONDS")) + ")");
+            case "gettimeout" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".gettimeout())");
             case "makefile" -> makefile(party, spec, out);
-            case "readline" -> out.add("show_data(" + file(party, positional(spec, "FILE")) + ".readline()" + style(spec) + ")");
-            case "readlines" -> out.add("show(" + file(party, positional(spec, "FILE")) + ".readlines())");
+            case "readline" -> out.add("show_data(" + file(party, spec.positional("FILE")) + ".readline()" + style(spec) + ")");
+            case "readlines" -> out.add("show(" + file(party, spec.positional("FILE")) + ".readlines())");
             case "read" -> {
-                String size = positional(spec, "SIZE");
-                out.add("show_data(" + file(party, positional(spec, "FILE")) + ".read("
+                String size = spec.positional("SIZE");
+                out.add("show_data(" + file(party, spec.positional("FILE")) + ".read("
                         + (size.equals("-1") ? "" : integer(size, "SIZE")) + ")" + style(spec) + ")");
             }
             case "write" -> {
-                String file = positional(spec, "FILE");
-                out.add("show(" + file(party, file) + ".write(" + fileData(party, file, positional(spec, "DATA")) + "))");
+                String file = spec.positional("FILE");
+                out.add("show(" + file(party, file) + ".write(" + fileData(party, file, spec.positional("DATA")) + "))");
             }
             case "writelines" -> {
-                String file = positional(spec, "FILE");
+                String file = spec.positional("FILE");
                 List<String> items = new ArrayList<>();
-                for (String item : list(spec, "DATA")) {
+                for (String item : spec.list("DATA")) {
                     items.add(fileData(party, file, item));
                 }
                 out.add(file(party, file) + ".writelines([" + String.join(", ", items) + "])");
             }
-            case "flush" -> out.add(file(party, positional(spec, "FILE")) + ".flush()");
-            case "shutdown" -> out.add(sock(party, positional(spec, "SOCKET")) + ".shutdown(socket."
-                    + shutdownHow(positional(spec, "HOW")) + ")");
+            case "flush" -> out.add(file(party, spec.positional("FILE")) + ".flush()");
+            case "shutdown" -> out.add(sock(party, spec.positional("SOCKET")) + ".shutdown(socket."
+                    + shutdownHow(spec.positional("HOW")) + ")");
             case "close" -> {
-                for (String name : list(spec, "NAME")) {
+                for (String name : spec.list("NAME")) {
                     out.add(existing(party, name) + ".close()");
                 }
             }
-            case "getsockname", "getpeername" -> out.add("show(" + sock(party, positional(spec, "SOCKET")) + "."
+            case "getsockname", "getpeername" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + "."
                     + command + "())");
             case "setsockopt" -> setsockopt(party, spec, out);
             case "getsockopt" -> getsockopt(party, spec, out);
@@ -331,11 +325,11 @@ final class Translator {
         }
     }
 
-    private void socket(String party, CommandSpec spec, Statements out) throws UsageError {
+    private void socket(String party, Arguments spec, Statements out) throws UsageError {
         String name = null;
         String family = "AF_INET";
         String kind = "SOCK_STREAM";
-        for (String word : list(spec, "NAME|FAMILY|TYPE")) {
+        for (String word : spec.list("NAME|FAMILY|TYPE")) {
             switch (word.toUpperCase(Locale.ROOT)) {
                 case "AF_INET", "INET", "IPV4", "-4" -> family = "AF_INET";
                 case "AF_INET6", "INET6", "IPV6", "-6" -> family = "AF_INET6";
@@ -357,18 +351,18 @@ final class Translator {
         }
     }
 
-    private void accept(String party, CommandSpec spec, Statements out) throws UsageError {
-        String listener = sock(party, positional(spec, "SOCKET"));
-        String name = positional(spec, "NAME");
+    private void accept(String party, Arguments spec, Statements out) throws UsageError {
+        String listener = sock(party, spec.positional("SOCKET"));
+        String name = spec.positional("NAME");
         String chosen = name == null ? automaticName(party, "conn") : name;
         String variable = define(party, chosen, false);
         out.assign(variable, variable + ", addr = " + listener + ".accept()");
         out.add(name == null ? "emit(" + PythonText.str(chosen + " ") + " + repr(addr))" : "show(addr)");
     }
 
-    private void sendall(String party, CommandSpec spec, Statements out) throws UsageError, DataLiteral.BadLiteral {
-        String call = sock(party, positional(spec, "SOCKET")) + ".sendall(" + data(positional(spec, "DATA")) + ")";
-        String repeat = (String) option(spec, "--repeat");
+    private void sendall(String party, Arguments spec, Statements out) throws UsageError, DataLiteral.BadLiteral {
+        String call = sock(party, spec.positional("SOCKET")) + ".sendall(" + data(spec.positional("DATA")) + ")";
+        String repeat = spec.option("--repeat");
         if (repeat == null) {
             out.add(call);
             return;
@@ -377,20 +371,20 @@ final class Translator {
         out.block("for _ in range(" + times + "):", call);
     }
 
-    private void recv(String party, CommandSpec spec, Statements out) throws UsageError {
-        String sock = sock(party, positional(spec, "SOCKET"));
-        String size = integer(positional(spec, "BUFSIZE"), "BUFSIZE");
-        if (Boolean.TRUE.equals(option(spec, "--until-eof"))) {
+    private void recv(String party, Arguments spec, Statements out) throws UsageError {
+        String sock = sock(party, spec.positional("SOCKET"));
+        String size = integer(spec.positional("BUFSIZE"), "BUFSIZE");
+        if (spec.given("--until-eof")) {
             out.add("recv_until_eof(" + sock + ", " + size + ")");
         } else {
             out.add("show_data(" + sock + ".recv(" + size + ")" + style(spec) + ")");
         }
     }
 
-    private void makefile(String party, CommandSpec spec, Statements out) throws UsageError {
-        String sock = sock(party, positional(spec, "SOCKET"));
-        String name = positional(spec, "NAME");
-        String mode = positional(spec, "MODE");
+    private void makefile(String party, Arguments spec, Statements out) throws UsageError {
+        String sock = sock(party, spec.positional("SOCKET"));
+        String name = spec.positional("NAME");
+        String mode = spec.positional("MODE");
         if (mode == null && name != null && name.matches("[rwb]{1,3}")) {
             mode = name;
             name = null;
@@ -409,12 +403,12 @@ final class Translator {
         }
     }
 
-    private void setsockopt(String party, CommandSpec spec, Statements out) throws UsageError {
-        List<String> words = list(spec, "[LEVEL] OPTION VALUE");
+    private void setsockopt(String party, Arguments spec, Statements out) throws UsageError {
+        List<String> words = spec.list("[LEVEL] OPTION VALUE");
         String level = level(words);
         List<String> rest = level == null ? words : words.subList(1, words.size());
         SockOption option = option(rest.get(0));
-        String sock = sock(party, positional(spec, "SOCKET"));
+        String sock = sock(party, spec.positional("SOCKET"));
         String levelName = "socket." + (level == null ? option.level() : level);
         if (option == SockOption.SO_LINGER) {
             if (rest.size() != 3) {
@@ -430,15 +424,15 @@ final class Translator {
         out.add(sock + ".setsockopt(" + levelName + ", socket." + option + ", " + integer(rest.get(1), "VALUE") + ")");
     }
 
-    private void getsockopt(String party, CommandSpec spec, Statements out) throws UsageError {
-        List<String> words = list(spec, "[LEVEL] OPTION");
+    private void getsockopt(String party, Arguments spec, Statements out) throws UsageError {
+        List<String> words = spec.list("[LEVEL] OPTION");
         String level = level(words);
         List<String> rest = level == null ? words : words.subList(1, words.size());
         if (rest.size() != 1) {
             throw new UsageError("getsockopt takes SOCKET [LEVEL] OPTION");
         }
         SockOption option = option(rest.get(0));
-        out.add("show(" + sock(party, positional(spec, "SOCKET")) + ".getsockopt(socket."
+        out.add("show(" + sock(party, spec.positional("SOCKET")) + ".getsockopt(socket."
                 + (level == null ? option.level() : level) + ", socket." + option + "))");
     }
 
@@ -451,19 +445,19 @@ final class Translator {
         return SockOption.byName(name).orElseThrow(() -> new UsageError("unknown option '" + name + "'"));
     }
 
-    private void select(String party, CommandSpec spec, Statements out) throws UsageError {
-        String timeout = (String) option(spec, "--timeout");
-        out.add("show_ready(select.select(" + socks(party, listOption(spec, "--read")) + ", "
-                + socks(party, listOption(spec, "--write")) + ", " + socks(party, listOption(spec, "--except"))
+    private void select(String party, Arguments spec, Statements out) throws UsageError {
+        String timeout = spec.option("--timeout");
+        out.add("show_ready(select.select(" + socks(party, spec.list("--read")) + ", "
+                + socks(party, spec.list("--write")) + ", " + socks(party, spec.list("--except"))
                 + (timeout == null ? "" : ", " + seconds(timeout)) + "))");
     }
 
-    private void poll(String party, CommandSpec spec, Statements out) throws UsageError {
+    private void poll(String party, Arguments spec, Statements out) throws UsageError {
         Map<String, String> interest = new LinkedHashMap<>();
-        for (String name : listOption(spec, "--in")) {
+        for (String name : spec.list("--in")) {
             interest.merge(sock(party, name), "select.POLLIN", (a, b) -> a);
         }
-        for (String name : listOption(spec, "--out")) {
+        for (String name : spec.list("--out")) {
             interest.merge(sock(party, name), "select.POLLOUT", (a, b) -> a.equals(b) ? a : a + " | " + b);
         }
         List<String> statements = new ArrayList<>();
@@ -471,19 +465,19 @@ final class Translator {
         for (Map.Entry<String, String> entry : interest.entrySet()) {
             statements.add("poller.register(" + entry.getKey() + ", " + entry.getValue() + ")");
         }
-        String timeout = (String) option(spec, "--timeout");
+        String timeout = spec.option("--timeout");
         statements.add("show_events(poller.poll(" + (timeout == null ? "" : integer(timeout, "TIMEOUT")) + "), ["
                 + String.join(", ", interest.keySet()) + "])");
         statements.forEach(out::add);
     }
 
-    private void wait(String party, CommandSpec spec, Statements out) throws UsageError {
+    private void wait(String party, Arguments spec, Statements out) throws UsageError {
         jobCounts.putIfAbsent(party, 0);
         List<String> arguments = new ArrayList<>();
-        for (String job : list(spec, "JOB")) {
+        for (String job : spec.list("JOB")) {
             arguments.add(integer(job.startsWith("%") ? job.substring(1) : job, "JOB"));
         }
-        String timeout = (String) option(spec, "--timeout");
+        String timeout = spec.option("--timeout");
         if (timeout != null) {
             arguments.add("timeout=" + seconds(timeout));
         }
@@ -492,8 +486,8 @@ final class Translator {
 
     // Arguments, as Python expressions.
 
-    private String address(String party, CommandSpec spec) throws UsageError {
-        return "(" + host(positional(spec, "HOST")) + ", " + port(party, positional(spec, "PORT")) + ")";
+    private String address(String party, Arguments spec) throws UsageError {
+        return "(" + host(spec.positional("HOST")) + ", " + port(party, spec.positional("PORT")) + ")";
     }
 
     private String host(String raw) throws UsageError {
@@ -584,10 +578,10 @@ final class Translator {
         };
     }
 
-    private static String style(CommandSpec spec) {
+    /** The data style this line asked for. */
+    private static String style(Arguments spec) {
         for (String style : List.of("full", "hex")) {
-            OptionSpec option = spec.findOption("--" + style);
-            if (option != null && Boolean.TRUE.equals(option.getValue())) {
+            if (spec.given("--" + style)) {
                 return ", '" + style + "'";
             }
         }
@@ -628,7 +622,8 @@ final class Translator {
             textFiles.remove(key(party, name));
         }
         return variables.computeIfAbsent(key(party, name), unused -> {
-            String variable = used.contains(name) ? fresh(PythonText.identifier(party) + "_" + name) : fresh(name);
+            String variable = used.contains(name) && !TAKEN.contains(name)
+                    ? fresh(PythonText.identifier(party) + "_" + name) : fresh(name);
             if (!variable.equals(name)) {
                 shellNames.put(variable, name);
             }
@@ -661,43 +656,6 @@ final class Translator {
 
     private static String key(String party, String name) {
         return party + '\0' + name;
-    }
-
-    // Reading the parsed command.
-
-    private static String positional(CommandSpec spec, String label) {
-        for (PositionalParamSpec parameter : spec.positionalParameters()) {
-            if (parameter.paramLabel().equals(label)) {
-                Object value = parameter.getValue();
-                return value == null ? null : value.toString();
-            }
-        }
-        throw new IllegalStateException(spec.name() + " has no parameter " + label);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> list(CommandSpec spec, String label) {
-        for (PositionalParamSpec parameter : spec.positionalParameters()) {
-            if (parameter.paramLabel().equals(label)) {
-                Object value = parameter.getValue();
-                return value == null ? List.of() : (List<String>) value;
-            }
-        }
-        throw new IllegalStateException(spec.name() + " has no parameter " + label);
-    }
-
-    private static Object option(CommandSpec spec, String name) {
-        ArgSpec option = spec.findOption(name);
-        if (option == null) {
-            throw new IllegalStateException(spec.name() + " has no option " + name);
-        }
-        return option.getValue();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> listOption(CommandSpec spec, String name) {
-        Object value = option(spec, name);
-        return value == null ? List.of() : (List<String>) value;
     }
 
     /** The statements of one step, and the variables they assign (which a job's function declares global). */
