@@ -93,15 +93,91 @@ public final class PythonJudge {
 
     /** Runs a program with its steps marked, for at most {@code seconds}, and cuts its output into steps. */
     public static Outputs run(PythonExport.Program program, double seconds) {
-        List<TranscriptResult.Problem> problems = new ArrayList<>();
+        try {
+            Ran ran = execute(program.source(), List.of(), seconds);
+            return new Outputs(cut(ran.stdout(), program.markedSteps()), ran.problems());
+        } catch (IOException e) {
+            return new Outputs(Map.of(), List.of(new TranscriptResult.Problem(0, "cannot run " + command() + " ("
+                    + e.getMessage() + ")")));
+        }
+    }
+
+    /**
+     * Runs several programs in one python3 process, one after another, each in a namespace of
+     * its own (python3's start-up costs more than a short program): for a differential test's
+     * hundreds of generated sessions. The outputs are in the programs' order.
+     */
+    public static List<Outputs> runAll(List<PythonExport.Program> programs, double seconds) {
         Path folder = null;
         try {
-            folder = Files.createTempDirectory("sockshell-python-");
-            Path source = folder.resolve("program.py");
+            folder = Files.createTempDirectory("sockshell-python-batch-");
+            List<String> arguments = new ArrayList<>();
+            for (int i = 0; i < programs.size(); i++) {
+                Path source = folder.resolve("program" + i + ".py");
+                Files.writeString(source, programs.get(i).source(), StandardCharsets.UTF_8);
+                arguments.add(source.toString());
+            }
+            Ran ran = execute(DRIVER, arguments, seconds);
+            List<String> chunks = new ArrayList<>();
+            StringBuilder current = null;
+            for (String line : TranscriptRunner.lines(ran.stdout())) {
+                if (line.equals(PROGRAM_MARK)) {
+                    if (current != null) {
+                        chunks.add(current.toString());
+                    }
+                    current = new StringBuilder();
+                } else if (current != null) {
+                    current.append(line).append('\n');
+                }
+            }
+            if (current != null) {
+                chunks.add(current.toString());
+            }
+            List<Outputs> outputs = new ArrayList<>();
+            for (int i = 0; i < programs.size(); i++) {
+                String chunk = i < chunks.size() ? chunks.get(i) : "";
+                outputs.add(new Outputs(cut(chunk, programs.get(i).markedSteps()), ran.problems()));
+            }
+            return outputs;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            delete(folder);
+        }
+    }
+
+    /** Runs each program file given in a fresh namespace, a mark line before each. */
+    private static final String DRIVER = String.join("\n",
+            "import sys",
+            "for path in sys.argv[1:]:",
+            "    print('\\x1d', flush=True)",
+            "    namespace = {'__name__': '__main__'}",
+            "    with open(path, encoding='utf-8') as source:",
+            "        code = compile(source.read(), path, 'exec')",
+            "    try:",
+            "        exec(code, namespace)",
+            "    except BaseException as error:",
+            "        print(path + ': ' + type(error).__name__ + ': ' + str(error), file=sys.stderr, flush=True)",
+            "    namespace.clear()",
+            "");
+    private static final String PROGRAM_MARK = "\u001d";
+
+    /** What a python3 process printed, and what went wrong. */
+    private record Ran(String stdout, List<TranscriptResult.Problem> problems) {
+    }
+
+    /** Runs {@code source} with {@code arguments} and the step marks on, for at most {@code seconds}. */
+    private static Ran execute(String source, List<String> arguments, double seconds) throws IOException {
+        List<TranscriptResult.Problem> problems = new ArrayList<>();
+        Path folder = Files.createTempDirectory("sockshell-python-");
+        try {
+            Path program = folder.resolve("program.py");
             Path output = folder.resolve("output.txt");
             Path errors = folder.resolve("errors.txt");
-            Files.writeString(source, program.source(), StandardCharsets.UTF_8);
-            ProcessBuilder builder = new ProcessBuilder(command(), "-X", "utf8", source.toString())
+            Files.writeString(program, source, StandardCharsets.UTF_8);
+            List<String> command = new ArrayList<>(List.of(command(), "-X", "utf8", program.toString()));
+            command.addAll(arguments);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .redirectOutput(output.toFile()).redirectError(errors.toFile());
             builder.environment().put(PythonExport.MARKS_VARIABLE, "1");
@@ -123,10 +199,7 @@ public final class PythonJudge {
                 problems.add(new TranscriptResult.Problem(0, command() + " wrote to standard error: "
                         + stderr.lines().reduce((first, second) -> second).orElse("")));
             }
-            return new Outputs(cut(Files.readString(output, StandardCharsets.UTF_8), program.markedSteps()), problems);
-        } catch (IOException e) {
-            problems.add(new TranscriptResult.Problem(0, "cannot run " + command() + " (" + e.getMessage() + ")"));
-            return new Outputs(Map.of(), problems);
+            return new Ran(Files.readString(output, StandardCharsets.UTF_8), problems);
         } finally {
             delete(folder);
         }
