@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.sockshell.engine.SocketBackends;
 import io.sockshell.export.PythonExport;
 import io.sockshell.export.PythonJudge;
-import io.sockshell.session.Session;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,19 +34,6 @@ class DifferentialTest {
     /** Sessions per python3 process: its start-up costs more than a session. */
     private static final int BATCH = 100;
     private static final long DEFAULT_SEED = 0x5EED_12L;
-    private static final Pattern PORT = Pattern.compile("(?<=', )\\d+(?=[,)])");
-
-    /** One session's first difference. */
-    record Difference(int session, int step, String line, String sockshell, String python) {
-        String describe(long seed) {
-            return "session #" + session + " (seed " + seed + ") step " + step + " '" + line + "': sockshell "
-                    + quoted(sockshell) + ", python3 " + quoted(python);
-        }
-
-        private static String quoted(String text) {
-            return "'" + text.strip().replace("\n", "\\n") + "'";
-        }
-    }
 
     @Test
     void sockshellPrintsWhatCPythonPrints() {
@@ -64,14 +45,15 @@ class DifferentialTest {
         for (int i = 0; i < count; i++) {
             sessions.add(CallSequences.session(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i), CALLS));
         }
-        List<Difference> differences = new ArrayList<>();
+        List<CPythonComparison.Difference> differences = new ArrayList<>();
         for (int from = 0; from < count; from += BATCH) {
             List<List<String>> batch = sessions.subList(from, Math.min(count, from + BATCH));
             List<PythonExport.Program> programs = batch.stream().map(lines -> PythonExport.ofLines("generated", lines)).toList();
             List<PythonJudge.Outputs> python = PythonJudge.runAll(programs, 300);
             for (int i = 0; i < batch.size(); i++) {
                 assertEquals(List.of(), python.get(i).problems(), "python3 failed to run the batch from #" + from);
-                Difference difference = compare(from + i, batch.get(i), shell(batch.get(i)), programs.get(i),
+                CPythonComparison.Difference difference = CPythonComparison.compare(from + i, batch.get(i),
+                        CPythonComparison.shell(batch.get(i)), programs.get(i),
                         python.get(i).byStep());
                 if (difference != null) {
                     differences.add(difference);
@@ -90,52 +72,12 @@ class DifferentialTest {
         }
     }
 
-    /** What each line printed in a session of its own. */
-    private static List<String> shell(List<String> lines) {
-        StringWriter buffer = new StringWriter();
-        PrintWriter writer = new PrintWriter(buffer, true);
-        List<String> outputs = new ArrayList<>();
-        try (Session session = new Session(writer, writer)) {
-            for (String line : lines) {
-                session.execute(line);
-                writer.flush();
-                outputs.add(buffer.toString());
-                buffer.getBuffer().setLength(0);
-            }
-        }
-        return outputs;
-    }
-
-    private static Difference compare(int index, List<String> lines, List<String> shell, PythonExport.Program program,
-            Map<Integer, String> python) {
-        Map<String, String> shellPorts = new LinkedHashMap<>();
-        Map<String, String> pythonPorts = new LinkedHashMap<>();
-        for (int step : program.markedSteps()) {
-            String ours = namePorts(shell.get(step - 1), shellPorts);
-            String theirs = namePorts(python.getOrDefault(step, ""), pythonPorts);
-            if (!ours.equals(theirs)) {
-                return new Difference(index, step, lines.get(step - 1), ours, theirs);
-            }
-        }
-        return null;
-    }
-
-    /** Each port in an address tuple named P1, P2, ... in order of appearance. */
-    private static String namePorts(String text, Map<String, String> names) {
-        Matcher port = PORT.matcher(text);
-        StringBuilder named = new StringBuilder();
-        while (port.find()) {
-            port.appendReplacement(named, names.computeIfAbsent(port.group(), unused -> "P" + (names.size() + 1)));
-        }
-        return port.appendTail(named).toString();
-    }
-
-    private static void report(long seed, int count, String backend, List<Difference> differences) {
+    private static void report(long seed, int count, String backend, List<CPythonComparison.Difference> differences) {
         System.out.printf(Locale.ROOT, "differential on %s: %d of %d sessions identical to CPython (%.1f%%), seed %d"
                         + " (replay with -Dsockshell.differential.seed=%d -Dsockshell.differential.long=%d)%n",
                 backend, count - differences.size(), count, 100.0 * (count - differences.size()) / count, seed, seed, count);
-        Map<String, List<Difference>> byReason = new TreeMap<>();
-        for (Difference difference : differences) {
+        Map<String, List<CPythonComparison.Difference>> byReason = new TreeMap<>();
+        for (CPythonComparison.Difference difference : differences) {
             String reason = backend.equals("nio") ? NioLimits.explain(difference) : null;
             byReason.computeIfAbsent(reason == null ? "unexplained" : reason, unused -> new ArrayList<>()).add(difference);
         }

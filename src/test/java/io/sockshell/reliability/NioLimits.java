@@ -5,7 +5,7 @@ final class NioLimits {
     private NioLimits() {
     }
 
-    static String explain(DifferentialTest.Difference difference) {
+    static String explain(CPythonComparison.Difference difference) {
         return null;
     }
 }
