@@ -70,6 +70,11 @@ final class NioDatagramSock extends NioSock {
     @Override
     public Accepted accept() throws SockError {
         ensureOpen();
+        try {
+            pollFirst(false);
+        } catch (SockError e) {
+            throw traceFail("accept", "", e);
+        }
         throw traceFail("accept", "", SockError.of(Errno.EOPNOTSUPP));
     }
 
@@ -108,6 +113,7 @@ final class NioDatagramSock extends NioSock {
         return traced(call, args, () -> {
             InetSocketAddress destination = to == null ? null : to.resolve();
             ensureOpen();
+            pollFirst(true);
             if (destination == null) {
                 if (!channel.isConnected()) {
                     throw SockError.of(Errno.EDESTADDRREQ);
@@ -152,6 +158,7 @@ final class NioDatagramSock extends NioSock {
                 return new Datagram(PyBytes.EMPTY, null);
             }
             ensureOpen();
+            pollFirst(false);
             Datagram datagram = withReceiveBuffer(Math.max(bufsize, 1), buffer -> {
                 if (bufsize == 0) {
                     buffer.limit(0);

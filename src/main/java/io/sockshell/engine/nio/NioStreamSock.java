@@ -104,6 +104,7 @@ final class NioStreamSock extends NioSock {
     public Accepted accept() throws SockError {
         return traced("accept", "", () -> {
             ensureOpen();
+            pollFirst(false);
             ServerSocketChannel listening = channels.server();
             if (listening == null) {
                 throw SockError.of(Errno.EINVAL);
@@ -160,6 +161,7 @@ final class NioStreamSock extends NioSock {
 
     private SocketChannel writableChannel(long deadline) throws SockError {
         ensureOpen();
+        pollFirst(true);
         connector.awaitConnected(deadline);
         synchronized (this) {
             TcpState now = tcp;
@@ -225,6 +227,7 @@ final class NioStreamSock extends NioSock {
                 return received(call, bufsize, atEnd, 0);
             }
             ensureOpen();
+            pollFirst(false);
             long deadline = deadline();
             connector.awaitConnected(deadline);
             SocketChannel reader;
