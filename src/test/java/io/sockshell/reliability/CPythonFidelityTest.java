@@ -73,4 +73,56 @@ class CPythonFidelityTest {
         sameAsCPython("makefile c w wb", "setsockopt k SO_LINGER 1 0", "close k", "write w \"x\"", "flush w", "flush w",
                 "close w", "flush w");
     }
+
+    /** Calls on fresh sockets of their own, no connected pair first. */
+    private static void sameAsCPythonAlone(String... lines) {
+        CPythonComparison.Difference difference = CPythonComparison.run(List.of(lines));
+        assertNull(difference, () -> difference.describe(0));
+    }
+
+    @Test
+    void item3WithATimeoutTheCallWaitsForReadinessFirst() {
+        sameAsCPythonAlone("socket u udp", "settimeout u 0.05", "accept u a", "recv u 10", "socket l", "bind l 127.0.0.1 0",
+                "listen l 1", "settimeout l 0.05", "send l \"x\"", "recv l 10", "sendall l \"x\"", "socket c",
+                "connect c 127.0.0.1 l.port", "recv l 10", "accept l k");
+    }
+
+    @Test
+    void item5UdpBindsOnSendNotOnRecv() {
+        sameAsCPythonAlone("socket u udp", "setblocking u 0", "recv u 10", "recvfrom u 10", "getsockname u",
+                "bind u 127.0.0.1 0", "socket v udp", "sendall v \"x\"", "getsockname v", "bind v 127.0.0.1 0");
+    }
+
+    @Test
+    void item6SendtoPortZeroIsInvalid() {
+        sameAsCPythonAlone("socket u udp", "sendto u \"x\" 127.0.0.1 0", "getsockname u", "sendto u \"\" 127.0.0.1 0");
+    }
+
+    @Test
+    void item8AUdpSocketShutForReadingIsReadable() {
+        sameAsCPythonAlone("socket u udp", "bind u 127.0.0.1 0", "connect u 127.0.0.1 u.port", "shutdown u rd",
+                "select -t 0 -r u", "poll -t 0 -r u", "recv u 10", "shutdown u wr", "select -t 0 -r u -w u");
+    }
+
+    @Test
+    void item9PollNamingAClosedSocketIsAValueError() {
+        sameAsCPythonAlone("socket c", "socket d", "close c", "poll -t 0 -r d,c", "select -t 0 -r c");
+    }
+
+    @Test
+    void item10AListenerShutForWritingGoesOnListening() {
+        sameAsCPythonAlone("socket s", "bind s 127.0.0.1 0", "listen s 1", "shutdown s wr", "socket c",
+                "connect c 127.0.0.1 s.port", "accept s k", "shutdown s rd", "socket d", "connect d 127.0.0.1 s.port");
+    }
+
+    @Test
+    void item11AShutdownRefusedWithEnotconnStillTakesEffect() {
+        sameAsCPythonAlone("socket u udp", "shutdown u wr", "sendto u \"x\" 127.0.0.1 9", "send u \"x\"");
+    }
+
+    @Test
+    void item12RecvAfterShutRdHandsOutWhatIsQueued() {
+        sameAsCPython("send k \"abc\"", "select -r c -t 2", "shutdown c rd", "select -r c -t 0", "recv c 2", "recv c 10",
+                "recv c 10", "send k \"late\"", "select -r k -w k -t 0", "close k");
+    }
 }

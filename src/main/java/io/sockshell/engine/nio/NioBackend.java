@@ -134,6 +134,9 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                     continue;
                 }
                 if (sock instanceof NioStreamSock stream) {
+                    if (stream.inputShut() && (want & WANT_READ) != 0) {
+                        ready.put(sock, WANT_READ);
+                    }
                     if (stream.isListening()) {
                         if ((want & WANT_READ) != 0) {
                             watches.put(stream.selectable(), new Watch(sock, SelectionKey.OP_ACCEPT));
@@ -146,6 +149,11 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                         watches.put(stream.selectable(), new Watch(sock, ops(want)));
                     }
                 } else if (sock instanceof NioDatagramSock datagram) {
+                    // Linux's datagram_poll: a socket shut for reading is readable, shut both
+                    // ways hung up.
+                    if (datagram.shutRead() && (want & WANT_READ) != 0) {
+                        ready.merge(sock, WANT_READ | (datagram.shutBoth() ? HUNG_UP : 0), (a, b) -> a | b);
+                    }
                     watches.put(datagram.selectable(), new Watch(sock, ops(want)));
                 }
             }

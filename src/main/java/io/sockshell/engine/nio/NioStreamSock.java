@@ -246,7 +246,7 @@ final class NioStreamSock extends NioSock {
                 reader = channels.socket();
             }
             if (tcp.shutRead()) {
-                return received(call, bufsize, atEnd, 0);
+                return queuedAfterShutdown(call, reader, bufsize, take, atEnd, length);
             }
             if (bufsize == 0) {
                 // recvfrom(0) waits, as CPython does, until there is something to read.
@@ -279,6 +279,30 @@ final class NioStreamSock extends NioSock {
         } catch (SockError e) {
             throw traceFail(call, Integer.toString(bufsize), lost(e));
         }
+    }
+
+    /** A recv after SHUT_RD: what is queued, without waiting, or b'' when nothing is. */
+    private <T> T queuedAfterShutdown(String call, SocketChannel reader, int bufsize, Function<ByteBuffer, T> take,
+            T atEnd, ToIntFunction<T> length) throws SockError {
+        if (bufsize == 0) {
+            return received(call, bufsize, atEnd, 0);
+        }
+        synchronized (receiveLock) {
+            ByteBuffer buffer = receiveBuffer(bufsize);
+            int got;
+            try {
+                got = reader.read(buffer);
+            } catch (IOException | RuntimeException e) {
+                throw IoErrors.map(e);
+            }
+            T data = got <= 0 ? atEnd : take.apply(buffer);
+            return received(call, bufsize, data, length.applyAsInt(data));
+        }
+    }
+
+    /** Whether a shutdown closed the receiving side: Linux's poll then reports the socket readable. */
+    boolean inputShut() {
+        return tcp.shutRead();
     }
 
     /**
@@ -326,8 +350,12 @@ final class NioStreamSock extends NioSock {
         syscall("shutdown", how.name(), () -> {
             ensureOpen();
             if (tcp.isListening()) {
-                channels.stopListening();
-                moveTo(tcp.stoppedListening());
+                // Linux: a listener shut for reading stops listening; shut for writing only, it
+                // goes on as it was.
+                if (how.reads()) {
+                    channels.stopListening();
+                    moveTo(tcp.stoppedListening());
+                }
                 return;
             }
             connector.poll();
@@ -335,7 +363,8 @@ final class NioStreamSock extends NioSock {
                 throw SockError.of(Errno.ENOTCONN);
             }
             if (how.reads()) {
-                channels.socket().shutdownInput();
+                // Not the JDK's shutdownInput, after which every read is at end of stream:
+                // Linux hands out what is queued first (and what comes later), then b''.
                 moveTo(tcp.shut(ShutdownHow.SHUT_RD));
             }
             if (how.writes()) {
