@@ -94,7 +94,9 @@ public final class LineFile {
                 decodeLeftoverAtEof();
                 return take(available());
             }
-            fill();
+            if (!fill()) {
+                return take(available());
+            }
         }
     }
 
@@ -113,11 +115,27 @@ public final class LineFile {
         }
     }
 
-    /** Up to {@code size} bytes (characters in text mode, counted as bytes here); all if negative. */
+    /**
+     * Up to {@code size} bytes (characters in text mode, counted as bytes here); all if negative.
+     * On a nonblocking socket with nothing more to read now it returns what it has, as CPython's
+     * files do: a binary file with nothing returns None (null here), and a text file asked for
+     * everything fails, as TextIOWrapper does when its buffer gives it None.
+     */
     public synchronized Object read(int size) throws SockError {
         check(Operation.READ);
         while (!atEof && (size < 0 || available() < size)) {
-            fill();
+            if (!fill()) {
+                if (available() > 0) {
+                    return take(size < 0 ? available() : Math.min(size, available()));
+                }
+                if (!textMode) {
+                    return null;
+                }
+                if (size < 0) {
+                    throw SockError.plain("TypeError", "can't concat NoneType to bytes");
+                }
+                return take(0);
+            }
         }
         if (atEof && (size < 0 || available() < size)) {
             decodeLeftoverAtEof();
@@ -225,7 +243,11 @@ public final class LineFile {
         return textMode ? text.length() : readBuffer.length;
     }
 
-    private void fill() throws SockError {
+    /**
+     * Reads one chunk from the socket; false when it is nonblocking and has nothing now (where
+     * CPython's SocketIO returns None, which its files take as "no more for now").
+     */
+    private boolean fill() throws SockError {
         if (timedOut) {
             throw SockError.plain("OSError", "cannot read from timed out object");
         }
@@ -233,6 +255,9 @@ public final class LineFile {
         try {
             chunk = socket.recv(CHUNK);
         } catch (SockError e) {
+            if (e.isWouldBlock()) {
+                return false;
+            }
             timedOut = e.pythonClass().equals("TimeoutError");
             throw e;
         }
@@ -241,16 +266,17 @@ public final class LineFile {
             if (textMode) {
                 decodeChunk(new byte[0], true);
             }
-            return;
+            return true;
         }
         if (textMode) {
             decodeChunk(chunk.toArray(), false);
-            return;
+            return true;
         }
         byte[] grown = new byte[readBuffer.length + chunk.length()];
         System.arraycopy(readBuffer, 0, grown, 0, readBuffer.length);
         System.arraycopy(chunk.toArray(), 0, grown, readBuffer.length, chunk.length());
         readBuffer = grown;
+        return true;
     }
 
     /**

@@ -281,7 +281,8 @@ final class Translator {
                     + flag(spec.positional("FLAG")) + ")");
             case "settimeout" -> out.add(sock(party, spec.positional("SOCKET")) + ".settimeout("
                     + seconds(spec.positional("SECONDS")) + ")");
-            case "gettimeout" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".gettimeout())");
+            // The shell shows None here, where Python's REPL would print nothing.
+            case "gettimeout" -> out.add("emit(repr(" + sock(party, spec.positional("SOCKET")) + ".gettimeout()))");
             case "makefile" -> makefile(party, spec, out);
             case "readline" -> out.add("show_data(" + file(party, spec.positional("FILE")) + ".readline()" + style(spec) + ")");
             case "readlines" -> out.add("show(" + file(party, spec.positional("FILE")) + ".readlines())");

@@ -106,7 +106,8 @@ class CPythonFidelityTest {
 
     @Test
     void item9PollNamingAClosedSocketIsAValueError() {
-        sameAsCPythonAlone("socket c", "socket d", "close c", "poll -t 0 -r d,c", "select -t 0 -r c");
+        sameAsCPythonAlone("socket c", "socket d", "close c", "poll -t 0 -r d,c", "select -t 0 -r c",
+                "poll -t 0 -r c -w nosuch", "select -t 0 -r c -w nosuch");
     }
 
     @Test
@@ -118,6 +119,19 @@ class CPythonFidelityTest {
     @Test
     void item11AShutdownRefusedWithEnotconnStillTakesEffect() {
         sameAsCPythonAlone("socket u udp", "shutdown u wr", "sendto u \"x\" 127.0.0.1 9", "send u \"x\"");
+    }
+
+    @Test
+    void item11OnAnUnconnectedTcpSocketToo() {
+        sameAsCPythonAlone("socket a", "setblocking a 0", "shutdown a rdwr", "recvfrom a 10", "recv a 10", "send a \"x\"",
+                "socket b", "shutdown b wr", "recv b 10");
+    }
+
+    @Test
+    void filesOnANonblockingSocketReturnWhatTheyHave() {
+        sameAsCPython("setblocking c 0", "makefile c b rb", "read b 5", "readline b", "read b", "readlines b",
+                "makefile c t r", "read t 5", "readline t", "read t", "send k \"ab\"", "select -r c -t 2", "read b 5",
+                "send k \"cd\"", "select -r c -t 2", "read t", "gettimeout c", "gettimeout k");
     }
 
     @Test

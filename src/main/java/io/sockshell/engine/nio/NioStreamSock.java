@@ -241,6 +241,9 @@ final class NioStreamSock extends NioSock {
                     return received(call, bufsize, atEnd, 0);
                 }
                 if (!now.connected()) {
+                    if (now.shutRead()) {
+                        return received(call, bufsize, atEnd, 0);
+                    }
                     throw SockError.of(Errno.ENOTCONN);
                 }
                 reader = channels.socket();
@@ -360,6 +363,11 @@ final class NioStreamSock extends NioSock {
             }
             connector.poll();
             if (!tcp.established()) {
+                // Linux marks the socket shut even as it refuses an unconnected one: a recv
+                // after SHUT_RD returns b'', a send after SHUT_WR raises EPIPE.
+                if (tcp.phase() == TcpState.Phase.UNCONNECTED) {
+                    moveTo(tcp.shut(how));
+                }
                 throw SockError.of(Errno.ENOTCONN);
             }
             if (how.reads()) {
