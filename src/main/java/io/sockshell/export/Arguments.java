@@ -15,7 +15,7 @@ import picocli.CommandLine.Range;
  * value by its label, each option given by each of its names. Picocli's parse costs tens of
  * microseconds, far more than the rest of an exported step, so a line of positional words only
  * is read straight from the command's positional parameters (their indexes and arities, as
- * Picocli would assign them), and recent lines are remembered.
+ * Picocli would assign them), and the lines Picocli parsed are remembered.
  */
 final class Arguments {
     /** How many distinct argument lists are remembered per command. */
@@ -27,9 +27,22 @@ final class Arguments {
         this.values = values;
     }
 
+    /** A positional parameter as the fast path needs it, read from Picocli's model once (its getters interpolate). */
+    private record Positional(String label, int from, int to, boolean variableIndex, int minArity, int maxArity,
+            boolean variableArity, boolean multiValue, Object initialValue) {
+        static Positional of(PositionalParamSpec parameter) {
+            Range index = parameter.index();
+            Range arity = parameter.arity();
+            return new Positional(parameter.paramLabel(), index.min(), index.max(),
+                    index.isUnspecified() || index.isVariable(), arity.min(), arity.max(), arity.isVariable(),
+                    parameter.isMultiValue(), copy(parameter.initialValue()));
+        }
+    }
+
     /** Reads one command's arguments, remembering each distinct list. */
     static final class Reader {
         private final CommandLine parser;
+        private final List<Positional> positionals;
         private final Map<List<String>, Arguments> remembered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<List<String>, Arguments> eldest) {
@@ -39,15 +52,17 @@ final class Arguments {
 
         Reader(CommandLine parser) {
             this.parser = parser;
+            this.positionals = parser.getCommandSpec().positionalParameters().stream().map(Positional::of).toList();
         }
 
         Arguments read(List<String> words) {
+            Arguments quick = positionalOnly(positionals, words);
+            if (quick != null) {
+                return quick;
+            }
             Arguments known = remembered.get(words);
             if (known == null) {
-                known = positionalOnly(parser.getCommandSpec(), words);
-                if (known == null) {
-                    known = parsed(words);
-                }
+                known = parsed(words);
                 remembered.put(List.copyOf(words), known);
             }
             return known;
@@ -76,7 +91,7 @@ final class Arguments {
      * words; null when the line has an option or a count Picocli would refuse, which the
      * parser then reads (and refuses with its own message).
      */
-    private static Arguments positionalOnly(CommandSpec spec, List<String> words) {
+    private static Arguments positionalOnly(List<Positional> positionals, List<String> words) {
         for (String word : words) {
             if (word.startsWith("-")) {
                 return null;
@@ -84,24 +99,23 @@ final class Arguments {
         }
         Map<String, Object> values = new HashMap<>();
         int used = 0;
-        for (PositionalParamSpec parameter : spec.positionalParameters()) {
-            Range index = parameter.index();
-            Range arity = parameter.arity();
-            int from = index.min();
-            int to = index.isUnspecified() || index.isVariable() ? words.size() : Math.min(words.size(), index.max() + 1);
+        for (Positional parameter : positionals) {
+            int from = parameter.from();
+            int to = parameter.variableIndex() ? words.size() : Math.min(words.size(), parameter.to() + 1);
             int count = Math.max(0, to - from);
-            if (!parameter.isMultiValue()) {
+            if (!parameter.multiValue()) {
                 count = Math.min(count, 1);
             }
-            if (count < arity.min() || (!arity.isVariable() && count > arity.max() * Math.max(1, index.max() - index.min() + 1))) {
+            int slots = parameter.variableIndex() ? 1 : Math.max(1, parameter.to() - parameter.from() + 1);
+            if (count < parameter.minArity() || (!parameter.variableArity() && count > parameter.maxArity() * slots)) {
                 return null;
             }
             if (count == 0) {
-                values.put(parameter.paramLabel(), copy(parameter.initialValue()));
-            } else if (parameter.isMultiValue()) {
-                values.put(parameter.paramLabel(), List.copyOf(words.subList(from, from + count)));
+                values.put(parameter.label(), parameter.initialValue());
+            } else if (parameter.multiValue()) {
+                values.put(parameter.label(), List.copyOf(words.subList(from, from + count)));
             } else {
-                values.put(parameter.paramLabel(), words.get(from));
+                values.put(parameter.label(), words.get(from));
             }
             used = Math.max(used, from + count);
         }

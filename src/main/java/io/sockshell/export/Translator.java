@@ -32,13 +32,11 @@ final class Translator {
     private static final char CAPTURE_CLOSE = '\uE001';
     /** The longest statements written on the line of their {@code with step():}. */
     private static final int ONE_LINE = 100;
-    private static final Pattern INTEGER = Pattern.compile("-?\\d+");
     /** A bytes literal that reads the same as a str literal once its b is gone: ASCII, escapes included. */
     private static final Pattern ASCII_BYTES = Pattern.compile(
             "b'(?:[^'\\\\]|\\\\[\\\\'\"tnr]|\\\\x[0-7][0-9a-f])*'|b\"(?:[^\"\\\\]|\\\\[\\\\'\"tnr]|\\\\x[0-7][0-9a-f])*\"");
     /** A number Python reads as written. */
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Names the program already uses: Python's keywords and builtins it calls, its modules and helpers. */
     private static final Set<String> TAKEN = Set.of("False", "None", "True", "and", "as", "assert", "async", "await",
             "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global",
@@ -337,7 +335,7 @@ final class Translator {
                 case "SOCK_STREAM", "STREAM", "TCP" -> kind = "SOCK_STREAM";
                 case "SOCK_DGRAM", "DGRAM", "UDP" -> kind = "SOCK_DGRAM";
                 default -> {
-                    if (name != null || !IDENTIFIER.matcher(word).matches()) {
+                    if (name != null || !isName(word)) {
                         throw new UsageError("'" + word + "' is not a valid name, family or type");
                     }
                     name = word;
@@ -504,7 +502,7 @@ final class Translator {
         if (raw.endsWith(".port")) {
             return sock(party, raw.substring(0, raw.length() - ".port".length())) + ".getsockname()[1]";
         }
-        if (!INTEGER.matcher(raw).matches()) {
+        if (!isInteger(raw)) {
             throw new UsageError("port must be a number or NAME.port, not '" + raw + "'");
         }
         return raw;
@@ -540,10 +538,39 @@ final class Translator {
         if (capture != null) {
             return "int(" + captureVariable(capture) + ")";
         }
-        if (!INTEGER.matcher(raw).matches()) {
+        if (!isInteger(raw)) {
             throw new UsageError(what + " must be a whole number, not '" + raw + "'");
         }
         return raw;
+    }
+
+    /** {@code -?[0-9]+}, checked by hand: it runs for most steps. */
+    private static boolean isInteger(String raw) {
+        int start = raw.startsWith("-") ? 1 : 0;
+        if (raw.length() == start) {
+            return false;
+        }
+        for (int i = start; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A name the shell takes ({@code [A-Za-z_][A-Za-z0-9_]*}), checked by hand: it runs for most steps. */
+    private static boolean isName(String name) {
+        if (name.isEmpty() || Character.isDigit(name.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String seconds(String raw) throws UsageError {
@@ -609,7 +636,7 @@ final class Translator {
 
     /** The variable of a name the party has used; a name it never made stays as it is, so Python's NameError says the same. */
     private String existing(String party, String name) throws UsageError {
-        if (!IDENTIFIER.matcher(name).matches()) {
+        if (!isName(name)) {
             throw new UsageError("'" + name + "' is not a name");
         }
         String variable = variables.get(key(party, name));
@@ -662,7 +689,7 @@ final class Translator {
     /** The statements of one step, and the variables they assign (which a job's function declares global). */
     private static final class Statements {
         final List<String> lines = new ArrayList<>(2);
-        final Set<String> assigned = new LinkedHashSet<>();
+        final Set<String> assigned = new LinkedHashSet<>(2);
         boolean compound;
 
         void add(String line) {

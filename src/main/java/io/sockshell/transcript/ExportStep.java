@@ -25,7 +25,7 @@ public record ExportStep(int number, int line, String party, String command, Lis
     public ExportStep {
         pieces = List.copyOf(pieces);
         comments = List.copyOf(comments);
-        bindings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
+        bindings = bindings.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bindings));
     }
 
     /** How the step reads in the file: {@code client> recv c 1024}. */

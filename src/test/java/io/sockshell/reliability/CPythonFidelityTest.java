@@ -135,6 +135,13 @@ class CPythonFidelityTest {
     }
 
     @Test
+    void item15OptionsOfAListenerReachWhatItAcceptsAndTheKernelDoublesBuffers() {
+        sameAsCPythonAlone("socket l", "bind l 127.0.0.1 0", "setsockopt l SO_RCVBUF 8192", "listen l 1", "socket c",
+                "connect c 127.0.0.1 l.port", "accept l k", "getsockopt k SO_RCVBUF", "setsockopt c SO_SNDBUF 1024",
+                "getsockopt c SO_SNDBUF");
+    }
+
+    @Test
     void item12RecvAfterShutRdHandsOutWhatIsQueued() {
         sameAsCPython("send k \"abc\"", "select -r c -t 2", "shutdown c rd", "select -r c -t 0", "recv c 2", "recv c 10",
                 "recv c 10", "send k \"late\"", "select -r k -w k -t 0", "close k");
