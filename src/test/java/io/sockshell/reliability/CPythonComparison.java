@@ -23,8 +23,9 @@ final class CPythonComparison {
     private CPythonComparison() {
     }
 
-    /** A session's first step whose output differs, with the lines before it. */
-    record Difference(int session, int step, String line, String sockshell, String python, List<String> before) {
+    /** A session's first step whose output differs, with the lines before it and what the shell printed for them. */
+    record Difference(int session, int step, String line, String sockshell, String python, List<String> before,
+            List<String> printedBefore) {
         String describe(long seed) {
             return "session #" + session + " (seed " + seed + ") step " + step + " '" + line + "': sockshell "
                     + quoted(sockshell) + ", python3 " + quoted(python);
@@ -60,7 +61,8 @@ final class CPythonComparison {
             String ours = namePorts(shell.get(step - 1), shellPorts);
             String theirs = namePorts(python.getOrDefault(step, ""), pythonPorts);
             if (!ours.equals(theirs)) {
-                return new Difference(session, step, lines.get(step - 1), ours, theirs, lines.subList(0, step - 1));
+                return new Difference(session, step, lines.get(step - 1), ours, theirs, lines.subList(0, step - 1),
+                        shell.subList(0, step - 1));
             }
         }
         return null;
