@@ -47,19 +47,21 @@ final class NioLimits {
     }
 
     /**
-     * An earlier connect of the step's socket was refused, at once or (nonblocking, in
-     * progress) later: the shell's own output of that connect says which.
+     * The step names a socket (or its port) whose earlier connect was refused, at once or
+     * (nonblocking, in progress) later: the shell's own output of that connect says which.
      */
     private static boolean afterARefusedConnect(CPythonComparison.Difference difference) {
-        String[] words = difference.line().split(" ");
-        if (words.length < 2) {
-            return false;
-        }
-        Pattern connect = Pattern.compile("connect(_ex)? " + Pattern.quote(words[1]) + " .*");
+        java.util.Set<String> refused = new java.util.HashSet<>();
         for (int i = 0; i < difference.before().size(); i++) {
-            String printed = difference.printedBefore().get(i);
-            if (connect.matcher(difference.before().get(i)).matches() && (printed.contains("[Errno 111]")
-                    || printed.contains("[Errno 115]") || printed.strip().equals("111") || printed.strip().equals("115"))) {
+            var connect = CONNECT.matcher(difference.before().get(i));
+            String printed = difference.printedBefore().get(i).strip();
+            if (connect.matches() && (printed.contains("[Errno 111]") || printed.contains("[Errno 115]")
+                    || printed.equals("111") || printed.equals("115"))) {
+                refused.add(connect.group(2));
+            }
+        }
+        for (String word : difference.line().split("[ ,]")) {
+            if (refused.contains(word.endsWith(".port") ? word.substring(0, word.length() - ".port".length()) : word)) {
                 return true;
             }
         }
