@@ -241,7 +241,7 @@ final class NioStreamSock extends NioSock {
                     return received(call, bufsize, atEnd, 0);
                 }
                 if (!now.connected()) {
-                    if (now.shutRead()) {
+                    if (now.shutRead() && now.phase() == TcpState.Phase.UNCONNECTED) {
                         return received(call, bufsize, atEnd, 0);
                     }
                     throw SockError.of(Errno.ENOTCONN);
