@@ -1,6 +1,7 @@
 package io.sockshell.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sockshell.engine.SocketBackends;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * sockshell against CPython on generated sessions ({@link CallSequences}): each session runs in
- * a {@link Session} on the backend in use and, exported, in python3; what each step printed is
+ * a {@code Session} on the backend in use and, exported, in python3; what each step printed is
  * compared after the ephemeral ports are named in order of appearance. The figure (identical
  * sessions of all) is printed with the seed and the backend. On NIO every difference must be
  * one the README explains ({@link NioLimits}); on any other backend, 99.5% must be identical.
@@ -53,8 +54,7 @@ class DifferentialTest {
             for (int i = 0; i < batch.size(); i++) {
                 assertEquals(List.of(), python.get(i).problems(), "python3 failed to run the batch from #" + from);
                 CPythonComparison.Difference difference = CPythonComparison.compare(from + i, batch.get(i),
-                        CPythonComparison.shell(batch.get(i)), programs.get(i),
-                        python.get(i).byStep());
+                        CPythonComparison.shell(batch.get(i)), programs.get(i), python.get(i).byStep());
                 if (difference != null) {
                     differences.add(difference);
                 }
@@ -67,7 +67,7 @@ class DifferentialTest {
             assertEquals(List.of(), unexplained, "differences from CPython that README's NIO list does not explain");
         } else {
             double identical = 1.0 - (double) differences.size() / count;
-            assertEquals(true, identical >= 0.995, String.format(Locale.ROOT, "%.1f%% identical on %s, below 99.5%%",
+            assertTrue(identical >= 0.995, String.format(Locale.ROOT, "%.1f%% identical on %s, below 99.5%%",
                     identical * 100, backend));
         }
     }
