@@ -180,8 +180,7 @@ class Jobs:
 # --- server ---
 with step(): u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 with step(): u.bind(('', 0))
-with step(): show(u.getsockname())
-port = capture('port', r"\('0\.0\.0\.0', (?P<port>\d+)\)")
+with step(): addr = u.getsockname(); show(addr); port = addr[1]
 
 # No connect: the client names the address with every datagram. Its own port is chosen by
 # the OS at the first sendto, and recvfrom tells the server what it is.

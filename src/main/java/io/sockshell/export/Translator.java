@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
@@ -35,6 +36,11 @@ final class Translator {
     /** A bytes literal that reads the same as a str literal once its b is gone: ASCII, escapes included. */
     private static final Pattern ASCII_BYTES = Pattern.compile(
             "b'(?:[^'\\\\]|\\\\[\\\\'\"tnr]|\\\\x[0-7][0-9a-f])*'|b\"(?:[^\"\\\\]|\\\\[\\\\'\"tnr]|\\\\x[0-7][0-9a-f])*\"");
+    /**
+     * An output line binding the port of an address, as the transcript core writes it for
+     * Python: {@code \('0\.0\.0\.0', (?P<port>\d+)\)}; group 1 is the capture's name.
+     */
+    private static final Pattern ADDRESS_PORT = Pattern.compile("\\\\\\('[^']*', \\(\\?P<(\\w+)>\\\\d\\+\\)\\\\\\)");
     /** A number Python reads as written. */
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d*)?|\\.\\d+");
     /** Names the program already uses: Python's keywords and builtins it calls, its modules and helpers. */
@@ -145,19 +151,47 @@ final class Translator {
         } catch (CommandLine.ParameterException | UsageError | DataLiteral.BadLiteral e) {
             return comment(out, step, "not exported, the shell refuses it: " + e.getMessage());
         }
+        Map<String, String> bindings = step.bindings();
         if (split.background()) {
             if (name.equals("wait")) {
                 return comment(out, step, "not exported: wait cannot run in the background");
             }
             background(step, line, statements, out);
         } else {
+            bindings = portOfTheAddress(name, bindings, statements);
             stepBlock(statements, "", out);
         }
-        for (Map.Entry<String, String> binding : step.bindings().entrySet()) {
+        for (Map.Entry<String, String> binding : bindings.entrySet()) {
             out.append(captureVariable(binding.getKey())).append(" = capture(").append(PythonText.str(binding.getKey()))
                     .append(", ").append(PythonText.regex(binding.getValue())).append(")\n");
         }
         return null;
+    }
+
+    /**
+     * The tutorial's way to learn a port, where a capture is just that: the port of the address
+     * getsockname, getpeername or accept printed ({@code port = addr[1]}). Returns the bindings
+     * still to be read back from the output.
+     */
+    private Map<String, String> portOfTheAddress(String command, Map<String, String> bindings, Statements statements) {
+        if (bindings.size() != 1 || !List.of("getsockname", "getpeername", "accept").contains(command)) {
+            return bindings;
+        }
+        Map.Entry<String, String> binding = bindings.entrySet().iterator().next();
+        Matcher port = ADDRESS_PORT.matcher(binding.getValue());
+        if (!port.matches() || !port.group(1).equals(binding.getKey())) {
+            return bindings;
+        }
+        String shown = statements.lines.get(statements.lines.size() - 1);
+        if (!command.equals("accept")) {
+            // show(s.getsockname()) becomes addr = s.getsockname(); show(addr)
+            statements.lines.set(statements.lines.size() - 1, "addr = " + shown.substring("show(".length(), shown.length() - 1));
+            statements.add("show(addr)");
+        } else if (!shown.equals("show(addr)")) {
+            return bindings;
+        }
+        statements.add(captureVariable(binding.getKey()) + " = addr[1]");
+        return Map.of();
     }
 
     /** Writes the step as a comment saying why; returns why. */
@@ -511,7 +545,7 @@ final class Translator {
     private String data(String raw) throws UsageError, DataLiteral.BadLiteral {
         String capture = captureIn(raw);
         if (capture != null) {
-            return captureVariable(capture) + ".encode()";
+            return "str(" + captureVariable(capture) + ").encode()";
         }
         if (raw.indexOf(CAPTURE_OPEN) >= 0) {
             throw new UsageError("a capture inside data is not exported");

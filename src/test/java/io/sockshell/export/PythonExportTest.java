@@ -145,12 +145,13 @@ class PythonExportTest {
                 "%party server", "%party client",
                 "server> getsockname s", "('0.0.0.0', [[port:\\d+]])",
                 "client> connect c localhost [[port]] &", "[1] pending: connect c localhost [[port]]",
-                "client> read f [[port]]", ""));
+                "client> read f [[port]]", "client> recv c 10", "port is [[port]], [[other:\\d+]] (re)", ""));
         String text = PythonExport.of(transcript).source();
-        assertTrue(text.contains("port = capture('port', r\"\\('0\\.0\\.0\\.0', (?P<port>\\d+)\\)\")"), text);
+        assertTrue(text.contains("with step(): addr = s.getsockname(); show(addr); port = addr[1]\n"), text);
         assertTrue(text.contains("with step(): c.connect(('localhost', int(port)))"), text);
         assertTrue(text.contains("client_jobs.start('connect c localhost ' + str(port), client_job1)"), text);
         assertTrue(text.contains("show_data(f.read(int(port)))"), text);
+        assertTrue(text.contains("other = capture('other', r'port is .*?, (?P<other>\\d+)')"), text);
     }
 
     @Test
