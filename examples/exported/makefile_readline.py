@@ -208,7 +208,7 @@ with step(): show_data(conn.recv(2))
 # svr.py writes the lines through a file. A file buffers: nothing is sent until flush or
 # close, which is why the write is followed by a close.
 with step(): flo = conn.makefile('w')
-with step(): show(flo.write((PS_OUTPUT_TXT).decode()))
+with step(): show(flo.write(PS_OUTPUT_TXT.decode()))
 with step(): flo.close()
 with step(): conn.close()
 

@@ -559,7 +559,10 @@ final class Translator {
         if (!textFiles.contains(key(party, file))) {
             return bytes;
         }
-        return ASCII_BYTES.matcher(bytes).matches() ? bytes.substring(1) : "(" + bytes + ").decode()";
+        if (ASCII_BYTES.matcher(bytes).matches()) {
+            return bytes.substring(1);
+        }
+        return isName(bytes) ? bytes + ".decode()" : "(" + bytes + ").decode()";
     }
 
     private String fileExpression(String path) {
