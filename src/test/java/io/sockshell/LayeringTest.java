@@ -59,6 +59,7 @@ class LayeringTest {
             Map.entry("io.sockshell.replay", 4),
             Map.entry("io.sockshell.repl", 4),
             Map.entry("io.sockshell.transcript.shell", 4),
+            Map.entry("io.sockshell.export", 4),
             Map.entry("io.sockshell.cli", 5),
             Map.entry("io.sockshell.junit", 6));
     /** Uses the layers allow that are still wrong: the session serves transcripts and replays, it never calls them. */

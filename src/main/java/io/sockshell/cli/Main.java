@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
         subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
             JshellCommand.class, ReferenceCommand.class, InstallCommand.class, UninstallCommand.class,
-            DiagramCommand.class})
+            DiagramCommand.class, ExportCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;

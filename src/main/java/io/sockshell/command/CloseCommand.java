@@ -21,11 +21,7 @@ public final class CloseCommand extends ShellCommand {
     @Override
     protected void run() throws SockError {
         for (String name : names) {
-            if (context.table().files().containsKey(name)) {
-                file(name).close();
-            } else {
-                sock(name).close();
-            }
+            context.table().close(name);
         }
     }
 }

@@ -21,7 +21,7 @@ public final class Commands {
             GetpeernameCommand.class, FilenoCommand.class, SetsockoptCommand.class, GetsockoptCommand.class,
             SelectCommand.class, PollCommand.class, SocketsCommand.class, DiagramCommand.class, TraceCommand.class,
             SetCommand.class, JobsCommand.class,
-            WaitCommand.class, KillCommand.class, HelpCommand.class, ExitCommand.class);
+            WaitCommand.class, KillCommand.class, ExportCommand.class, HelpCommand.class, ExitCommand.class);
 
     private Commands() {
     }

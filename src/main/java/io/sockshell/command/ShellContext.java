@@ -20,6 +20,9 @@ public interface ShellContext {
     /** Background jobs, as the {@code jobs}, {@code wait} and {@code kill} commands see them. */
     JobControl jobs();
 
+    /** The lines the session has run so far, in order, as typed (the one running now not included). */
+    List<String> history();
+
     /** Ends the session once the current command returns. */
     void requestExit();
 

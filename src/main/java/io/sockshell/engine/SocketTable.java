@@ -1,10 +1,13 @@
 package io.sockshell.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The named sockets and files of one session. Names are the user's, or given automatically
@@ -16,6 +19,12 @@ public final class SocketTable {
     private final Map<String, Sock> sockets = new LinkedHashMap<>();
     private final Map<String, LineFile> files = new LinkedHashMap<>();
     private final Map<String, Integer> counters = new LinkedHashMap<>();
+    /**
+     * Sockets closed by name while a file made from them was open. CPython's close leaves the
+     * descriptor to the file (the socket counts its files), so the socket still works until the
+     * last of its files closes; its name is free at once.
+     */
+    private final Set<Sock> closedByName = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public SocketTable(SocketBackend backend) {
         this.backend = backend;
@@ -94,7 +103,7 @@ public final class SocketTable {
     public synchronized List<String> openNames() {
         List<String> open = new ArrayList<>();
         sockets.forEach((name, sock) -> {
-            if (!sock.isClosed()) {
+            if (!sock.isClosed() && !closedByName.contains(sock)) {
                 open.add(name);
             }
         });
@@ -104,6 +113,51 @@ public final class SocketTable {
             }
         });
         return open;
+    }
+
+    /**
+     * Closes the file or socket called {@code name}, as Python's {@code close} does: a socket
+     * with a file still open stays usable until that file closes too.
+     */
+    public void close(String name) throws SockError {
+        LineFile file;
+        Sock sock;
+        synchronized (this) {
+            file = files.get(name);
+            sock = file == null ? socket(name) : null;
+            if (sock != null && hasOpenFile(sock)) {
+                closedByName.add(sock);
+                return;
+            }
+        }
+        if (sock != null) {
+            sock.close();
+            return;
+        }
+        try {
+            file.close();
+        } finally {
+            Sock under = file.socket();
+            boolean last;
+            synchronized (this) {
+                last = closedByName.contains(under) && !hasOpenFile(under);
+                if (last) {
+                    closedByName.remove(under);
+                }
+            }
+            if (last) {
+                under.close();
+            }
+        }
+    }
+
+    private boolean hasOpenFile(Sock sock) {
+        for (LineFile file : files.values()) {
+            if (file.socket() == sock && !file.isClosed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Closes every file and socket, each even when another fails. */
@@ -118,6 +172,10 @@ public final class SocketTable {
         for (Sock sock : sockets.values()) {
             sock.close();
         }
+        for (Sock sock : closedByName) {
+            sock.close();
+        }
+        closedByName.clear();
     }
 
     private String claim(String name, String prefix) throws SockError {
@@ -137,7 +195,8 @@ public final class SocketTable {
         }
         Sock existing = sockets.get(name);
         LineFile existingFile = files.get(name);
-        if ((existing != null && !existing.isClosed()) || (existingFile != null && !existingFile.isClosed())) {
+        if ((existing != null && !existing.isClosed() && !closedByName.contains(existing))
+                || (existingFile != null && !existingFile.isClosed())) {
             throw SockError.plain("NameError", "name '" + name + "' is already an open "
                     + (existing != null ? "socket" : "file") + "; close it first or pick another name");
         }

@@ -58,6 +58,8 @@ public final class Session implements ShellContext, AutoCloseable {
     private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
     private final Switch tracing = new Switch("trace");
     private final Switch debugging = new Switch("debug");
+    /** Every line run, for {@code export}: a session is also the first draft of a program. */
+    private final List<String> history = new ArrayList<>();
     private volatile boolean exitRequested;
     private volatile CancelSignal foreground;
     /** The session's calls, recorded for {@code diagram} while it is on; off unless asked for. */
@@ -86,6 +88,16 @@ public final class Session implements ShellContext, AutoCloseable {
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
     public int execute(String line) {
+        try {
+            return run(line);
+        } finally {
+            synchronized (history) {
+                history.add(line);
+            }
+        }
+    }
+
+    private int run(String line) {
         CommandLine prepared = repeatedLines.prepared(line);
         if (prepared != null) {
             Recorder.Scope scope = recording.begin(prepared.getCommandName(), line, false);
@@ -229,6 +241,13 @@ public final class Session implements ShellContext, AutoCloseable {
     @Override
     public JobControl jobs() {
         return jobs;
+    }
+
+    @Override
+    public List<String> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
     }
 
     @Override

@@ -138,4 +138,37 @@ class CliTest {
         Ran check = sockshell("check", file.toString());
         assertEquals(0, check.status(), recorded + "\n" + check.out());
     }
+
+    @Test
+    void exportWritesTheProgramAndABrokenTranscriptGivesItsLine() throws IOException {
+        Ran exported = sockshell("export", "--python", ECHO_PAIR.toString());
+        assertEquals(0, exported.status(), exported.err());
+        assertTrue(exported.out().startsWith("#!/usr/bin/env python3\n# echo-pair.t, exported by sockshell"), exported.out());
+        assertTrue(exported.out().contains("with step(): conn, addr = s.accept(); show(addr)"), exported.out());
+
+        Path broken = folder.resolve("broken.t");
+        Files.writeString(broken, "%party a\na> socket s\n%bogus\n");
+        Ran refused = sockshell("export", "--python", broken.toString());
+        assertEquals(1, refused.status());
+        assertEquals("error: " + broken + ":3: unknown directive %bogus (known: %party, %timeout, %file, %endfile,"
+                + " %leftovers, %python)\n", refused.err());
+
+        Ran several = sockshell("export", "--python", ECHO_PAIR.toString(), broken.toString());
+        assertEquals(2, several.status());
+        assertEquals("error: several files need --into DIR\n", several.err());
+    }
+
+    @Test
+    void checkWithPythonJudgesShellTranscriptsAndSkipsReplays() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.sockshell.export.PythonJudge.unavailable().isEmpty(),
+                "python3 is needed to judge");
+        Ran ran = sockshell("check", "--python", ECHO_PAIR.toString(), "transcripts/replay-echo-pair.t");
+        assertEquals(0, ran.status(), ran.out() + ran.err());
+        assertTrue(ran.out().startsWith("ok      transcripts/echo-pair.t (22 steps, "), ran.out());
+        assertTrue(ran.out().contains("skipped transcripts/replay-echo-pair.t\n  party 'replay' is a replay party,"
+                + " which has no Python export\n"), ran.out());
+        assertTrue(ran.out().contains("2 transcripts: 1 passed, 0 failed, 1 skipped"), ran.out());
+        Ran update = sockshell("check", "--python", "--update", ECHO_PAIR.toString());
+        assertEquals(2, update.status());
+    }
 }

@@ -239,7 +239,7 @@ class TranscriptRunTest {
         Path file = write("bad.t", text);
         TranscriptChecker.Outcome outcome = check(file, true);
         assertEquals(TranscriptChecker.Status.BAD_INPUT, outcome.status());
-        assertEquals(file + ":2: unknown directive %bogus (known: %party, %timeout, %file, %endfile, %leftovers)",
+        assertEquals(file + ":2: unknown directive %bogus (known: %party, %timeout, %file, %endfile, %leftovers, %python)",
                 outcome.detail());
         assertEquals(text, Files.readString(file));
     }

@@ -237,6 +237,23 @@ abstract class NioSock implements Sock {
         return t != null && t == 0.0;
     }
 
+    /**
+     * CPython's first step of a call on a socket with a timeout: it polls the socket for the
+     * direction of the call and raises TimeoutError when nothing comes within the timeout
+     * (sock_call_ex); only then does it make the call, whose own error it reports. So a recv
+     * on a listener with a timeout times out where a blocking one fails at once. The readiness
+     * is the one select and poll report.
+     */
+    void pollFirst(boolean writing) throws SockError {
+        Double t = timeout;
+        if (t == null || t <= 0 || closed) {
+            return;
+        }
+        if (NioBackend.await(Map.of(this, writing ? NioBackend.WANT_WRITE : NioBackend.WANT_READ), t).isEmpty()) {
+            throw SockError.timedOut();
+        }
+    }
+
     /** Nanosecond deadline for a call starting now, or {@link Long#MAX_VALUE} when blocking. */
     long deadline() {
         Double t = timeout;
