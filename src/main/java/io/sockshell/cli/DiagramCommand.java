@@ -1,5 +1,6 @@
 package io.sockshell.cli;
 
+import io.sockshell.engine.SocketBackends;
 import io.sockshell.conversation.Source;
 import io.sockshell.diagram.Diagrams;
 import io.sockshell.replay.ReplayException;
@@ -75,6 +76,11 @@ final class DiagramCommand implements Callable<Integer> {
             if (docs) {
                 if (!words.isEmpty()) {
                     return usage(err, "--docs draws the lesson transcripts; give no files with it");
+                }
+                if (!DiagramDocs.BACKEND.equals(SocketBackends.standard().name())) {
+                    return usage(err, "--docs draws on the " + DiagramDocs.BACKEND + " backend, as the committed"
+                            + " diagrams were drawn; this run has " + SocketBackends.standard().name()
+                            + " (run it on JDK 22+)");
                 }
                 out.println("wrote " + DiagramDocs.write() + " diagrams and an index to " + DiagramDocs.FOLDER);
                 out.flush();

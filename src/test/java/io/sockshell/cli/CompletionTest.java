@@ -40,7 +40,7 @@ class CompletionTest {
 
     @Test
     void completesTheSubcommands() throws Exception {
-        assertEquals(Set.of("run", "check", "record", "replay", "jshell", "reference", "install", "uninstall", "diagram"),
+        assertEquals(Set.of("run", "check", "record", "replay", "jshell", "reference", "install", "uninstall", "diagram", "export"),
                 bash.candidates("sockshell "));
         assertEquals(Set.of("record", "reference", "replay"), bash.candidates("sockshell re"));
         assertEquals(Set.of("install"), bash.candidates("sockshell ins"));

@@ -3,6 +3,7 @@ package io.sockshell.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.support.Backends;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +30,15 @@ class DiagramDocsTest {
             files.forEach(file -> committed.add(file.getFileName().toString()));
         }
         assertEquals(new TreeSet<>(generated.keySet()), committed, REGENERATE);
+        boolean drawnHere = Backends.name().equals(DiagramDocs.BACKEND);
+        if (!drawnHere) {
+            System.out.println("diagrams/docs: drawn on the " + DiagramDocs.BACKEND + " backend; on " + Backends.name()
+                    + " only that each is there is checked");
+        }
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, String> file : generated.entrySet()) {
             String text = Files.readString(DiagramDocs.FOLDER.resolve(file.getKey()), StandardCharsets.UTF_8);
-            boolean live = DiagramDocs.LIVE_DATA.contains(file.getKey().replaceAll("\\.svg$", ".t"));
+            boolean live = !drawnHere && file.getKey().endsWith(".svg") || DiagramDocs.LIVE_DATA.contains(file.getKey().replaceAll("\\.svg$", ".t"));
             if (live ? !text.startsWith("<svg ") : !text.equals(file.getValue())) {
                 stale.add(file.getKey());
             }
