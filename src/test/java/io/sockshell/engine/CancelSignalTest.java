@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,6 +100,27 @@ class CancelSignalTest {
         PyBytes all = reader.get();
         assertEquals(sent + 3, all.length());
         assertEquals(PyBytes.ascii("end"), all.slice(all.length() - 3, all.length()));
+    }
+
+    @Test
+    void cancellingABlockingSendAfterSomeBytesRaisesKeyboardInterruptWithTheirCount() throws Exception {
+        Sock listener = net.tcp();
+        listener.setsockopt(SockOption.SO_RCVBUF, 4096);
+        listener.bind(HOST, 0);
+        listener.listen(1);
+        Sock client = net.tcp();
+        client.setsockopt(SockOption.SO_SNDBUF, 4096);
+        client.connect(HOST, port(listener));
+        net.adopt(listener.accept().socket());
+        Loopback.Background<Integer> send = net.background(() -> client.send(PyBytes.ascii("s").repeat(8 << 20)));
+        send.awaitBlocked();
+        send.signal().cancel();
+        SockError error = assertThrows(SockError.class, send::get);
+        long sent = client.info().bytesSent();
+        assertTrue(sent > 0 && sent < 8 << 20, "sent " + sent);
+        assertEquals(OptionalLong.of(sent), error.sentBeforeInterrupt());
+        assertEquals("KeyboardInterrupt (" + sent + " bytes were sent)", error.pythonLine());
+        assertEquals("KeyboardInterrupt", error.pythonClass());
     }
 
     @Test

@@ -343,10 +343,15 @@ abstract class NioSock implements Sock {
         }
     }
 
-    /** Traces a call that failed, as strace shows it, and gives back the error to raise. */
+    /**
+     * Traces a call that failed, as strace shows it, and gives back the error to raise. A send
+     * cancelled after some bytes went returned their count before Python raised.
+     */
     SockError traceFail(String call, String args, SockError error) {
         if (tracing()) {
-            String result = error.errno()
+            String result = error.sentBeforeInterrupt().isPresent()
+                    ? error.sentBeforeInterrupt().getAsLong() + ", then " + error.pythonClass()
+                    : error.errno()
                     .map(e -> "-1 " + e.name() + " (" + e.text() + ")")
                     .orElse("-1 (" + error.pythonLine() + ")");
             trace.syscall(call + "(" + label + (args.isEmpty() ? "" : ", " + args) + ") = " + result);
