@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "setblocking",
-        description = {"Make SOCKET blocking (1) or nonblocking (0): s.setblocking(FLAG)."},
+        description = {"Make SOCKET blocking (FLAG not 0, or True) or nonblocking (0, or False): s.setblocking(FLAG)."},
         footer = {"", "Lesson: a nonblocking recv or accept with nothing ready raises",
             "BlockingIOError: [Errno 11] at once instead of waiting (tutorial section 6)."})
 public final class SetblockingCommand extends ShellCommand {
@@ -21,6 +21,6 @@ public final class SetblockingCommand extends ShellCommand {
 
     @Override
     protected void run() throws SockError, UsageError {
-        sock(socket).setblocking(flag(flag, "FLAG"));
+        sock(socket).setblocking(integerFlag(flag, "FLAG"));
     }
 }

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 
 /**
  * Background commands. Each runs on its own thread with its own {@link CancelSignal} and
@@ -28,6 +27,8 @@ final class Jobs implements ShellContext.JobControl {
         final String text;
         final CancelSignal signal = new CancelSignal();
         final StringWriter buffer = new StringWriter();
+        /** The system calls the job made, which its report shows before its result, as they came before it. */
+        final StringWriter traced = new StringWriter();
         final CountDownLatch done = new CountDownLatch(1);
         volatile boolean reported;
 
@@ -45,11 +46,18 @@ final class Jobs implements ShellContext.JobControl {
          * no job's output after printing it.
          */
         String takeReport() {
-            StringBuffer output = buffer.getBuffer();
-            String shown = output.toString().stripTrailing();
-            output.setLength(0);
-            output.trimToSize();
-            return "[" + id + "] done: " + text + (shown.isEmpty() ? "" : "\n" + shown);
+            String calls = take(traced);
+            String shown = take(buffer);
+            return (calls.isEmpty() ? "" : calls + "\n") + "[" + id + "] done: " + text
+                    + (shown.isEmpty() ? "" : "\n" + shown);
+        }
+
+        private static String take(StringWriter writer) {
+            StringBuffer text = writer.getBuffer();
+            String taken = text.toString().stripTrailing();
+            text.setLength(0);
+            text.trimToSize();
+            return taken;
         }
     }
 
@@ -58,20 +66,25 @@ final class Jobs implements ShellContext.JobControl {
         this.immediateReporter = reporter;
     }
 
-    /**
-     * Starts {@code body} in the background. It receives the job's writer and returns its
-     * exit status. Returns the job's number.
-     */
-    synchronized int start(String text, ToIntFunction<PrintWriter> body) {
+    /** A job's work: it prints its results to {@code out} and its trace to {@code trace}, and returns its exit status. */
+    @FunctionalInterface
+    interface Body {
+        int run(PrintWriter out, PrintWriter trace);
+    }
+
+    /** Starts {@code body} in the background. Returns the job's number. */
+    synchronized int start(String text, Body body) {
         Job job = new Job(nextId++, text);
         jobs.put(job.id, job);
         Thread thread = new Thread(() -> {
             CancelSignal.install(job.signal);
             PrintWriter writer = new PrintWriter(job.buffer, true);
+            PrintWriter trace = new PrintWriter(job.traced, true);
             try {
-                body.applyAsInt(writer);
+                body.run(writer, trace);
             } finally {
                 writer.flush();
+                trace.flush();
                 job.done.countDown();
                 Consumer<String> reporter = immediateReporter;
                 if (reporter != null) {

@@ -50,8 +50,8 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Map<Class<?>, CommandLine> parsers = new HashMap<>();
     private CommandLine commandTree;
     private final RepeatedLines repeatedLines = new RepeatedLines();
-    /** The writer of the background job running on this thread; a foreground command has none and traces to {@code out}. */
-    private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
+    /** Where the background job running on this thread traces; a foreground command has none and traces to {@code out}. */
+    private final ThreadLocal<PrintWriter> currentTrace = new ThreadLocal<>();
     private final Switch tracing = new Switch("trace");
     private final Switch debugging = new Switch("debug");
     private volatile boolean exitRequested;
@@ -132,13 +132,13 @@ public final class Session implements ShellContext, AutoCloseable {
         }
         String jobText = text.endsWith("&") ? text.substring(0, text.length() - 1).strip() : text;
         String[] arguments = Arrays.copyOfRange(words, 1, words.length);
-        int id = jobs.start(jobText, writer -> {
+        int id = jobs.start(jobText, (writer, trace) -> {
             CommandLine single = configure(Commands.single(this, type), writer, writer);
-            currentOut.set(writer);
+            currentTrace.set(trace);
             try {
                 return single.execute(arguments);
             } finally {
-                currentOut.remove();
+                currentTrace.remove();
             }
         });
         out.println("[" + id + "] pending: " + jobText);
@@ -235,7 +235,7 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private void traceLine(String line) {
         if (tracing.on()) {
-            PrintWriter writer = currentOut.get();
+            PrintWriter writer = currentTrace.get();
             (writer == null ? out : writer).println("| " + line);
         }
     }

@@ -117,6 +117,13 @@ class SessionCommandsTest {
         assertEquals("0.0", shell.value("gettimeout c"));
         shell.ok("setblocking c True");
         assertEquals("None", shell.value("gettimeout c"));
+        shell.ok("setblocking c False");
+        assertEquals("0.0", shell.value("gettimeout c"));
+        shell.ok("setblocking c 2");
+        assertEquals("None", shell.value("gettimeout c"), "Python takes any integer: not 0 is blocking");
+        shell.ok("setblocking c 0");
+        shell.ok("setblocking c -1");
+        assertEquals("None", shell.value("gettimeout c"));
         shell.ok("settimeout c None");
         assertEquals("None", shell.value("gettimeout c"));
     }
@@ -272,7 +279,7 @@ class SessionCommandsTest {
         assertEquals(List.of("display short", "debug off", "trace off"), shell.ok("set").lines().toList());
         assertEquals("", shell.ok("set display hex"));
         assertEquals("", shell.ok("set debug on"));
-        assertEquals("trace on", shell.value("trace on"));
+        assertEquals("", shell.ok("trace on"), "silent, as set is");
         assertEquals(List.of("display hex", "debug on", "trace on"), shell.ok("set").lines().toList());
         assertEquals("trace on", shell.value("trace"));
     }

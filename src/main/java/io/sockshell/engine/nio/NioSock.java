@@ -44,6 +44,8 @@ abstract class NioSock implements Sock {
     private ByteBuffer receiveBuffer;
     private final ChannelWait waits = new ChannelWait(this);
     private volatile String label = "?";
+    /** Set for a socket the socket() call made, whose trace line waits for its name. */
+    private volatile boolean creationUntraced;
     private volatile Double timeout;
     volatile boolean closed;
 
@@ -80,9 +82,23 @@ abstract class NioSock implements Sock {
         return label;
     }
 
+    /**
+     * The socket() call that made this socket is traced once the socket has its name, which
+     * the trace shows where strace would show a descriptor: {@code socket(AF_INET, SOCK_STREAM) = s}.
+     */
+    void traceCreationWhenNamed() {
+        creationUntraced = true;
+    }
+
     @Override
     public void label(String label) {
         this.label = label;
+        if (creationUntraced) {
+            creationUntraced = false;
+            if (tracing()) {
+                trace.syscall("socket(" + family.name() + ", " + kind().name() + ") = " + label);
+            }
+        }
     }
 
     @Override
