@@ -53,8 +53,10 @@ client> makefile c rest rb
 client> read rest
 b'[..]
 client> sockets
-NAME  TYPE  STATE      LOCAL[..]PEER[..]MODE      SENT  RECEIVED
-c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]  blocking  0B/0  100037B/[..]
+NAME  TYPE  STATE      LOCAL[..]PEER
+      MODE      SENT  RECEIVED
+c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]
+      blocking  0B/0  100037B/[..]
 FILE  SOCKET  MODE  STATE  BUFFERED
 rest  c       rb    open   0B
 client> close rest c

@@ -70,7 +70,7 @@ public final class Commands {
                 .setUnmatchedOptionsArePositionalParams(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setUsageHelpAutoWidth(false)
-                .setUsageHelpWidth(100);
+                .setUsageHelpWidth(Layout.DEFAULT_WIDTH);
     }
 
     private static Object create(CommandLine.IFactory factory, Class<?> type) {

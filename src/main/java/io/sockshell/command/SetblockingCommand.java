@@ -6,8 +6,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "setblocking",
         description = {"Make SOCKET blocking (FLAG not 0, or True) or nonblocking (0, or False): s.setblocking(FLAG)."},
-        footer = {"", "Lesson: a nonblocking recv or accept with nothing ready raises",
-            "BlockingIOError: [Errno 11] at once instead of waiting (tutorial section 6)."})
+        footer = {"",
+            "Lesson: a nonblocking recv or accept with nothing ready raises BlockingIOError: [Errno 11] at "
+                + "once instead of waiting (tutorial section 6)."})
 public final class SetblockingCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;

@@ -10,6 +10,12 @@ public interface ShellContext {
 
     Display display();
 
+    /**
+     * How many columns output may use: the terminal's width, or {@link Layout#DEFAULT_WIDTH}
+     * when the output is not a terminal. Help and tables are laid out to it.
+     */
+    int width();
+
     /** Whether the system calls each command makes are shown ({@code trace on}). */
     Switch trace();
 

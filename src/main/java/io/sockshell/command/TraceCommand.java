@@ -4,8 +4,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "trace",
-        description = {"Show (on) or hide (off) the system calls each command makes, packetdrill style:",
-            "bind(s, 0.0.0.0:2000) = 0. Without an argument, say which."},
+        description = {"Show (on) or hide (off) the system calls each command makes.",
+            "Each call is one line, packetdrill style: bind(s, 0.0.0.0:2000) = 0. Without an argument, say "
+                + "which."},
         footer = {"", "Lesson: every command is one or more real system calls; sendall is a loop of send."})
 public final class TraceCommand extends ShellCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "on|off")

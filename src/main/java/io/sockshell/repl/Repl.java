@@ -165,6 +165,10 @@ public final class Repl {
                 }
                 if (recorder != null) {
                     recorder.accept(line);
+                } else {
+                    // The terminal may have been resized since the last command. A recording keeps
+                    // the width a transcript is checked at, so its tables replay as recorded.
+                    session.width(terminal.getWidth());
                 }
                 status = session.execute(line);
             }

@@ -2,6 +2,8 @@ package io.sockshell.session;
 
 import io.sockshell.command.Commands;
 import io.sockshell.command.Display;
+import io.sockshell.command.HelpCommand;
+import io.sockshell.command.Layout;
 import io.sockshell.command.ShellCommand;
 import io.sockshell.command.ShellContext;
 import io.sockshell.command.UsageError;
@@ -54,6 +56,7 @@ public final class Session implements ShellContext, AutoCloseable {
     private final ThreadLocal<PrintWriter> currentTrace = new ThreadLocal<>();
     private final Switch tracing = new Switch("trace");
     private final Switch debugging = new Switch("debug");
+    private volatile int width = Layout.DEFAULT_WIDTH;
     private volatile boolean exitRequested;
     private volatile CancelSignal foreground;
 
@@ -201,6 +204,18 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     @Override
+    public int width() {
+        return width;
+    }
+
+    /** Lays output out to {@code columns} from now on: a terminal's width, which may change between commands. */
+    public void width(int columns) {
+        if (columns > 0) {
+            width = columns;
+        }
+    }
+
+    @Override
     public Switch trace() {
         return tracing;
     }
@@ -296,25 +311,13 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private static String usageLine(ParameterException exception) {
         CommandLine failed = exception.getCommandLine();
-        String synopsis = oneLineSynopsis(failed);
+        String synopsis = HelpCommand.oneLineSynopsis(failed);
         String message = exception.getMessage();
         if (exception instanceof UnmatchedArgumentException) {
             message = "too many arguments or unknown option: " + String.join(" ",
                     ((UnmatchedArgumentException) exception).getUnmatched());
         }
         return failed.getCommandName() + ": " + lowerFirst(message) + " (usage: " + synopsis + ")";
-    }
-
-    /** The synopsis unwrapped: joining picocli's wrapped lines would split "[,SOCKET...]" apart. */
-    private static String oneLineSynopsis(CommandLine command) {
-        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
-        int width = usage.width();
-        usage.width(1000);
-        try {
-            return command.getHelp().synopsis(0).strip();
-        } finally {
-            usage.width(width);
-        }
     }
 
     private static String lowerFirst(String text) {

@@ -56,4 +56,31 @@ class RealTerminalTest {
         terminal.enter("exit");
         terminal.await(unused -> terminal.ended(), BOUND, "the shell's end");
     }
+
+    /** The screen with rows the terminal wrapped joined again: a joined row wider than the terminal was wrapped. */
+    private List<String> wrappedRows(int columns) {
+        return terminal.screenJoined().lines().filter(row -> row.length() > columns).toList();
+    }
+
+    @Test
+    void helpAndSocketsFitEightyColumnsAndUseAWiderTerminal() throws Exception {
+        start(80, 60);
+        enter("help");
+        enter("help select");
+        assertEquals(List.of(), wrappedRows(80));
+        terminal.press("C-l");
+        enter("socket s");
+        enter("bind s 127.0.0.1 0");
+        enter("listen s");
+        enter("socket c");
+        enter("connect c 127.0.0.1 s.port");
+        enter("accept s conn");
+        String screen = enter("sockets");
+        assertEquals(List.of(), wrappedRows(80));
+        assertTrue(screen.contains("      MODE      SENT  RECEIVED"), screen);
+        terminal.resize(140, 60);
+        terminal.press("C-l");
+        screen = enter("sockets");
+        assertTrue(screen.contains("PEER             MODE      SENT  RECEIVED"), "one line a socket at 140:\n" + screen);
+    }
 }

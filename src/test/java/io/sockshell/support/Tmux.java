@@ -104,6 +104,11 @@ public final class Tmux implements AutoCloseable {
         return tmux("capture-pane", "-p", "-t", "t");
     }
 
+    /** The screen and its history with the rows the terminal wrapped joined again, as they were printed. */
+    public String screenJoined() {
+        return tmux("capture-pane", "-p", "-J", "-S", "-", "-t", "t");
+    }
+
     /** The screen with colours and styles as escape sequences. */
     public String screenWithStyles() {
         return tmux("capture-pane", "-p", "-e", "-t", "t");
