@@ -14,6 +14,8 @@ public final class CancelSignal {
 
     private volatile boolean cancelled;
     private volatile Wakeup waitingOn;
+    /** When the wait in progress began ({@link System#nanoTime()}), or 0 while there is none. */
+    private volatile long waitingSince;
 
     /** Ends a backend's wait early; called from the cancelling thread, so it must be thread-safe. */
     @FunctionalInterface
@@ -61,9 +63,20 @@ public final class CancelSignal {
      * that came before the wait started wakes it at once.
      */
     public void waitingOn(Wakeup wakeup) {
+        waitingSince = wakeup == null ? 0 : Math.max(1, System.nanoTime());
         waitingOn = wakeup;
         if (wakeup != null && cancelled) {
             wakeup.wake();
         }
+    }
+
+    /**
+     * How long the thread has been waiting in its current blocking call, in nanoseconds; 0 while
+     * it is in none (running, or between calls). Asked from another thread, as a terminal asks
+     * whether the command in the foreground sits waiting.
+     */
+    public long waitingFor() {
+        long since = waitingSince;
+        return since == 0 ? 0 : Math.max(1, System.nanoTime() - since);
     }
 }

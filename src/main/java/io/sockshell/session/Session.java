@@ -157,6 +157,15 @@ public final class Session implements ShellContext, AutoCloseable {
         }
     }
 
+    /**
+     * How long the command in the foreground has been waiting in a blocking socket call, in
+     * nanoseconds; 0 when none is running or it is not waiting (it computes, or waits for jobs).
+     */
+    public long foregroundWaitingFor() {
+        CancelSignal signal = foreground;
+        return signal == null ? 0 : signal.waitingFor();
+    }
+
     /** Prints finished background jobs as they finish (interactive use), instead of at wait. */
     public void reportJobsAsTheyFinish(Consumer<String> reporter) {
         jobs.reportImmediately(reporter);
