@@ -42,6 +42,9 @@ public interface ShellContext {
                 InterruptedException, UnknownJob;
 
         void cancel(int id) throws UnknownJob;
+
+        /** The jobs that have finished and whose results no {@code wait} has reported yet, in job order. */
+        List<Integer> finished();
     }
 
     /** A setting that is on or off; background jobs read it on their own threads. */

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -41,7 +40,7 @@ public final class Repl {
     private final Terminal terminal;
     private final Path historyFile;
     private final boolean color;
-    private Consumer<String> recorder;
+    private Recording recording;
 
     public Repl(Terminal terminal, Path historyFile, boolean color) {
         this.terminal = terminal;
@@ -49,13 +48,23 @@ public final class Repl {
         this.color = color;
     }
 
+    /** What a recording shell tells its recorder. */
+    public interface Recording {
+        /** A line typed, before it runs. */
+        void command(String line);
+
+        /** Ctrl-C cut short the line told last. */
+        void interrupted();
+    }
+
     /**
-     * Makes this a recording shell: each line typed goes to {@code recorder} before it runs,
-     * and background jobs report at {@code wait} as in a script (not as they happen to finish),
-     * so the recording replays with the same output.
+     * Makes this a recording shell: each line typed goes to {@code recording} before it runs,
+     * and so does a Ctrl-C during it. Finished background jobs show above the prompt as in
+     * any shell but are kept for {@code wait}, so the recorder can put them where a replay
+     * gets the same output; and output keeps the width a transcript is checked at.
      */
-    public Repl recordingTo(Consumer<String> recorder) {
-        this.recorder = recorder;
+    public Repl recordingTo(Recording recording) {
+        this.recording = recording;
         return this;
     }
 
@@ -156,8 +165,10 @@ public final class Repl {
         reader.setCompleter(completer);
         reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
         reader.option(LineReader.Option.INSERT_TAB, false);
-        if (recorder == null) {
+        if (recording == null) {
             session.reportJobsAsTheyFinish(reader::printAbove);
+        } else {
+            session.showJobsAsTheyFinish(reader::printAbove);
         }
         AtomicBoolean interrupted = new AtomicBoolean();
         terminal.handle(Terminal.Signal.INT, signal -> {
@@ -192,8 +203,8 @@ public final class Repl {
                     queued.addAll(reader.takeQueued());
                     draft = reader.takeDraft();
                 }
-                if (recorder != null) {
-                    recorder.accept(line);
+                if (recording != null) {
+                    recording.command(line);
                 } else {
                     // The terminal may have been resized since the last command. A recording keeps
                     // the width a transcript is checked at, so its tables replay as recorded.
@@ -203,11 +214,15 @@ public final class Repl {
                 status = hint.whileRunning(line, () -> session.execute(line));
                 if (interrupted.get()) {
                     draft = keptAfterInterrupt(queued, draft, typedAhead());
+                    if (recording != null) {
+                        recording.interrupted();
+                    }
                 }
             }
         } finally {
             hint.close();
             session.reportJobsAsTheyFinish(null);
+            session.showJobsAsTheyFinish(null);
             if (original != null) {
                 terminal.setAttributes(original);
             }

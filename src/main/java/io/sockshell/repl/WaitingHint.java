@@ -15,7 +15,7 @@ import org.jline.utils.AttributedStyle;
  * The one dim line a newcomer needs when a command sits waiting (a recv on a quiet socket, an
  * accept before any client): that it waits, that Ctrl-C cancels it, and that {@code &} would
  * have run it in the background. Shown once per command, after it has waited about a second
- * in a socket call; a command that computes, or waits for its jobs, gets none.
+ * (in a socket call, or for jobs); a command that computes gets none.
  */
 final class WaitingHint implements AutoCloseable {
     /** How long a call waits before the hint shows. */
@@ -54,8 +54,14 @@ final class WaitingHint implements AutoCloseable {
         }
     }
 
-    /** The hint for {@code line}, naming it with its {@code &} when that fits the terminal's width. */
+    /**
+     * The hint for {@code line}, naming it with its {@code &} when that fits the terminal's width.
+     * {@code wait} cannot run in the background: its hint says what Ctrl-C does to it.
+     */
     static String text(String line, int width) {
+        if (line.equals("wait") || line.startsWith("wait ")) {
+            return "(waiting for jobs: Ctrl-C stops waiting; the jobs go on)";
+        }
         String named = "(waiting: Ctrl-C cancels it; " + line + " & would run it in the background)";
         return width <= 0 || named.length() <= width ? named
                 : "(waiting: Ctrl-C cancels it; a command ending in & runs in the background)";

@@ -21,6 +21,7 @@ final class Jobs implements ShellContext.JobControl {
     private final Map<Integer, Job> jobs = new TreeMap<>();
     private int nextId = 1;
     private volatile Consumer<String> immediateReporter;
+    private volatile Consumer<String> immediateViewer;
 
     private static final class Job {
         final int id;
@@ -46,24 +47,38 @@ final class Jobs implements ShellContext.JobControl {
          * no job's output after printing it.
          */
         String takeReport() {
-            String calls = take(traced);
-            String shown = take(buffer);
-            return (calls.isEmpty() ? "" : calls + "\n") + "[" + id + "] done: " + text
-                    + (shown.isEmpty() ? "" : "\n" + shown);
+            String report = report();
+            for (StringWriter writer : List.of(traced, buffer)) {
+                StringBuffer text = writer.getBuffer();
+                text.setLength(0);
+                text.trimToSize();
+            }
+            return report;
         }
 
-        private static String take(StringWriter writer) {
-            StringBuffer text = writer.getBuffer();
-            String taken = text.toString().stripTrailing();
-            text.setLength(0);
-            text.trimToSize();
-            return taken;
+        /** The report, left in place for the {@code wait} that takes it. */
+        String report() {
+            String calls = traced.toString().stripTrailing();
+            String shown = buffer.toString().stripTrailing();
+            return (calls.isEmpty() ? "" : calls + "\n") + "[" + id + "] done: " + text
+                    + (shown.isEmpty() ? "" : "\n" + shown);
         }
     }
 
     /** Reports finished jobs through {@code reporter} as they finish; null keeps them for wait. */
     void reportImmediately(Consumer<String> reporter) {
         this.immediateReporter = reporter;
+        this.immediateViewer = null;
+    }
+
+    /**
+     * Shows each finished job's report to {@code viewer} as it finishes, and still keeps it for
+     * the {@code wait} that reports it (a recording shows the person what a script would only
+     * show at wait). Null shows nothing.
+     */
+    void showImmediately(Consumer<String> viewer) {
+        this.immediateViewer = viewer;
+        this.immediateReporter = null;
     }
 
     /** A job's work: it prints its results to {@code out} and its trace to {@code trace}, and returns its exit status. */
@@ -87,19 +102,17 @@ final class Jobs implements ShellContext.JobControl {
                 trace.flush();
                 job.done.countDown();
                 Consumer<String> reporter = immediateReporter;
-                if (reporter != null) {
-                    markReported(job);
+                Consumer<String> viewer = immediateViewer;
+                if (reporter != null && claim(job)) {
                     reporter.accept(job.takeReport());
+                } else if (viewer != null) {
+                    viewer.accept(job.report());
                 }
             }
         }, "sockshell-job-" + job.id);
         thread.setDaemon(true);
         thread.start();
         return job.id;
-    }
-
-    private synchronized void markReported(Job job) {
-        job.reported = true;
     }
 
     @Override
@@ -121,20 +134,29 @@ final class Jobs implements ShellContext.JobControl {
                 : System.nanoTime() + (long) (timeoutSeconds * 1e9);
         CancelSignal signal = CancelSignal.current();
         List<Integer> running = new ArrayList<>();
-        for (Job job : chosen) {
-            while (!job.finished()) {
-                if (signal.isCancelled()) {
-                    throw new InterruptedException();
+        try {
+            for (Job job : chosen) {
+                while (!job.finished()) {
+                    // Blocked now: a wait like a socket's, so that a cancel meant for a wait (Ctrl-C
+                    // once it blocks) finds it; the latch cannot be woken, so the loop looks at the
+                    // signal every 50 ms.
+                    signal.waitingOn(() -> { });
+                    if (signal.isCancelled()) {
+                        throw new InterruptedException();
+                    }
+                    long left = deadline == Long.MAX_VALUE ? TimeUnit.MILLISECONDS.toNanos(50)
+                            : deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    job.done.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
                 }
-                long left = deadline == Long.MAX_VALUE ? TimeUnit.MILLISECONDS.toNanos(50) : deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
+                if (!job.finished()) {
+                    running.add(job.id);
                 }
-                job.done.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
             }
-            if (!job.finished()) {
-                running.add(job.id);
-            }
+        } finally {
+            signal.waitingOn(null);
         }
         for (Job job : chosen) {
             if (job.finished() && claim(job)) {
@@ -174,6 +196,17 @@ final class Jobs implements ShellContext.JobControl {
             throw new ShellContext.UnknownJob(id);
         }
         job.signal.cancel();
+    }
+
+    @Override
+    public synchronized List<Integer> finished() {
+        List<Integer> ids = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (job.finished() && !job.reported) {
+                ids.add(job.id);
+            }
+        }
+        return ids;
     }
 
     /** Jobs still running, as {@code [1] recv conn 1024}. */

@@ -57,6 +57,8 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Switch tracing = new Switch("trace");
     private final Switch debugging = new Switch("debug");
     private volatile int width = Layout.DEFAULT_WIDTH;
+    /** Set while {@link #executeInterruptedWhenBlocked} runs its line. */
+    private boolean interruptWhenBlocked;
     private volatile boolean exitRequested;
     private volatile CancelSignal foreground;
 
@@ -115,6 +117,9 @@ public final class Session implements ShellContext, AutoCloseable {
     private int inForeground(IntSupplier command) {
         CancelSignal signal = CancelSignal.current();
         signal.reset();
+        if (interruptWhenBlocked) {
+            signal.cancelWhenWaiting();
+        }
         foreground = signal;
         try {
             return command.getAsInt();
@@ -169,6 +174,27 @@ public final class Session implements ShellContext, AutoCloseable {
     /** Prints finished background jobs as they finish (interactive use), instead of at wait. */
     public void reportJobsAsTheyFinish(Consumer<String> reporter) {
         jobs.reportImmediately(reporter);
+    }
+
+    /**
+     * Shows finished background jobs to {@code viewer} as they finish while keeping their results
+     * for {@code wait}, as a recording does: the person sees them at once, the transcript at wait.
+     */
+    public void showJobsAsTheyFinish(Consumer<String> viewer) {
+        jobs.showImmediately(viewer);
+    }
+
+    /**
+     * Runs one line as {@link #execute} does, cancelling it as Ctrl-C would as soon as it blocks
+     * (waits in a socket call or for jobs): a recorded Ctrl-C, replayed without a clock.
+     */
+    public int executeInterruptedWhenBlocked(String line) {
+        interruptWhenBlocked = true;
+        try {
+            return execute(line);
+        } finally {
+            interruptWhenBlocked = false;
+        }
     }
 
     /** The writer results go to. */

@@ -12,9 +12,10 @@ import java.util.List;
  * @param expected       the expected output lines
  * @param expectedFrom   0-based index of the first expected line in the file
  * @param timeoutSeconds the bound on this step, or 0 for the runner's default
+ * @param interrupted    whether the step gets a Ctrl-C once it blocks ({@code %interrupt} above it)
  */
 record Step(int number, int line, String party, CommandTemplate command, List<ExpectedLine> expected,
-        int expectedFrom, double timeoutSeconds) {
+        int expectedFrom, double timeoutSeconds, boolean interrupted) {
 
     /** 0-based index just past the expected block. */
     int expectedTo() {

@@ -117,6 +117,6 @@ class MainTest {
         JavaProcess process = script(List.of(), "socket s\nbind s 127.0.0.1 0\n", "--trace");
         assertEquals(0, process.exitCode(BOUND));
         List<String> out = process.stdout().awaitClosed(BOUND).lines().toList();
-        assertEquals(List.of("| bind(s, 127.0.0.1:0) = 0", "| close(s) = 0"), out);
+        assertEquals(List.of("| socket(AF_INET, SOCK_STREAM) = s", "| bind(s, 127.0.0.1:0) = 0", "| close(s) = 0"), out);
     }
 }

@@ -208,6 +208,11 @@ class SessionCommandsTest {
         shell.ok("setblocking conn 0");
         int server = shell.port("s");
         int client = shell.port("c");
+        List<String> narrow = shell.ok("sockets").lines().toList();
+        assertEquals(8, narrow.size(), () -> "at 80 columns the counters go under each row:\n" + String.join("\n", narrow));
+        assertMatches("      MODE +SENT +RECEIVED", narrow.get(1));
+        assertMatches("      nonblocking +0B/0 +3B/1", narrow.get(7));
+        shell.session().width(140);
         List<String> table = shell.ok("sockets").lines().toList();
         assertEquals(4, table.size(), () -> String.join("\n", table));
         assertMatches("NAME +TYPE +STATE +LOCAL +PEER +MODE +SENT +RECEIVED", table.get(0));
@@ -228,6 +233,7 @@ class SessionCommandsTest {
         shell.openConnectedPair();
         assertEquals("f1", shell.value("makefile c"));
         assertEquals("", shell.ok("makefile conn out w"));
+        shell.session().width(140);
         List<String> table = shell.ok("sockets").lines().toList();
         assertMatches("FILE +SOCKET +MODE +STATE +BUFFERED", table.get(4));
         assertMatches("f1 +c +r +open +0B", table.get(5));
