@@ -276,12 +276,15 @@ public final class Program implements RunningProgram {
 
     /**
      * Cuts short the waits the program is in now, as Ctrl-C does in Python: each ends in
-     * {@code KeyboardInterrupt}, and the program goes on.
+     * {@code KeyboardInterrupt}, and the program goes on. Returns whether there was one.
      */
-    public void interruptWaits() {
+    public boolean interruptWaits() {
+        boolean any = false;
         for (CancelSignal signal : waiting) {
             signal.cancel();
+            any = true;
         }
+        return any;
     }
 
     /**
