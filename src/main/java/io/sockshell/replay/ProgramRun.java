@@ -51,6 +51,7 @@ final class ProgramRun implements Runnable {
     private final Conductor.Side side;
     private final KeyboardLines keyboard;
     private final PortNames ports;
+    private final boolean alone;
     private final Consumer<ProgramRun> whenItFails;
     private final Map<String, ScriptStep> stepsBySnippetId = new HashMap<>();
     private final ShortValueEngine engine = new ShortValueEngine(VALUE_LIMIT);
@@ -64,9 +65,15 @@ final class ProgramRun implements Runnable {
     private volatile String scriptName;
     private final List<String> leftOpen = new ArrayList<>();
 
+    /**
+     * @param alone whether the program is replayed on its own: then it says which port it listens
+     *              on, so that a client outside the replay can find it
+     */
     ProgramRun(String label, Path scriptPath, List<String> arguments, ReplayOutput.Channel channel, Stepper stepper,
-            Conductor.Side side, KeyboardLines keyboard, PortNames ports, Consumer<ProgramRun> whenItFails) {
+            Conductor.Side side, KeyboardLines keyboard, PortNames ports, boolean alone,
+            Consumer<ProgramRun> whenItFails) {
         this.label = label;
+        this.alone = alone;
         this.scriptPath = scriptPath;
         this.arguments = arguments;
         this.channel = channel;
@@ -184,6 +191,9 @@ final class ProgramRun implements Runnable {
                     .out(channel::output)
                     .notes(channel::note)
                     .ports(ports);
+            if (alone) {
+                builder.listens(port -> channel.note("listening on port " + port));
+            }
             if (side != null) {
                 builder.transport(side::transport);
             }

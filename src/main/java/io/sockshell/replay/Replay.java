@@ -103,7 +103,7 @@ public final class Replay {
             Conductor.Side side = conductor == null ? null : conductor.join(label);
             KeyboardLines programKeyboard = conductor == null ? KeyboardLines.scripted(linesFor(label), keyboard) : keyboard;
             runs.add(new ProgramRun(label, call.script(), call.arguments(), output.channel(label, i), stepper,
-                    side, programKeyboard, ports, this::failed));
+                    side, programKeyboard, ports, calls.size() == 1, this::failed));
         }
         running = List.copyOf(runs);
         CountDownLatch ended = new CountDownLatch(runs.size());
@@ -406,6 +406,11 @@ public final class Replay {
             @Override
             public boolean echoes() {
                 return false;
+            }
+
+            @Override
+            public boolean typedAhead() {
+                return lines.typedAhead();
             }
         };
     }

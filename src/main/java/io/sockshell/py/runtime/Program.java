@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One running program as the facade sees it: what {@code sys.argv}, {@code input()} and
@@ -40,6 +41,7 @@ public final class Program implements RunningProgram {
     private final Consumer<String> out;
     private final Consumer<String> notes;
     private final PortWatcher ports;
+    private final IntConsumer listens;
     private final Transport transport;
     /** Open sockets, in the order they were opened, so reports list them the same way every run. */
     private final List<OpenSocket> sockets = new ArrayList<>();
@@ -65,6 +67,7 @@ public final class Program implements RunningProgram {
         this.out = builder.out;
         this.notes = builder.notes;
         this.ports = builder.ports;
+        this.listens = builder.listens;
         this.transport = builder.transport.create(this, SocketBackends.create(TraceListener.NONE));
     }
 
@@ -188,6 +191,12 @@ public final class Program implements RunningProgram {
     @Override
     public void seenPort(int port, boolean listening) {
         ports.seen(port, listening);
+    }
+
+    @Override
+    public void listening(int port) {
+        ports.seen(port, true);
+        listens.accept(port);
     }
 
     @Override
@@ -317,6 +326,7 @@ public final class Program implements RunningProgram {
         private Consumer<String> out = text -> { };
         private Consumer<String> notes = text -> { };
         private PortWatcher ports = PortWatcher.NONE;
+        private IntConsumer listens = port -> { };
         private Transport.Factory transport = (program, backend) -> new DirectTransport(backend);
 
         private Builder() {
@@ -347,6 +357,12 @@ public final class Program implements RunningProgram {
 
         public Builder ports(PortWatcher value) {
             ports = value;
+            return this;
+        }
+
+        /** Told the port each time a socket of the program starts listening. */
+        public Builder listens(IntConsumer value) {
+            listens = value;
             return this;
         }
 
