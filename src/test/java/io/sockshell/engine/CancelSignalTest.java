@@ -72,8 +72,8 @@ class CancelSignalTest {
         assertEquals(PyBytes.ascii("later"), receiver.recvfrom(100).data());
     }
 
-    @Test
-    void cancellingABlockingSendallKeepsWhatWasSentAndTheSocketSendsAgain() throws Exception {
+    /** A connected pair with small buffers on the way from client to server, which fill quickly. */
+    private Loopback.Pair smallBufferPair() throws Exception {
         Sock listener = net.tcp();
         listener.setsockopt(SockOption.SO_RCVBUF, 4096);
         listener.bind(HOST, 0);
@@ -81,7 +81,14 @@ class CancelSignalTest {
         Sock client = net.tcp();
         client.setsockopt(SockOption.SO_SNDBUF, 4096);
         client.connect(HOST, port(listener));
-        Sock server = net.adopt(listener.accept().socket());
+        return new Loopback.Pair(client, net.adopt(listener.accept().socket()), listener);
+    }
+
+    @Test
+    void cancellingABlockingSendallKeepsWhatWasSentAndTheSocketSendsAgain() throws Exception {
+        Loopback.Pair pair = smallBufferPair();
+        Sock client = pair.client();
+        Sock server = pair.server();
         Loopback.Background<Void> send = net.background(() -> {
             client.sendall(PyBytes.ascii("s").repeat(8 << 20));
             return null;
@@ -104,14 +111,7 @@ class CancelSignalTest {
 
     @Test
     void cancellingABlockingSendAfterSomeBytesRaisesKeyboardInterruptWithTheirCount() throws Exception {
-        Sock listener = net.tcp();
-        listener.setsockopt(SockOption.SO_RCVBUF, 4096);
-        listener.bind(HOST, 0);
-        listener.listen(1);
-        Sock client = net.tcp();
-        client.setsockopt(SockOption.SO_SNDBUF, 4096);
-        client.connect(HOST, port(listener));
-        net.adopt(listener.accept().socket());
+        Sock client = smallBufferPair().client();
         Loopback.Background<Integer> send = net.background(() -> client.send(PyBytes.ascii("s").repeat(8 << 20)));
         send.awaitBlocked();
         send.signal().cancel();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.support.Keyboard;
 import io.sockshell.support.TextSink;
+import io.sockshell.support.Waits;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class JshellToolTest {
             enter("s.listen(1)");
             int from = screen.text().length();
             keyboard.type("var a = s.accept()\n");
-            awaitWaitingInTheEngine(BOUND);
+            Waits.untilSomeThreadBlocked(BOUND);
             keyboard.type(CTRL_C);
             String interrupted = awaitPrompt().substring(from);
             assertTrue(interrupted.contains("|  Exception KeyboardInterrupt\n"), interrupted);
@@ -89,26 +90,5 @@ class JshellToolTest {
 
     private static List<String> lines(String text) {
         return Arrays.stream(text.split("\n")).map(String::stripTrailing).filter(line -> !line.isEmpty()).toList();
-    }
-
-    /** Waits until some thread sits in a selector inside sockshell's engine: the snippet's accept. */
-    private static void awaitWaitingInTheEngine(Duration bound) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (Thread.getAllStackTraces().values().stream().noneMatch(JshellToolTest::waitsInTheEngine)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no snippet waits in the engine after " + bound);
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-    }
-
-    private static boolean waitsInTheEngine(StackTraceElement[] stack) {
-        boolean inSelector = false;
-        boolean inEngine = false;
-        for (StackTraceElement frame : stack) {
-            inSelector |= frame.getClassName().endsWith("SelectorImpl") && frame.getMethodName().equals("doSelect");
-            inEngine |= frame.getClassName().startsWith("io.sockshell.engine");
-        }
-        return inSelector && inEngine;
     }
 }
