@@ -57,7 +57,7 @@ final class ShellCompleter implements Completer {
             return;
         }
         if (line.word().startsWith("@")) {
-            dataFiles(line.word().substring(1, line.wordCursor()), candidates);
+            dataFiles(line.word().substring(1, Math.max(1, line.wordCursor())), candidates);
             return;
         }
         if (line.word().startsWith("-")) {
