@@ -59,14 +59,19 @@ public final class Commands {
         return configure(new CommandLine(create(factory, type), factory));
     }
 
-    /** Picocli would read {@code @file} arguments as argument files; here they are data (help data). */
+    /**
+     * Picocli would read {@code @file} arguments as argument files; here they are data (help data).
+     * Help and usage lines are plain text: the session prints them among results, escaping what
+     * could move the cursor, so colours Picocli chose for a terminal would show as {@code \x1b[1m}.
+     */
     private static CommandLine configure(CommandLine line) {
-        return line.setExpandAtFiles(false)
+        return line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                .setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setUsageHelpAutoWidth(false)
-                .setUsageHelpWidth(100);
+                .setUsageHelpWidth(Layout.DEFAULT_WIDTH);
     }
 
     private static Object create(CommandLine.IFactory factory, Class<?> type) {

@@ -145,32 +145,41 @@ public final class DataLiteral {
         return new Sum(source, products);
     }
 
+    /**
+     * A repetition. As in Python, a count of zero or less gives no bytes, and so does any later
+     * count once the data is empty ({@code "a"*-1*-1} is {@code b''}).
+     */
     private Product product() throws BadLiteral {
         long factor = 1;
-        if (isAsciiDigit(peek())) {
+        if (isAsciiDigit(peek()) || peek() == '-' && isAsciiDigit(peekAt(1))) {
             int start = pos;
             long count = number();
             if (peek() != '*') {
                 pos = start;
             } else {
                 pos++;
-                factor = count;
+                factor = Math.max(0, count);
             }
         }
         Atom atom = atom();
         while (peek() == '*') {
             pos++;
-            factor = times(factor, number());
+            factor = times(factor, Math.max(0, number()));
         }
         return new Product(atom, factor);
     }
 
+    /** A whole number, perhaps negative. */
     private long number() throws BadLiteral {
         int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        int digits = pos;
         while (pos < source.length() && isAsciiDigit(source.charAt(pos))) {
             pos++;
         }
-        if (start == pos) {
+        if (digits == pos) {
             throw new BadLiteral("expected a repeat count after '*' in " + source);
         }
         try {

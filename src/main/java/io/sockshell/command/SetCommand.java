@@ -5,9 +5,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "set",
         description = {"Change a session setting; without arguments, show them all.",
-            "  set display short|full|hex   how received data is shown (short abbreviates long data)",
-            "  set debug on|off             show Java stack traces with errors",
-            "  set diagram on|off           record the socket calls for the diagram command"})
+            "set display short|full|hex: how received data is shown (short abbreviates long data).",
+            "set debug on|off: show Java stack traces with errors.",
+            "set diagram on|off: record the socket calls for the diagram command."})
 public final class SetCommand extends ShellCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SETTING")
     String setting;

@@ -77,7 +77,11 @@ public abstract class ShellCommand implements Callable<Integer> {
     protected int port(String raw) throws UsageError, SockError {
         if (raw.endsWith(".port")) {
             String name = raw.substring(0, raw.length() - ".port".length());
-            return sock(name).getsockname().port();
+            int port = sock(name).getsockname().port();
+            if (port == 0) {
+                throw new UsageError(raw + ": socket " + name + " is not bound to a port yet (bind or connect it first)");
+            }
+            return port;
         }
         try {
             return Integer.parseInt(raw);
@@ -139,7 +143,27 @@ public abstract class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Python's truth for setblocking's flag: 0/1, True/False, on/off. */
+    /**
+     * A flag Python reads as an integer ({@code setblocking}): any whole number that fits a C
+     * long, nonzero meaning true, or {@code True}/{@code False}. Python refuses words.
+     */
+    protected static boolean integerFlag(String raw, String what) throws UsageError, SockError {
+        if (raw.equals("True") || raw.equals("False")) {
+            return raw.equals("True");
+        }
+        BigInteger value;
+        try {
+            value = new BigInteger(raw);
+        } catch (NumberFormatException e) {
+            throw new UsageError(what + " must be an integer (0 is false) or True/False, as in Python, not '" + raw + "'");
+        }
+        if (value.bitLength() > 63) {
+            throw SockError.plain("OverflowError", "Python int too large to convert to C long");
+        }
+        return value.signum() != 0;
+    }
+
+    /** A setting's switch: 0/1, True/False, on/off, yes/no. */
     protected static boolean flag(String raw, String what) throws UsageError {
         return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
             case "1", "true", "on", "yes" -> true;

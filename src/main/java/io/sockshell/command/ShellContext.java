@@ -11,6 +11,12 @@ public interface ShellContext {
 
     Display display();
 
+    /**
+     * How many columns output may use: the terminal's width, or {@link Layout#DEFAULT_WIDTH}
+     * when the output is not a terminal. Help and tables are laid out to it.
+     */
+    int width();
+
     /** Whether the system calls each command makes are shown ({@code trace on}). */
     Switch trace();
 
@@ -52,6 +58,9 @@ public interface ShellContext {
                 InterruptedException, UnknownJob;
 
         void cancel(int id) throws UnknownJob;
+
+        /** The jobs that have finished and whose results no {@code wait} has reported yet, in job order. */
+        List<Integer> finished();
     }
 
     /** A setting that is on or off; background jobs read it on their own threads. */

@@ -53,6 +53,7 @@ final class ProgramRun implements Runnable {
     private final Conductor.Side side;
     private final KeyboardLines keyboard;
     private final PortNames ports;
+    private final boolean alone;
     private final Consumer<ProgramRun> whenItFails;
     /** Where the program's socket calls are recorded, or null. */
     private final PartyRecording recording;
@@ -68,10 +69,15 @@ final class ProgramRun implements Runnable {
     private volatile String scriptName;
     private final List<String> leftOpen = new ArrayList<>();
 
+    /**
+     * @param alone whether the program is replayed on its own: then it says which port it listens
+     *              on, so that a client outside the replay can find it
+     */
     ProgramRun(String label, Path scriptPath, List<String> arguments, ReplayOutput.Channel channel, Stepper stepper,
-            Conductor.Side side, KeyboardLines keyboard, PortNames ports, Consumer<ProgramRun> whenItFails,
-            PartyRecording recording) {
+            Conductor.Side side, KeyboardLines keyboard, PortNames ports, boolean alone,
+            Consumer<ProgramRun> whenItFails, PartyRecording recording) {
         this.label = label;
+        this.alone = alone;
         this.scriptPath = scriptPath;
         this.arguments = arguments;
         this.channel = channel;
@@ -191,6 +197,9 @@ final class ProgramRun implements Runnable {
                     .notes(channel::note)
                     .ports(ports)
                     .recording(recording);
+            if (alone) {
+                builder.listens(port -> channel.note("listening on port " + port));
+            }
             if (side != null) {
                 builder.transport(side::transport);
             }

@@ -117,7 +117,7 @@ public final class Replay {
                 recording.into(recorder, label);
             }
             runs.add(new ProgramRun(label, call.script(), call.arguments(), output.channel(label, i), stepper,
-                    side, programKeyboard, ports, this::failed, recording));
+                    side, programKeyboard, ports, calls.size() == 1, this::failed, recording));
         }
         running = List.copyOf(runs);
         CountDownLatch ended = new CountDownLatch(runs.size());
@@ -420,6 +420,11 @@ public final class Replay {
             @Override
             public boolean echoes() {
                 return false;
+            }
+
+            @Override
+            public boolean typedAhead() {
+                return lines.typedAhead();
             }
         };
     }

@@ -2,6 +2,8 @@ package io.sockshell.session;
 
 import io.sockshell.command.Commands;
 import io.sockshell.command.Display;
+import io.sockshell.command.HelpCommand;
+import io.sockshell.command.Layout;
 import io.sockshell.command.ShellCommand;
 import io.sockshell.command.ShellContext;
 import io.sockshell.command.UsageError;
@@ -54,12 +56,15 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Map<Class<?>, CommandLine> parsers = new HashMap<>();
     private CommandLine commandTree;
     private final RepeatedLines repeatedLines = new RepeatedLines();
-    /** The writer of the background job running on this thread; a foreground command has none and traces to {@code out}. */
-    private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
+    /** Where the background job running on this thread traces; a foreground command has none and traces to {@code out}. */
+    private final ThreadLocal<PrintWriter> currentTrace = new ThreadLocal<>();
     private final Switch tracing = new Switch("trace");
     private final Switch debugging = new Switch("debug");
     /** Every line run, for {@code export}: a session is also the first draft of a program. */
     private final List<String> history = new ArrayList<>();
+    private volatile int width = Layout.DEFAULT_WIDTH;
+    /** Set while {@link #executeInterruptedWhenBlocked} runs its line. */
+    private boolean interruptWhenBlocked;
     private volatile boolean exitRequested;
     private volatile CancelSignal foreground;
     /** The session's calls, recorded for {@code diagram} while it is on; off unless asked for. */
@@ -137,6 +142,9 @@ public final class Session implements ShellContext, AutoCloseable {
     private int inForeground(IntSupplier command) {
         CancelSignal signal = CancelSignal.current();
         signal.reset();
+        if (interruptWhenBlocked) {
+            signal.cancelWhenWaiting();
+        }
         foreground = signal;
         try {
             return command.getAsInt();
@@ -158,13 +166,13 @@ public final class Session implements ShellContext, AutoCloseable {
         String jobText = text.endsWith("&") ? text.substring(0, text.length() - 1).strip() : text;
         String[] arguments = Arrays.copyOfRange(words, 1, words.length);
         Recorder.Scope scope = recording.begin(words[0], text, true);
-        int id = jobs.start(jobText, writer -> {
+        int id = jobs.start(jobText, (writer, trace) -> {
             CommandLine single = configure(Commands.single(this, type), writer, writer);
-            currentOut.set(writer);
+            currentTrace.set(trace);
             try {
                 return recording.within(scope, () -> single.execute(arguments));
             } finally {
-                currentOut.remove();
+                currentTrace.remove();
             }
         });
         out.println("[" + id + "] pending: " + jobText);
@@ -180,9 +188,39 @@ public final class Session implements ShellContext, AutoCloseable {
         }
     }
 
+    /**
+     * How long the command in the foreground has been waiting in a blocking socket call, in
+     * nanoseconds; 0 when none is running or it is not waiting (it computes, or waits for jobs).
+     */
+    public long foregroundWaitingFor() {
+        CancelSignal signal = foreground;
+        return signal == null ? 0 : signal.waitingFor();
+    }
+
     /** Prints finished background jobs as they finish (interactive use), instead of at wait. */
     public void reportJobsAsTheyFinish(Consumer<String> reporter) {
         jobs.reportImmediately(reporter);
+    }
+
+    /**
+     * Shows finished background jobs to {@code viewer} as they finish while keeping their results
+     * for {@code wait}, as a recording does: the person sees them at once, the transcript at wait.
+     */
+    public void showJobsAsTheyFinish(Consumer<String> viewer) {
+        jobs.showImmediately(viewer);
+    }
+
+    /**
+     * Runs one line as {@link #execute} does, cancelling it as Ctrl-C would as soon as it blocks
+     * (waits in a socket call or for jobs): a recorded Ctrl-C, replayed without a clock.
+     */
+    public int executeInterruptedWhenBlocked(String line) {
+        interruptWhenBlocked = true;
+        try {
+            return execute(line);
+        } finally {
+            interruptWhenBlocked = false;
+        }
     }
 
     /** The writer results go to. */
@@ -226,6 +264,18 @@ public final class Session implements ShellContext, AutoCloseable {
     @Override
     public Display display() {
         return display;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    /** Lays output out to {@code columns} from now on: a terminal's width, which may change between commands. */
+    public void width(int columns) {
+        if (columns > 0) {
+            width = columns;
+        }
     }
 
     @Override
@@ -317,7 +367,7 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private void traceLine(String line) {
         if (tracing.on()) {
-            PrintWriter writer = currentOut.get();
+            PrintWriter writer = currentTrace.get();
             (writer == null ? out : writer).println("| " + line);
         }
     }
@@ -378,25 +428,13 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private static String usageLine(ParameterException exception) {
         CommandLine failed = exception.getCommandLine();
-        String synopsis = oneLineSynopsis(failed);
+        String synopsis = HelpCommand.oneLineSynopsis(failed);
         String message = exception.getMessage();
         if (exception instanceof UnmatchedArgumentException) {
             message = "too many arguments or unknown option: " + String.join(" ",
                     ((UnmatchedArgumentException) exception).getUnmatched());
         }
         return failed.getCommandName() + ": " + lowerFirst(message) + " (usage: " + synopsis + ")";
-    }
-
-    /** The synopsis unwrapped: joining picocli's wrapped lines would split "[,SOCKET...]" apart. */
-    private static String oneLineSynopsis(CommandLine command) {
-        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
-        int width = usage.width();
-        usage.width(1000);
-        try {
-            return command.getHelp().synopsis(0).strip();
-        } finally {
-            usage.width(width);
-        }
     }
 
     private static String lowerFirst(String text) {

@@ -16,9 +16,10 @@ import java.util.Map;
  * @param timeoutSeconds the bound on this step, or 0 for the runner's default
  * @param pythonSkip     why an export to Python leaves this step out ({@code %python skip}), or null
  * @param comments       the comment lines written since the step before it
+ * @param interrupted    whether the step gets a Ctrl-C once it blocks ({@code %interrupt} above it)
  */
 record Step(int number, int line, String party, CommandTemplate command, List<ExpectedLine> expected,
-        int expectedFrom, double timeoutSeconds, String pythonSkip, List<String> comments) {
+        int expectedFrom, double timeoutSeconds, String pythonSkip, List<String> comments, boolean interrupted) {
 
     /** 0-based index just past the expected block. */
     int expectedTo() {

@@ -36,7 +36,7 @@ public final class Transcript {
     }
     private static final Pattern PARTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    private static final String DIRECTIVES = "%party, %timeout, %file, %endfile, %leftovers, %python";
+    private static final String DIRECTIVES = "%party, %timeout, %interrupt, %file, %endfile, %leftovers, %python";
 
     private final Path file;
     private final List<String> lines;
@@ -163,6 +163,8 @@ public final class Transcript {
         final List<Step> steps = new ArrayList<>();
         final Map<String, Integer> boundAt = new HashMap<>();
         double timeout;
+        /** Set by {@code %interrupt}: the command on the next line gets a Ctrl-C once it blocks. */
+        boolean interruptNext;
         LeftoversBlock leftovers;
         /** The reason of a {@code %python skip} line waiting for the step below it, or null. */
         String pythonSkip;
@@ -229,7 +231,7 @@ public final class Transcript {
                 CommandTemplate command = CommandTemplate.parse(line, problem(i));
                 checkBound(command.uses(), i);
                 steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout, null,
-                        takeComments()));
+                        takeComments(), false));
             }
         }
 
@@ -268,8 +270,9 @@ public final class Transcript {
                 next++;
             }
             steps.add(new Step(steps.size() + 1, i + 1, party, command, List.copyOf(expected), i + 1, timeout,
-                    pythonSkip, takeComments()));
+                    pythonSkip, takeComments(), interruptNext));
             pythonSkip = null;
+            interruptNext = false;
             return next;
         }
 
@@ -322,6 +325,7 @@ public final class Transcript {
             switch (words[0]) {
                 case "party" -> party(i, arguments);
                 case "timeout" -> timeout = timeout(i, arguments);
+                case "interrupt" -> interruptNext = interrupt(i, arguments);
                 case "file" -> {
                     return embeddedFile(i, arguments);
                 }
@@ -335,6 +339,15 @@ public final class Transcript {
                 default -> throw error(i, "unknown directive %" + words[0] + " (known: " + DIRECTIVES + ")");
             }
             return i + 1;
+        }
+
+        /** {@code %interrupt} stands right above the command it interrupts. */
+        private boolean interrupt(int i, List<String> arguments) throws TranscriptError {
+            if (!arguments.isEmpty() || i + 1 >= lines.size() || !isPrompt(lines.get(i + 1))) {
+                throw error(i, "%interrupt takes no arguments and stands right above the command it interrupts"
+                        + " (with Ctrl-C, once the command blocks)");
+            }
+            return true;
         }
 
         private void party(int i, List<String> arguments) throws TranscriptError {

@@ -157,6 +157,6 @@ class MainTest {
                     "| bind(" + fd + ", {AF_INET, 127.0.0.1:0}, 16) = 0", "| close(" + fd + ") = 0"), out);
             return;
         }
-        assertEquals(List.of("| bind(s, 127.0.0.1:0) = 0", "| close(s) = 0"), out);
+        assertEquals(List.of("| socket(AF_INET, SOCK_STREAM) = s", "| bind(s, 127.0.0.1:0) = 0", "| close(s) = 0"), out);
     }
 }

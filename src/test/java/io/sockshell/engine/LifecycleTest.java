@@ -333,8 +333,10 @@ class LifecycleTest {
             }
             c.close();
             assertEquals(List.of(
+                    "socket(AF_INET, SOCK_STREAM) = s",
                     "bind(s, 127.0.0.1:0) = 0",
                     "listen(s, 5) = 0",
+                    "socket(AF_INET, SOCK_STREAM) = c",
                     "setblocking(s, 0) = 0",
                     "accept(s) = -1 EAGAIN (Resource temporarily unavailable)",
                     "send(c, 1) = -1 EPIPE (Broken pipe)",

@@ -69,6 +69,11 @@ public final class JavaProcess implements AutoCloseable {
 
     /** As {@link #sockshell(String...)}, with options for the Java VM, such as a heap limit. */
     public static JavaProcess sockshell(List<String> javaOptions, String... args) throws IOException {
+        return start(sockshellCommand(javaOptions, args));
+    }
+
+    /** The command line that runs {@code sockshell ARGS} on the classes under test, with these Java options. */
+    public static List<String> sockshellCommand(List<String> javaOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
@@ -78,7 +83,7 @@ public final class JavaProcess implements AutoCloseable {
         command.add(classPath());
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return start(command);
+        return command;
     }
 
     private static String classPath() {

@@ -58,6 +58,25 @@ public final class Waits {
         }
     }
 
+    /**
+     * Waits until some thread of this JVM sits in the engine's wait for a socket: a blocking
+     * socket call made on a thread the test does not hold (a JShell snippet's, say).
+     */
+    public static void untilSomeThreadBlocked(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().noneMatch(Waits::blockedInEngineWait)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no thread blocked in a socket call within " + bound);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
     /** Waits until {@code thread} sits in the shell's wait for background jobs. */
     public static void untilBlockedInJobWait(Thread thread, Future<?> work, Duration bound) {
         until(thread, work, bound, Waits::waitingForJobs);

@@ -40,6 +40,7 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
     @Override
     public Sock open(Family family, Kind kind) throws SockError {
         NioSock sock = kind == Kind.SOCK_STREAM ? new NioStreamSock(family, trace) : new NioDatagramSock(family, trace);
+        sock.traceCreationWhenNamed();
         return sock;
     }
 

@@ -44,6 +44,8 @@ abstract class NioSock implements Sock {
     private ByteBuffer receiveBuffer;
     private final ChannelWait waits = new ChannelWait(this);
     private volatile String label = "?";
+    /** Set for a socket the socket() call made, whose trace line waits for its name. */
+    private volatile boolean creationUntraced;
     private volatile Double timeout;
     volatile boolean closed;
 
@@ -80,9 +82,23 @@ abstract class NioSock implements Sock {
         return label;
     }
 
+    /**
+     * The socket() call that made this socket is traced once the socket has its name, which
+     * the trace shows where strace would show a descriptor: {@code socket(AF_INET, SOCK_STREAM) = s}.
+     */
+    void traceCreationWhenNamed() {
+        creationUntraced = true;
+    }
+
     @Override
     public void label(String label) {
         this.label = label;
+        if (creationUntraced) {
+            creationUntraced = false;
+            if (tracing()) {
+                trace.syscall("socket(" + family.name() + ", " + kind().name() + ") = " + label);
+            }
+        }
     }
 
     @Override
@@ -360,10 +376,15 @@ abstract class NioSock implements Sock {
         }
     }
 
-    /** Traces a call that failed, as strace shows it, and gives back the error to raise. */
+    /**
+     * Traces a call that failed, as strace shows it, and gives back the error to raise. A send
+     * cancelled after some bytes went returned their count before Python raised.
+     */
     SockError traceFail(String call, String args, SockError error) {
         if (tracing()) {
-            String result = error.errno()
+            String result = error.sentBeforeInterrupt().isPresent()
+                    ? error.sentBeforeInterrupt().getAsLong() + ", then " + error.pythonClass()
+                    : error.errno()
                     .map(e -> "-1 " + e.name() + " (" + e.text() + ")")
                     .orElse("-1 (" + error.pythonLine() + ")");
             trace.syscall(call + "(" + label + (args.isEmpty() ? "" : ", " + args) + ") = " + result);

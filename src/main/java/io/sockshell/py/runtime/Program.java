@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One running program as the facade sees it: what {@code sys.argv}, {@code input()} and
@@ -42,6 +43,7 @@ public final class Program implements RunningProgram {
     private final Consumer<String> out;
     private final Consumer<String> notes;
     private final PortWatcher ports;
+    private final IntConsumer listens;
     private final Transport transport;
     /** Where the program's calls are recorded, or null when nobody asked for a record. */
     private final PartyRecording recording;
@@ -69,6 +71,7 @@ public final class Program implements RunningProgram {
         this.out = builder.out;
         this.notes = builder.notes;
         this.ports = builder.ports;
+        this.listens = builder.listens;
         this.transport = builder.transport.create(this, SocketBackends.create(TraceListener.NONE));
         this.recording = builder.recording;
     }
@@ -201,6 +204,12 @@ public final class Program implements RunningProgram {
     }
 
     @Override
+    public void listening(int port) {
+        ports.seen(port, true);
+        listens.accept(port);
+    }
+
+    @Override
     public void opened(OpenSocket socket) {
         synchronized (sockets) {
             sockets.add(socket);
@@ -287,12 +296,15 @@ public final class Program implements RunningProgram {
 
     /**
      * Cuts short the waits the program is in now, as Ctrl-C does in Python: each ends in
-     * {@code KeyboardInterrupt}, and the program goes on.
+     * {@code KeyboardInterrupt}, and the program goes on. Returns whether there was one.
      */
-    public void interruptWaits() {
+    public boolean interruptWaits() {
+        boolean any = false;
         for (CancelSignal signal : waiting) {
             signal.cancel();
+            any = true;
         }
+        return any;
     }
 
     /**
@@ -325,6 +337,7 @@ public final class Program implements RunningProgram {
         private Consumer<String> out = text -> { };
         private Consumer<String> notes = text -> { };
         private PortWatcher ports = PortWatcher.NONE;
+        private IntConsumer listens = port -> { };
         private Transport.Factory transport = (program, backend) -> new DirectTransport(backend);
         private PartyRecording recording;
 
@@ -356,6 +369,12 @@ public final class Program implements RunningProgram {
 
         public Builder ports(PortWatcher value) {
             ports = value;
+            return this;
+        }
+
+        /** Told the port each time a socket of the program starts listening. */
+        public Builder listens(IntConsumer value) {
+            listens = value;
             return this;
         }
 

@@ -69,6 +69,13 @@ public final class ShellParty implements Party {
     }
 
     @Override
+    public Output executeInterruptedWhenBlocked(String input) {
+        int status = session.executeInterruptedWhenBlocked(input);
+        writer.flush();
+        return new Output(take(), status != Session.OK);
+    }
+
+    @Override
     public void cancel() {
         session.cancelForeground();
     }
@@ -79,6 +86,14 @@ public final class ShellParty implements Party {
      */
     @Override
     public List<String> leftovers() {
+        return leftoversOf(session);
+    }
+
+    /**
+     * What a shell session leaves behind, as a transcript lists it: jobs no wait reported
+     * (finished or not: that is timing), then the sockets and files still open.
+     */
+    static List<String> leftoversOf(Session session) {
         List<String> left = new ArrayList<>();
         for (String job : session.jobs().describe()) {
             left.add("job " + JOB_STATE.matcher(job).replaceFirst("$1 ") + " was never waited for");
