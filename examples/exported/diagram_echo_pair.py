@@ -45,7 +45,22 @@ class step:
         return False
 
 
+class ShellRefusal(Exception):
+    """A line the shell refuses before making any call, shown as the shell shows it."""
+
+
+def bound_port(sock, command, name):
+    """NAME.port: the port the socket is bound to; the shell refuses a socket not bound yet."""
+    port = sock.getsockname()[1]
+    if port == 0:
+        raise ShellRefusal(command + ': ' + name + '.port: socket ' + name
+                           + ' is not bound to a port yet (bind or connect it first)')
+    return port
+
+
 def exception_line(error):
+    if isinstance(error, ShellRefusal):
+        return str(error)
     kind = type(error)
     name = kind.__qualname__ if kind.__module__ == 'builtins' else kind.__module__ + '.' + kind.__qualname__
     message = str(error)
@@ -190,7 +205,7 @@ def job1():
     with step(): conn, addr = s.accept(); show(addr)
 with step(): jobs.start('accept s conn', job1)
 with step(): c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-with step(): c.connect(('localhost', s.getsockname()[1]))
+with step(): c.connect(('localhost', bound_port(s, 'connect', 's')))
 with step(): jobs.wait()
 client_port = capture('client_port', r"\('127\.0\.0\.1', (?P<client_port>\d+)\)")
 with step(): show(c.send(b'abc'))

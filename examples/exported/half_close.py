@@ -45,7 +45,22 @@ class step:
         return False
 
 
+class ShellRefusal(Exception):
+    """A line the shell refuses before making any call, shown as the shell shows it."""
+
+
+def bound_port(sock, command, name):
+    """NAME.port: the port the socket is bound to; the shell refuses a socket not bound yet."""
+    port = sock.getsockname()[1]
+    if port == 0:
+        raise ShellRefusal(command + ': ' + name + '.port: socket ' + name
+                           + ' is not bound to a port yet (bind or connect it first)')
+    return port
+
+
 def exception_line(error):
+    if isinstance(error, ShellRefusal):
+        return str(error)
     kind = type(error)
     name = kind.__qualname__ if kind.__module__ == 'builtins' else kind.__module__ + '.' + kind.__qualname__
     message = str(error)

@@ -11,14 +11,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "diagram",
-        description = {"Draw this session's socket calls so far as a sequence diagram: a lifeline per socket,",
-            "connect and accept as the handshake, data as arrows with their size and a preview, close as FIN",
-            "(x for a reset), a blocked call as a heavy line until what released it, repeated exchanges",
-            "folded into loops. The shell records its calls from the start; in a script, 'set diagram on' first.",
-            "  --format text|mermaid|svg|html   text (the default) fits the terminal; svg and html are pages",
-            "  -o FILE                          write it to FILE instead of printing it"},
-        footer = {"", "Lesson: a socket conversation is a picture: who connected to whom, which call waited for what,",
-            "which bytes crossed in which direction, who closed first."})
+        description = {"Draw this session's socket calls so far as a sequence diagram.",
+            "One lifeline per socket: connect and accept as the handshake, data as arrows with their size and a "
+                + "preview, close as FIN (x for a reset), a blocked call as a heavy line until what released it, "
+                + "repeated exchanges folded into loops. The shell records its calls from the start; in a script, "
+                + "'set diagram on' first. --format svg or html writes a page (with -o FILE)."},
+        footer = {"", "Lesson: a socket conversation is a picture: who connected to whom, which call waited for "
+                + "what, which bytes crossed in which direction, who closed first."})
 public final class DiagramCommand extends ShellCommand {
     @Option(names = "--ascii", description = "Plain ASCII instead of box drawing.")
     boolean ascii;

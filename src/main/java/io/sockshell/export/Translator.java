@@ -291,9 +291,9 @@ final class Translator {
         switch (command) {
             case "socket" -> socket(party, spec, out);
             case "bind", "connect" -> out.add(sock(party, spec.positional("SOCKET")) + "." + command + "("
-                    + address(party, spec) + ")");
+                    + address(party, command, spec) + ")");
             case "connect_ex" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".connect_ex("
-                    + address(party, spec) + "))");
+                    + address(party, command, spec) + "))");
             case "listen" -> {
                 String backlog = spec.positional("BACKLOG");
                 out.add(sock(party, spec.positional("SOCKET")) + ".listen(" + (backlog == null ? "" : integer(backlog, "BACKLOG"))
@@ -305,7 +305,7 @@ final class Translator {
             case "sendall" -> sendall(party, spec, out);
             case "sendto" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".sendto("
                     + data(spec.positional("DATA")) + ", (" + host(spec.positional("HOST")) + ", "
-                    + port(party, spec.positional("PORT")) + ")))");
+                    + port(party, command, spec.positional("PORT")) + ")))");
             case "recv" -> recv(party, spec, out);
             case "recvfrom" -> out.add("show_datagram(" + sock(party, spec.positional("SOCKET")) + ".recvfrom("
                     + integer(spec.positional("BUFSIZE"), "BUFSIZE") + ")" + style(spec) + ")");
@@ -519,8 +519,8 @@ final class Translator {
 
     // Arguments, as Python expressions.
 
-    private String address(String party, Arguments spec) throws UsageError {
-        return "(" + host(spec.positional("HOST")) + ", " + port(party, spec.positional("PORT")) + ")";
+    private String address(String party, String command, Arguments spec) throws UsageError {
+        return "(" + host(spec.positional("HOST")) + ", " + port(party, command, spec.positional("PORT")) + ")";
     }
 
     private String host(String raw) throws UsageError {
@@ -528,13 +528,18 @@ final class Translator {
         return capture != null ? captureVariable(capture) : PythonText.str(ShellCommand.text(raw));
     }
 
-    private String port(String party, String raw) throws UsageError {
+    /**
+     * A port as a Python expression. {@code NAME.port} reads the socket's port as the shell does,
+     * refusing the line as the shell refuses it when the socket is not bound yet.
+     */
+    private String port(String party, String command, String raw) throws UsageError {
         String capture = captureIn(raw);
         if (capture != null) {
             return "int(" + captureVariable(capture) + ")";
         }
         if (raw.endsWith(".port")) {
-            return sock(party, raw.substring(0, raw.length() - ".port".length())) + ".getsockname()[1]";
+            String name = raw.substring(0, raw.length() - ".port".length());
+            return "bound_port(" + sock(party, name) + ", " + PythonText.str(command) + ", " + PythonText.str(name) + ")";
         }
         if (!isInteger(raw)) {
             throw new UsageError("port must be a number or NAME.port, not '" + raw + "'");

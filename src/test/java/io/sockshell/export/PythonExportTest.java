@@ -33,7 +33,7 @@ class PythonExportTest {
                 "with step(): s.bind(('', 0))",
                 "with step(): s.listen(1)",
                 "with step(): c = socket.socket(socket.AF_INET6, socket.SOCK_STREAM)",
-                "with step(): c.connect(('localhost', s.getsockname()[1]))",
+                "with step(): c.connect(('localhost', bound_port(s, 'connect', 's')))",
                 "with step(): conn, addr = s.accept(); show(addr)",
                 "with step(): show(c.send(b'abc' * 10000 + b'\\r\\n'))",
                 "with step(): show_data(conn.recv(1024))",

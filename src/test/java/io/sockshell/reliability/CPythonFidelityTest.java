@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -113,7 +114,15 @@ class CPythonFidelityTest {
     @Test
     void item10AListenerShutForWritingGoesOnListening() {
         sameAsCPythonAlone("socket s", "bind s 127.0.0.1 0", "listen s 1", "shutdown s wr", "socket c",
-                "connect c 127.0.0.1 s.port", "accept s k", "shutdown s rd", "socket d", "connect d 127.0.0.1 s.port");
+                "connect c 127.0.0.1 s.port", "accept s k", "getsockname s");
+    }
+
+    /** Shut for reading, a listener stops listening but keeps its port (NIO loses it: README's NIO list). */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void aListenerShutForReadingRefusesConnectionsAndKeepsItsPort() {
+        sameAsCPythonAlone("socket s", "bind s 127.0.0.1 0", "listen s 1", "socket c", "connect c 127.0.0.1 s.port",
+                "accept s k", "shutdown s rd", "getsockname s", "socket d", "connect d 127.0.0.1 s.port");
     }
 
     @Test
