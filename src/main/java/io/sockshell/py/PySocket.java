@@ -56,7 +56,7 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     public void listen(int backlog) {
         run("listen()", () -> {
             sock.listen(backlog);
-            program.seenPort(sock.getsockname().port(), true);
+            program.listening(sock.getsockname().port());
         });
     }
 
