@@ -7,7 +7,7 @@ Each program runs on a pseudo-terminal of 24x80 (without a window size JLine dra
 prompt). The clock starts at launch; when the program's prompt appears, its exit line is typed;
 the clock stops when the process has exited. Programs, measured in the same run, in turn:
 sockshell (the ./sockshell launcher, on a jar that is already built), a `java` hello-world from
-the same JDK (launch to exit), `python3 -i` and stock `jshell`. One unmeasured warm-up run
+the same JDK (the one the launcher runs; launch to exit), `python3 -i` and stock `jshell`. One unmeasured warm-up run
 each, then N runs (default 5). Prints a Markdown table: median, min and max, and each peer's
 time as a multiple of sockshell's; then the two targets of issue 5 and whether they are met.
 """
@@ -78,12 +78,23 @@ def one_run(program):
     return took
 
 
+def launcher_java_home(env):
+    """The JDK the launcher runs, from `sockshell --version`'s Java line ("Java 25.0.3 (vendor) at
+    /usr/lib/jvm/..."), so that the peers run on the same JDK; without JAVA_HOME the launcher
+    picks the newest installed. Builds the jar first if needed, outside the clock."""
+    version = subprocess.run([str(ROOT / "sockshell"), "--version"], check=True, capture_output=True, text=True,
+                             env=env).stdout
+    java = [line for line in version.splitlines() if line.startswith("Java ")]
+    return java[0].rsplit(" at ", 1)[1] if java and " at " in java[0] else None
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--java", help="JAVA_HOME of the JDK to use (default: the java on the PATH)")
+    parser.add_argument("--java", help="JAVA_HOME of the JDK to use (default: the one the launcher picks)")
     args = parser.parse_args()
-    java_home = args.java or os.environ.get("JAVA_HOME")
+    given = args.java or os.environ.get("JAVA_HOME")
+    java_home = launcher_java_home(dict(os.environ, **({"JAVA_HOME": given} if given else {})))
     bin_dir = Path(java_home) / "bin" if java_home else None
     java = str(bin_dir / "java") if bin_dir else shutil.which("java")
     jshell = str(bin_dir / "jshell") if bin_dir else shutil.which("jshell")
@@ -94,8 +105,8 @@ def main():
     subprocess.run([javac, "-d", str(work), str(work / "Hello.java")], check=True)
 
     launcher_env = {"SOCKSHELL_HISTORY": str(work / "history")}
-    if java_home:
-        launcher_env["JAVA_HOME"] = java_home
+    if given:
+        launcher_env["JAVA_HOME"] = given
     programs = [
         Program("sockshell", [str(ROOT / "sockshell")], "sockshell> ", "exit", launcher_env),
         Program("java hello-world", [java, "-cp", str(work), "Hello"]),
@@ -109,8 +120,6 @@ def main():
     else:
         print("skipped: stock jshell (no jshell in this JDK)", file=sys.stderr)
 
-    subprocess.run([str(ROOT / "sockshell"), "--version"], check=True, stdout=subprocess.DEVNULL,
-                   env=dict(os.environ, **launcher_env))  # builds the jar if needed, outside the clock
     for program in programs:
         one_run(program)
     for _ in range(args.runs):

@@ -33,9 +33,12 @@ server> send conn "21"
 2
 client> recv c 1024
 b'21'
+%python skip sockets is the shell's own table of sockets: Python has no such call
 client> sockets
-NAME  TYPE  STATE        LOCAL[..]PEER[..]MODE      SENT   RECEIVED
-c     tcp4  half-closed  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]  blocking  25B/1  2B/1
+NAME  TYPE  STATE        LOCAL[..]PEER
+      MODE      SENT   RECEIVED
+c     tcp4  half-closed  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]
+      blocking  25B/1  2B/1
 
 # The server closes its side: now the client's recv returns b'' too.
 server> close conn

@@ -52,9 +52,12 @@ server> close conn
 client> makefile c rest rb
 client> read rest
 b'[..]
+%python skip sockets is the shell's own table of sockets: Python has no such call
 client> sockets
-NAME  TYPE  STATE      LOCAL[..]PEER[..]MODE      SENT  RECEIVED
-c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]  blocking  0B/0  100037B/[..]
+NAME  TYPE  STATE      LOCAL[..]PEER
+      MODE      SENT  RECEIVED
+c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]
+      blocking  0B/0  100037B/[..]
 FILE  SOCKET  MODE  STATE  BUFFERED
 rest  c       rb    open   0B
 client> close rest c

@@ -31,6 +31,7 @@ port ==> 0
 // Become a listening socket: the system now completes connections to this port by itself,
 // keeping up to 1 of them waiting to be accepted.
 30> s.listen(1);
+-- listening on port PORT
 // Wait for a client. accept() blocks until one has connected, then returns a new, connected
 // socket for talking to it, and the client's address: its IP and the port its system chose.
 34> var accepted = s.accept();

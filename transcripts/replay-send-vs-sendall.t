@@ -23,6 +23,7 @@ lstn ==> <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('0.0.0
 18> lstn.setsockopt(SO_RCVBUF, 65536);
 19> lstn.bind(addr("127.0.0.1", 0));
 20> lstn.listen(1);
+-- listening on port PORT
 // A client with a small send buffer too, connected to that server. The connection is made by
 // the system even before the server calls accept().
 24> var s = socket(AF_INET, SOCK_STREAM);

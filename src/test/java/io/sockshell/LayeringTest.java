@@ -37,6 +37,8 @@ class LayeringTest {
      * Each package's layer: a package may use only packages of a lower layer. The engine's API
      * is at the bottom and its implementations just above it (so the API can never name one),
      * beside the programs a session starts (a kind of holding the engine's socket table keeps);
+     * the conversation model is at the bottom too, knowing nothing, with the recording of calls
+     * (on the engine) and the diagrams (on the model) above it;
      * the Python facade and the shell's commands sit on the engine; the session runs commands;
      * the drivers (repl, replay, the transcript's shell adapter) sit on the session or the
      * facade; cli and junit, the entry points, are on top.
@@ -44,7 +46,11 @@ class LayeringTest {
     private static final Map<String, Integer> LAYERS = Map.ofEntries(
             Map.entry("io.sockshell.engine", 0),
             Map.entry("io.sockshell.transcript", 0),
+            Map.entry("io.sockshell.conversation", 0),
             Map.entry("io.sockshell.engine.nio", 1),
+            Map.entry("io.sockshell.recording", 1),
+            Map.entry("io.sockshell.diagram", 1),
+            Map.entry("io.sockshell.engine.posix", 1),
             Map.entry("io.sockshell.py.spi", 1),
             Map.entry("io.sockshell.program", 1),
             Map.entry("io.sockshell.link", 1),
@@ -56,6 +62,7 @@ class LayeringTest {
             Map.entry("io.sockshell.replay", 4),
             Map.entry("io.sockshell.repl", 4),
             Map.entry("io.sockshell.transcript.shell", 4),
+            Map.entry("io.sockshell.export", 4),
             Map.entry("io.sockshell.cli", 5),
             Map.entry("io.sockshell.junit", 6));
     /** Uses the layers allow that are still wrong: the session serves transcripts and replays, it never calls them. */
@@ -67,7 +74,10 @@ class LayeringTest {
     private static final Pattern COMMENT_OR_STRING = Pattern.compile(
             "/\\*.*?\\*/|//[^\\n]*|\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])'", Pattern.DOTALL);
     private static final Path SOURCES = Path.of("src", "main", "java");
+    /** The code compiled for Java 22 (the posix backend): the same rules hold there. */
+    private static final Path SOURCES_22 = Path.of("src", "main", "java22");
     private static final Path ENGINE = SOURCES.resolve("io/sockshell/engine");
+    private static final Path ENGINE_22 = SOURCES_22.resolve("io/sockshell/engine");
     private static final Path TRANSCRIPT_CORE = SOURCES.resolve("io/sockshell/transcript");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?([\\w.]+)", Pattern.MULTILINE);
     /** A sockshell class outside the transcript core: a class of the core is io.sockshell.transcript.Name. */
@@ -76,7 +86,7 @@ class LayeringTest {
 
     @Test
     void theEngineImportsOnlyJavaAndItself() {
-        assertEquals(List.of(), importsWhere(path -> path.startsWith(ENGINE),
+        assertEquals(List.of(), importsWhere(path -> path.startsWith(ENGINE) || path.startsWith(ENGINE_22),
                 name -> !name.startsWith("java.") && !name.startsWith("io.sockshell.engine.")));
     }
 
@@ -135,6 +145,8 @@ class LayeringTest {
                 "the conductor's use of the runtime is not seen");
         assertTrue(packageUses().getOrDefault("io.sockshell.engine.nio", Set.of()).contains("io.sockshell.engine"),
                 "the NIO backend's use of the engine API is not seen");
+        assertFalse(importsWhere(path -> path.startsWith(ENGINE_22), name -> name.startsWith("java.lang.foreign.")).isEmpty(),
+                "the posix backend's Java 22 sources are not seen");
         assertFalse(importsWhere(path -> path.startsWith(SOURCES.resolve("io/sockshell/repl")),
                 name -> name.startsWith("org.jline.")).isEmpty(), "no JLine import found where one must be");
         assertFalse(importsWhere(path -> path.startsWith(SOURCES.resolve("io/sockshell/junit")),
@@ -146,8 +158,8 @@ class LayeringTest {
     /** For each package, the other sockshell packages its code uses (comments and strings left out). */
     private static Map<String, Set<String>> packageUses() {
         Map<String, Set<String>> uses = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(file -> file.toString().endsWith(".java")).toList()) {
+        try (Stream<Path> files = sourceFiles()) {
+            for (Path file : files.toList()) {
                 String code = COMMENT_OR_STRING.matcher(Files.readString(file)).replaceAll(" ");
                 Matcher declared = PACKAGE.matcher(code);
                 if (!declared.find()) {
@@ -168,13 +180,19 @@ class LayeringTest {
 
     /** "file: import" for each import of {@code name} in a source file {@code inFile} accepts. */
     private static List<String> importsWhere(Predicate<Path> inFile, Predicate<String> name) {
-        try (Stream<Path> files = Files.walk(SOURCES)) {
-            return files.filter(file -> file.toString().endsWith(".java")).filter(inFile)
+        try (Stream<Path> files = sourceFiles()) {
+            return files.filter(inFile)
                     .flatMap(file -> imports(file).stream().filter(name).map(found -> file + ": " + found))
                     .sorted().collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every main source file, in both source folders. */
+    private static Stream<Path> sourceFiles() throws IOException {
+        return Stream.concat(Files.walk(SOURCES), Files.exists(SOURCES_22) ? Files.walk(SOURCES_22) : Stream.empty())
+                .filter(file -> file.toString().endsWith(".java"));
     }
 
     private static List<String> imports(Path file) {

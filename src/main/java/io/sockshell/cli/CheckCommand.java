@@ -1,5 +1,6 @@
 package io.sockshell.cli;
 
+import io.sockshell.export.PythonJudge;
 import io.sockshell.transcript.TranscriptChecker;
 import io.sockshell.transcript.TranscriptRunner;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -48,6 +50,12 @@ final class CheckCommand implements Callable<Integer> {
                     + " is shown with its diff, and a last line counts the runs that failed.")
     int repeat = 1;
 
+    @Option(names = "--python",
+            description = "CPython as the judge: run each transcript's export (sockshell export --python) in python3"
+                    + " and match what it prints against the expected output. Transcripts with replay parties are"
+                    + " skipped; steps marked %%python skip are left out.")
+    boolean python;
+
     @Option(names = "--busy",
             description = "Keep one more processor busy while checking, as a loaded machine would, to shake out"
                     + " transcripts that depend on timing.")
@@ -61,6 +69,19 @@ final class CheckCommand implements Callable<Integer> {
             err.println("error: --repeat must be at least 1, not " + repeat);
             err.flush();
             return 2;
+        }
+        if (python && update) {
+            err.println("error: --python judges transcripts and cannot --update them");
+            err.flush();
+            return 2;
+        }
+        if (python) {
+            Optional<String> missing = PythonJudge.unavailable();
+            if (missing.isPresent()) {
+                err.println("error: --python needs python3: " + missing.get());
+                err.flush();
+                return 2;
+            }
         }
         Thread load = busy ? startBusyThread() : null;
         try {
@@ -105,8 +126,11 @@ final class CheckCommand implements Callable<Integer> {
         int passed = 0;
         int updated = 0;
         int failed = 0;
-        try (TranscriptChecker checker = new TranscriptChecker(
-                new TranscriptRunner(Parties.all(), timeout.seconds), update, jobs)) {
+        int skipped = 0;
+        double stepSeconds = timeout.seconds;
+        TranscriptChecker.Judge judge = python ? transcript -> PythonJudge.check(transcript, stepSeconds)
+                : new TranscriptRunner(Parties.all(), stepSeconds)::run;
+        try (TranscriptChecker checker = new TranscriptChecker(judge, update, jobs)) {
             List<Future<TranscriptChecker.Outcome>> outcomes = checker.submitAll(paths);
             if (outcomes.isEmpty()) {
                 err.println("error: no transcripts (files ending in .t) in " + paths);
@@ -122,6 +146,7 @@ final class CheckCommand implements Callable<Integer> {
                 switch (outcome.status()) {
                     case PASSED -> passed++;
                     case UPDATED -> updated++;
+                    case SKIPPED -> skipped++;
                     default -> failed++;
                 }
             }
@@ -132,9 +157,9 @@ final class CheckCommand implements Callable<Integer> {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a transcript check crashed", e.getCause());
         }
-        out.println(String.format(Locale.ROOT, "%d transcripts: %d passed, %s%d failed (%.2f s)",
-                passed + updated + failed, passed, update ? updated + " updated, " : "", failed,
-                (System.nanoTime() - started) / 1e9));
+        out.println(String.format(Locale.ROOT, "%d transcripts: %d passed, %s%d failed%s (%.2f s)",
+                passed + updated + failed + skipped, passed, update ? updated + " updated, " : "", failed,
+                skipped > 0 ? ", " + skipped + " skipped" : "", (System.nanoTime() - started) / 1e9));
         out.flush();
         return failed == 0 ? 0 : 1;
     }

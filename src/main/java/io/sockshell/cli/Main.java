@@ -26,11 +26,14 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         scope = ScopeType.INHERIT,
         description = {"Learn and debug TCP/IP sockets by hand, one Python-style call at a time.",
-            "With no command, starts the shell; when standard input is not a terminal, runs it as a script."},
+            "With no command, starts the shell; when standard input is not a terminal, runs it as a script.",
+            "In the shell, 'help' lists its commands and 'help COMMAND' explains one; 'sockshell reference'"
+                + " prints them all (docs/commands.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:a command or check failed", "2:usage error"},
         subcommands = {RunCommand.class, CheckCommand.class, RecordCommand.class, ReplayCommand.class,
-            JshellCommand.class, ReferenceCommand.class})
+            JshellCommand.class, ReferenceCommand.class, InstallCommand.class, UninstallCommand.class,
+            DiagramCommand.class, ExportCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -47,6 +50,14 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--no-history", description = "Do not read or save the command history.")
     boolean noHistory;
 
+    @Option(names = "--backend", paramLabel = "nio|posix", scope = ScopeType.INHERIT,
+            description = {"The socket backend: posix makes the kernel's own calls (JDK 22+ on Linux),",
+                "nio is built on Java's channels (any JDK). Default: posix where it can run, else nio;",
+                "--version says which is in use and why."})
+    void backend(String name) {
+        BackendOption.choose(spec.commandLine(), name);
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length == 0 && Terminals.interactive()) {
             // The start users wait for most: with nothing to parse, skip building the subcommands.
@@ -56,7 +67,8 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine line = new CommandLine(new Main());
+        return line.setParameterExceptionHandler(BackendOption.oneLine(line.getParameterExceptionHandler()));
     }
 
     @Override
@@ -73,11 +85,12 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** The shell on this terminal. */
+    /** The shell on this terminal; it records its calls from the start, for the diagram command. */
     private int interactive() throws IOException {
         int status = Repl.runOnSystemTerminal(noHistory ? null : historyFile(), writer -> {
             Session session = new Session(writer, writer);
             configure(session);
+            session.recordCalls(true);
             return session;
         });
         return status == 0 ? 0 : 1;

@@ -1,8 +1,11 @@
 package io.sockshell.cli;
 
+import io.sockshell.conversation.Recorder;
+import io.sockshell.conversation.Source;
 import io.sockshell.transcript.PartyKinds;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.shell.ShellParty;
+import java.util.function.Supplier;
 
 /**
  * Every party kind a transcript may declare, by the name its {@code %party} line gives: a
@@ -18,5 +21,15 @@ public final class Parties {
         return PartyKinds.none()
                 .with(Transcript.DEFAULT_KIND, ShellParty.kind())
                 .with("replay", ReplayParty.kind());
+    }
+
+    /**
+     * Every kind, each party's socket calls recorded into {@code recorder} (a replay's under
+     * its programs' names); {@code steps} tells where each step comes from, asked before it runs.
+     */
+    public static PartyKinds recording(Recorder recorder, Supplier<Source> steps) {
+        return PartyKinds.none()
+                .with(Transcript.DEFAULT_KIND, ShellParty.recordingKind(recorder, steps))
+                .with("replay", ReplayParty.recordingKind(recorder));
     }
 }

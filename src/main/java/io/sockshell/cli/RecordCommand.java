@@ -17,8 +17,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "record",
         description = {"Start the shell and save the session as a new transcript when it ends (exit or Ctrl-D).",
-            "Background jobs report at wait, as in a script, and ports the system chose become captures,",
-            "so 'sockshell check FILE' replays it. Lines typed as '# text' become comments."},
+            "The transcript replays with 'sockshell check FILE' as recorded, run after run: a background job"
+                + " that had finished when the next line was typed is waited for there, a line cut short with"
+                + " Ctrl-C is interrupted where it blocks (%%interrupt), ports the system chose become captures,"
+                + " and output that is timing (a job's state, the bytes a cancelled send had sent) a pattern.",
+            "Lines typed as '# text' become comments."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the transcript was saved", "1:it could not be written", "2:usage error (FILE exists)"})
 final class RecordCommand implements Callable<Integer> {
@@ -47,7 +50,17 @@ final class RecordCommand implements Callable<Integer> {
         screen.println("Recording to " + file + "; exit or Ctrl-D saves it.");
         screen.flush();
         try (Recorder recorder = new Recorder(screen)) {
-            shell.recordingTo(recorder::command).run(recorder.session());
+            shell.recordingTo(new Repl.Recording() {
+                @Override
+                public void command(String line) {
+                    recorder.command(line);
+                }
+
+                @Override
+                public void interrupted() {
+                    recorder.interrupted();
+                }
+            }).run(recorder.session());
             String transcript = recorder.transcript();
             try {
                 Files.writeString(file, transcript, StandardCharsets.UTF_8, StandardOpenOption.CREATE,

@@ -1,5 +1,6 @@
 package io.sockshell.cli;
 
+import io.sockshell.conversation.Recorder;
 import io.sockshell.replay.Replay;
 import io.sockshell.replay.ReplayException;
 import java.io.BufferedReader;
@@ -58,12 +59,19 @@ public final class ReplayCommand implements Callable<Integer> {
                 + " Repeat for more lines; once they run out, input() reads standard input.")
     List<String> input = new ArrayList<>();
 
-    @Parameters(arity = "1..*", paramLabel = "SCRIPT [ARG...]", description = "Scripts, each followed by its arguments.")
-    List<String> words;
+    // The first script is a Path of its own so that shell completion offers files for it;
+    // the words after it (arguments, later scripts) stay strings, as a script receives them.
+    @Parameters(index = "0", paramLabel = "SCRIPT", description = "The (first) script.")
+    Path firstScript;
+
+    @Parameters(index = "1..*", paramLabel = "ARG|SCRIPT",
+            description = "Its arguments; then any further scripts, each followed by its arguments.")
+    List<String> furtherWords = new ArrayList<>();
 
     private final InputStream stdin;
     private final boolean interactive;
     private volatile Replay running;
+    private Recorder recorder;
 
     /** Whether to colour the output. */
     enum ColorChoice { auto, always, never }
@@ -87,7 +95,7 @@ public final class ReplayCommand implements Callable<Integer> {
             boolean colorful = color == ColorChoice.always || color == ColorChoice.auto && Terminals.colorful(interactive);
             Replay.Settings settings = new Replay.Settings(step, stable, colorful, waitSeconds, input);
             BufferedReader in = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
-            running = new Replay(settings, calls, in, interactive, out);
+            running = new Replay(settings, calls, in, interactive, out).recordInto(recorder);
             int status = running.run();
             out.flush();
             return status;
@@ -97,6 +105,11 @@ public final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+    }
+
+    /** Records the replayed programs' socket calls into {@code target} (null: none). */
+    void recordInto(Recorder target) {
+        recorder = target;
     }
 
     /** Stops the replay running now, if any, as its bound on waiting would. */
@@ -111,6 +124,14 @@ public final class ReplayCommand implements Callable<Integer> {
         if (waitSeconds < 0) {
             throw new ReplayException("--wait must be 0 (for ever) or more seconds, not " + waitSeconds);
         }
+        List<String> words = new ArrayList<>();
+        words.add(firstScript.toString());
+        words.addAll(furtherWords);
+        return scriptCalls(words);
+    }
+
+    /** Scripts, each followed by its arguments, as {@code replay} takes them. */
+    static List<Replay.ScriptCall> scriptCalls(List<String> words) {
         List<Replay.ScriptCall> calls = new ArrayList<>();
         Path script = null;
         List<String> arguments = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.sockshell.cli;
 
+import io.sockshell.conversation.Recorder;
 import io.sockshell.transcript.Party;
 import io.sockshell.transcript.PartyKind;
 import java.io.ByteArrayInputStream;
@@ -19,13 +20,21 @@ public final class ReplayParty implements Party {
     private static final String COMMAND = "replay";
 
     private volatile ReplayCommand running;
+    /** Where the replayed programs' calls are recorded, or null. */
+    private final Recorder recorder;
 
-    private ReplayParty() {
+    private ReplayParty(Recorder recorder) {
+        this.recorder = recorder;
     }
 
     /** The kind, for {@code %party NAME replay}; it takes no arguments. */
     public static PartyKind kind() {
-        return PartyKind.withoutArguments(COMMAND, ReplayParty::new);
+        return PartyKind.withoutArguments(COMMAND, () -> new ReplayParty(null));
+    }
+
+    /** The kind with the calls of every program it replays recorded into {@code recorder}, each program a party. */
+    static PartyKind recordingKind(Recorder recorder) {
+        return PartyKind.withoutArguments(COMMAND, () -> new ReplayParty(recorder));
     }
 
     @Override
@@ -37,6 +46,7 @@ public final class ReplayParty implements Party {
         StringWriter printed = new StringWriter();
         PrintWriter writer = new PrintWriter(printed, true);
         ReplayCommand command = new ReplayCommand(new ByteArrayInputStream(new byte[0]), false);
+        command.recordInto(recorder);
         running = command;
         int status;
         try {

@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
         description = {"Take the next connection from listening SOCKET: conn, addr = s.accept().",
             "The new socket is called NAME (or conn1, conn2, ...); the client's address is printed.",
             "Blocks until a client connects, unless SOCKET is nonblocking or has a timeout; Ctrl-C cancels."},
-        footer = {"", "Lesson: accept returns a NEW socket for this one client; the listening socket",
-            "keeps listening. Its port is the server's, the client's port is an ephemeral one."})
+        footer = {"",
+            "Lesson: accept returns a NEW socket for this one client; the listening socket keeps listening. "
+                + "Its port is the server's, the client's port is an ephemeral one."})
 public final class AcceptCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;

@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "close",
-        description = {"Close sockets, files or programs: s.close() / f.close(); a program gets SIGTERM (SIGKILL",
-            "if it has not ended within 2 s).",
-            "Closing a file made by makefile flushes it; the socket under it stays open."},
-        footer = {"", "Lesson: closing a socket flushes what was sent (the peer still gets it) and then",
-            "the peer's recv returns b''. Any later call on a closed socket: [Errno 9] Bad file descriptor."})
+        description = {"Close sockets, files or programs: s.close() / f.close().",
+            "Closing a file made by makefile flushes it; the socket under it stays open.",
+            "A program gets SIGTERM, then SIGKILL if it has not ended within 2 s."},
+        footer = {"",
+            "Lesson: closing a socket flushes what was sent (the peer still gets it) and then the peer's "
+                + "recv returns b''. Any later call on a closed socket: [Errno 9] Bad file descriptor."})
 public final class CloseCommand extends ShellCommand {
     @Parameters(arity = "1..*", paramLabel = "NAME")
     List<String> names;
@@ -28,10 +29,8 @@ public final class CloseCommand extends ShellCommand {
             if (held.isPresent()) {
                 held.get().close().forEach(out()::println);
                 out().flush();
-            } else if (context.table().files().containsKey(name)) {
-                file(name).close();
             } else {
-                sock(name).close();
+                context.table().close(name);
             }
         }
     }

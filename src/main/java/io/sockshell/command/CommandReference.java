@@ -5,7 +5,7 @@ import picocli.CommandLine;
 
 /**
  * The shell's command reference in Markdown, rendered from the commands' own Picocli
- * annotations, so the document cannot drift from the code.
+ * annotations as {@code help} shows them at 80 columns, so the document cannot drift from the code.
  */
 public final class CommandReference {
     private CommandReference() {
@@ -30,11 +30,13 @@ public final class CommandReference {
                 continue;
             }
             out.append("## ").append(entry.getKey()).append("\n\n```\n");
-            out.append(command.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing());
+            out.append(HelpCommand.usage(command, Layout.DEFAULT_WIDTH).stripTrailing());
             out.append("\n```\n\n");
         }
-        out.append("## Data arguments\n\n```\n").append(HelpCommand.DATA_HELP).append("\n```\n\n");
-        out.append("## Background jobs\n\n```\n").append(HelpCommand.JOBS_HELP).append("\n```\n");
+        out.append("## Data arguments\n\n```\n")
+                .append(String.join("\n", HelpCommand.dataHelp(Layout.DEFAULT_WIDTH))).append("\n```\n\n");
+        out.append("## Background jobs\n\n```\n")
+                .append(String.join("\n", HelpCommand.jobsHelp(Layout.DEFAULT_WIDTH))).append("\n```\n");
         return out.toString();
     }
 

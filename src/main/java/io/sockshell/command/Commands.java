@@ -18,9 +18,10 @@ public final class Commands {
             SettimeoutCommand.class, GettimeoutCommand.class, MakefileCommand.class, ReadlineCommand.class,
             ReadlinesCommand.class, ReadCommand.class, WriteCommand.class, WritelinesCommand.class,
             FlushCommand.class, ShutdownCommand.class, CloseCommand.class, GetsocknameCommand.class,
-            GetpeernameCommand.class, SetsockoptCommand.class, GetsockoptCommand.class, SelectCommand.class,
-            PollCommand.class, SocketsCommand.class, TraceCommand.class, SetCommand.class, JobsCommand.class,
-            WaitCommand.class, KillCommand.class, HelpCommand.class, ExitCommand.class,
+            GetpeernameCommand.class, FilenoCommand.class, SetsockoptCommand.class, GetsockoptCommand.class,
+            SelectCommand.class, PollCommand.class, SocketsCommand.class, DiagramCommand.class, TraceCommand.class,
+            SetCommand.class, JobsCommand.class,
+            WaitCommand.class, KillCommand.class, ExportCommand.class, HelpCommand.class, ExitCommand.class,
             ProgramCommand.class, TypeCommand.class, OutputCommand.class, PortsCommand.class, EofCommand.class,
             SignalCommand.class);
 
@@ -60,14 +61,19 @@ public final class Commands {
         return configure(new CommandLine(create(factory, type), factory));
     }
 
-    /** Picocli would read {@code @file} arguments as argument files; here they are data (help data). */
+    /**
+     * Picocli would read {@code @file} arguments as argument files; here they are data (help data).
+     * Help and usage lines are plain text: the session prints them among results, escaping what
+     * could move the cursor, so colours Picocli chose for a terminal would show as {@code \x1b[1m}.
+     */
     private static CommandLine configure(CommandLine line) {
-        return line.setExpandAtFiles(false)
+        return line.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
+                .setExpandAtFiles(false)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setUnmatchedOptionsArePositionalParams(true)
                 .setOverwrittenOptionsAllowed(true)
                 .setUsageHelpAutoWidth(false)
-                .setUsageHelpWidth(100);
+                .setUsageHelpWidth(Layout.DEFAULT_WIDTH);
     }
 
     private static Object create(CommandLine.IFactory factory, Class<?> type) {

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
         description = {"Connect SOCKET to a server: s.connect((HOST, PORT)).",
             "NAME.port stands for the port socket NAME is bound to.",
             "Blocks until the handshake completes; a nonblocking socket raises [Errno 115] at once."},
-        footer = {"", "Lesson: the OS picks the client's own port (an ephemeral port) unless you bind first;",
-            "that port is how the server's OS tells two clients of the same server apart."})
+        footer = {"",
+            "Lesson: the OS picks the client's own port (an ephemeral port) unless you bind first; that "
+                + "port is how the server's OS tells two clients of the same server apart."})
 public final class ConnectCommand extends AddressCommand {
     public ConnectCommand(ShellContext context) {
         super(context);

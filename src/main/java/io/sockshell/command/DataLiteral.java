@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Parses the data a command sends. One argument may be:
@@ -32,16 +34,85 @@ public final class DataLiteral {
     }
 
     public static PyBytes parse(String source) throws BadLiteral {
+        return read(source).evaluate();
+    }
+
+    /**
+     * The literal as a Python expression of the same bytes: {@code "abc"*10000} becomes
+     * {@code b'abc' * 10000}, {@code @path} the expression {@code file} gives for the path
+     * (the file is not read). The repetition stays a repetition, so the expression is as short as
+     * the literal.
+     */
+    public static String python(String source, java.util.function.UnaryOperator<String> file) throws BadLiteral {
+        return read(source).python(file);
+    }
+
+    private static Sum read(String source) throws BadLiteral {
         if (source.isEmpty()) {
             throw new BadLiteral("empty data (write \"\" for no bytes)");
         }
         DataLiteral parser = new DataLiteral(source);
-        PyBytes result = parser.sum();
+        Sum result = parser.sum();
         if (parser.pos != source.length()) {
             throw new BadLiteral("unexpected '" + source.charAt(parser.pos) + "' at column " + (parser.pos + 1)
                     + " of " + source);
         }
         return result;
+    }
+
+    /** Bytes written out, or the contents of a file (then {@code bytes} is null until read). */
+    private record Atom(PyBytes bytes, String file) {
+        PyBytes value() throws BadLiteral {
+            return bytes != null ? bytes : DataLiteral.file(file);
+        }
+
+        String python(java.util.function.UnaryOperator<String> files) {
+            return bytes != null ? bytes.toString() : files.apply(file);
+        }
+    }
+
+    private record Product(Atom atom, long factor) {
+        PyBytes evaluate(String source) throws BadLiteral {
+            PyBytes value = atom.value();
+            long size = times(value.length(), factor, source);
+            checkSize(size);
+            try {
+                return value.repeat((int) factor);
+            } catch (OutOfMemoryError e) {
+                throw outOfMemory(size);
+            }
+        }
+    }
+
+    private record Sum(String source, List<Product> products) {
+        PyBytes evaluate() throws BadLiteral {
+            PyBytes total = products.get(0).evaluate(source);
+            for (Product product : products.subList(1, products.size())) {
+                PyBytes next = product.evaluate(source);
+                long size = (long) total.length() + next.length();
+                checkSize(size);
+                try {
+                    total = total.concat(next);
+                } catch (OutOfMemoryError e) {
+                    throw outOfMemory(size);
+                }
+            }
+            return total;
+        }
+
+        String python(java.util.function.UnaryOperator<String> files) {
+            StringBuilder out = new StringBuilder();
+            for (Product product : products) {
+                if (out.length() > 0) {
+                    out.append(" + ");
+                }
+                out.append(product.atom().python(files));
+                if (product.factor() != 1) {
+                    out.append(" * ").append(product.factor());
+                }
+            }
+            return out.toString();
+        }
     }
 
     /** A data literal that cannot be read; its message says where and why. */
@@ -64,54 +135,51 @@ public final class DataLiteral {
         }
     }
 
-    private PyBytes sum() throws BadLiteral {
-        PyBytes total = product();
+    private Sum sum() throws BadLiteral {
+        List<Product> products = new ArrayList<>(1);
+        products.add(product());
         while (peek() == '+') {
             pos++;
-            PyBytes next = product();
-            long size = (long) total.length() + next.length();
-            checkSize(size);
-            try {
-                total = total.concat(next);
-            } catch (OutOfMemoryError e) {
-                throw outOfMemory(size);
-            }
+            products.add(product());
         }
-        return total;
+        return new Sum(source, products);
     }
 
-    private PyBytes product() throws BadLiteral {
+    /**
+     * A repetition. As in Python, a count of zero or less gives no bytes, and so does any later
+     * count once the data is empty ({@code "a"*-1*-1} is {@code b''}).
+     */
+    private Product product() throws BadLiteral {
         long factor = 1;
-        if (isAsciiDigit(peek())) {
+        if (isAsciiDigit(peek()) || peek() == '-' && isAsciiDigit(peekAt(1))) {
             int start = pos;
             long count = number();
             if (peek() != '*') {
                 pos = start;
             } else {
                 pos++;
-                factor = count;
+                factor = Math.max(0, count);
             }
         }
-        PyBytes atom = atom();
+        Atom atom = atom();
         while (peek() == '*') {
             pos++;
-            factor = times(factor, number());
+            factor = times(factor, Math.max(0, number()));
         }
-        long size = times(atom.length(), factor);
-        checkSize(size);
-        try {
-            return atom.repeat((int) factor);
-        } catch (OutOfMemoryError e) {
-            throw outOfMemory(size);
-        }
+        return new Product(atom, factor);
     }
 
+    /** A whole number, perhaps negative. */
     private long number() throws BadLiteral {
         int start = pos;
+        if (peek() == '-') {
+            pos++;
+        }
+        int digits = pos;
         while (pos < source.length() && isAsciiDigit(source.charAt(pos))) {
             pos++;
         }
-        if (start == pos) {
+        if (digits == pos) {
             throw new BadLiteral("expected a repeat count after '*' in " + source);
         }
         try {
@@ -122,6 +190,10 @@ public final class DataLiteral {
     }
 
     private long times(long a, long b) throws BadLiteral {
+        return times(a, b, source);
+    }
+
+    private static long times(long a, long b, String source) throws BadLiteral {
         try {
             return Math.multiplyExact(a, b);
         } catch (ArithmeticException e) {
@@ -141,32 +213,36 @@ public final class DataLiteral {
         }
     }
 
-    private PyBytes atom() throws BadLiteral {
+    private Atom atom() throws BadLiteral {
         char c = peek();
         if (c == '"' || c == '\'') {
-            return PyBytes.wrap(quoted(false));
+            return new Atom(PyBytes.wrap(quoted(false)), null);
         }
         if ((c == 'b' || c == 'B') && isQuote(peekAt(1))) {
             pos++;
-            return PyBytes.wrap(quoted(true));
+            return new Atom(PyBytes.wrap(quoted(true)), null);
         }
         if ((c == 'x' || c == 'X') && isQuote(peekAt(1))) {
             pos++;
-            return hex(new String(quoted(false), StandardCharsets.UTF_8));
+            return new Atom(hex(new String(quoted(false), StandardCharsets.UTF_8)), null);
         }
         if (source.startsWith("hex:", pos)) {
             pos += 4;
-            return hex(word());
+            return new Atom(hex(word()), null);
         }
         if (c == '@') {
             pos++;
-            return file(word());
+            String path = word();
+            if (path.isEmpty()) {
+                throw new BadLiteral("@ needs a file name, as in @request.txt");
+            }
+            return new Atom(null, path);
         }
         String word = word();
         if (word.isEmpty()) {
             throw new BadLiteral("expected data at column " + (pos + 1) + " of " + source);
         }
-        return PyBytes.wrap(utf8(word));
+        return new Atom(PyBytes.wrap(utf8(word)), null);
     }
 
     private String word() {
@@ -195,9 +271,6 @@ public final class DataLiteral {
     }
 
     private static PyBytes file(String path) throws BadLiteral {
-        if (path.isEmpty()) {
-            throw new BadLiteral("@ needs a file name, as in @request.txt");
-        }
         try {
             Path file = Path.of(path);
             if (Files.exists(file) && !Files.isRegularFile(file)) {

@@ -5,9 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "eof",
-        description = {"Close a program's keyboard (its standard input), as Ctrl-D does at a terminal, then",
-            "show what it printed until quiet. A program reading its input sees the end (Python's",
-            "input() raises EOFError, sys.stdin.read() returns '')."})
+        description = {"Close a program's keyboard (its standard input) and show what it printed until quiet.",
+            "It is what Ctrl-D does at a terminal: a program reading its input sees the end (Python's "
+                + "input() raises EOFError, sys.stdin.read() returns '')."})
 public final class EofCommand extends ProgramStep {
     @Parameters(index = "0", paramLabel = "PROGRAM")
     String name;

@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "kill",
-        description = {"Cancel background jobs (as 1 or %%1): their blocking calls raise KeyboardInterrupt",
-            "and their sockets stay usable."})
+        description = {"Cancel background jobs: their blocking calls raise KeyboardInterrupt.",
+            "Name jobs as 1 or %%1; their sockets stay usable."})
 public final class KillCommand extends ShellCommand {
     @Parameters(arity = "1..*", paramLabel = "JOB")
     List<String> jobs;

@@ -9,8 +9,10 @@ import picocli.CommandLine.Parameters;
         description = {"Wrap SOCKET in a file: f = s.makefile(MODE). MODE is r (default), w, rw, with b for bytes.",
             "Without NAME the file gets the next free name (f1, ...), which is printed.",
             "Then: readline, readlines, read, write, writelines, flush, close."},
-        footer = {"", "Lesson: a file reads in 8192-byte chunks and hands out whole lines, so you need not piece",
-            "lines together from recv calls (tutorial section 5.2). Do not mix recv and the file on one socket."})
+        footer = {"",
+            "Lesson: a file reads in 8192-byte chunks and hands out whole lines, so you need not piece "
+                + "lines together from recv calls (tutorial section 5.2). Do not mix recv and the file on one "
+                + "socket."})
 public final class MakefileCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;

@@ -33,10 +33,10 @@ public final class PollCommand extends ShellCommand {
     protected void run() throws SockError, UsageError {
         Map<Sock, Integer> interest = new LinkedHashMap<>();
         for (String name : in) {
-            interest.merge(sock(name), PollEvent.POLLIN, (a, b) -> a | b);
+            interest.merge(registered(name), PollEvent.POLLIN, (a, b) -> a | b);
         }
         for (String name : outgoing) {
-            interest.merge(sock(name), PollEvent.POLLOUT, (a, b) -> a | b);
+            interest.merge(registered(name), PollEvent.POLLOUT, (a, b) -> a | b);
         }
         Integer millis = timeout == null ? null : integer(timeout, "TIMEOUT");
         List<PollEvent> events = context.table().backend().poll(interest, millis);
@@ -46,5 +46,17 @@ public final class PollCommand extends ShellCommand {
         }
         out().println("[" + String.join(", ", shown) + "]");
         out().flush();
+    }
+
+    /**
+     * The socket {@code name}, as {@code p.register(name, ...)} takes it, one name after
+     * another: a closed socket's fileno is -1, refused before a later name is even looked up.
+     */
+    private Sock registered(String name) throws SockError {
+        Sock sock = sock(name);
+        if (sock.isClosed()) {
+            throw SockError.valueError("file descriptor cannot be a negative integer (-1)");
+        }
+        return sock;
     }
 }

@@ -6,9 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ports",
-        description = {"List where a program (and its children) listens, one address a line as Python writes",
-            "it, UDP sockets marked udp; found from the kernel (/proc), so a program started on port 0",
-            "can be found: ('0.0.0.0', 43125). Nothing if it listens on nothing."})
+        description = {"List where a program (and its children) listens, one address a line as Python writes it.",
+            "UDP sockets are marked udp. They are found from the kernel (/proc), so a program started on "
+                + "port 0 can be found: ('0.0.0.0', 43125). Nothing if it listens on nothing."})
 public final class PortsCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "PROGRAM")
     String name;

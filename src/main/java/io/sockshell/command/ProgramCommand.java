@@ -10,14 +10,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "program", modelTransformer = ProgramStep.ArgumentsAfterTheName.class,
-        description = {"Start a program (any language) under a NAME: COMMAND is found on PATH and runs in the",
-            "current folder, in a process group of its own, its keyboard a pipe (type, eof) and its",
-            "screen one too (output). Returns once it is quiet, with what it printed so far.",
-            "Arguments are quoted as in a POSIX shell (\"a b\", 'a b', a\\ b; backslashes in quotes stay,",
-            "so python3 -c \"print('a\\nb')\" works); NAME.port is the port of socket or program NAME."},
-        footer = {"", "Quiet: every thread of the program (and of its children) waits for something outside it:",
-            "input, a connection, data, a timer. sockshell reads that from the kernel (/proc), never",
-            "from a clock, so a transcript that drives a program prints the same on every run.",
+        description = {"Start a program (any language) under a NAME and show what it printed once it is quiet.",
+            "COMMAND is found on PATH and runs in the current folder, in a process group of its own, its "
+                + "keyboard a pipe (type, eof) and its screen one too (output).",
+            "Arguments are quoted as in a POSIX shell (\"a b\", 'a b', a\\ b; backslashes in quotes stay, "
+                + "so python3 -c \"print('a\\nb')\" works); NAME.port is the port of socket or program NAME."},
+        footer = {"", "Quiet: every thread of the program (and of its children) waits for something outside it: "
+                + "input, a connection, data, a timer. sockshell reads that from the kernel (/proc), never "
+                + "from a clock, so a transcript that drives a program prints the same on every run.",
             "Then: ports NAME finds where it listens; sockets lists it; close NAME ends it.",
             "  program srv python3 examples/tutorial-python/tms.py 0"})
 public final class ProgramCommand extends ProgramStep {

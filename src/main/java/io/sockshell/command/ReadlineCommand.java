@@ -7,8 +7,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "readline",
         description = {"Read one line from FILE: f.readline(). '' (or b'') means end of stream."},
-        footer = {"", "Lesson: readline blocks until a whole line (or the end) has arrived, however many",
-            "recv calls that takes underneath."})
+        footer = {"",
+            "Lesson: readline blocks until a whole line (or the end) has arrived, however many recv calls "
+                + "that takes underneath."})
 public final class ReadlineCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "FILE")
     String file;

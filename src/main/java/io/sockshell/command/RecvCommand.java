@@ -10,10 +10,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "recv",
         description = {"Receive up to BUFSIZE bytes from SOCKET: s.recv(BUFSIZE).",
             "Blocks until some data arrives (Ctrl-C cancels), unless nonblocking or timed out.",
-            "With --until-eof, call recv(BUFSIZE) until it returns b'' and print only the",
-            "total: 1048576 bytes in 17 calls (for moving bulk data without showing it)."},
-        footer = {"", "Lesson: recv returns whatever has arrived, from 1 byte up to BUFSIZE: TCP is one",
-            "stream of bytes, not messages. b'' means the peer closed or shut down its side."})
+            "With --until-eof, call recv(BUFSIZE) until it returns b'' and print only the total: 1048576 "
+                + "bytes in 17 calls (for moving bulk data without showing it)."},
+        footer = {"",
+            "Lesson: recv returns whatever has arrived, from 1 byte up to BUFSIZE: TCP is one stream of "
+                + "bytes, not messages. b'' means the peer closed or shut down its side."})
 public final class RecvCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;

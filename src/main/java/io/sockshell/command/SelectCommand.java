@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
         description = {"Wait until some sockets are ready: select.select(READ, WRITE, EXCEPT, TIMEOUT).",
             "Prints the three lists of ready sockets, e.g. ([conn], [], []).",
             "Without -t it waits for ever (Ctrl-C cancels); -t 0 just looks."},
-        footer = {"", "Lesson: instead of spinning over nonblocking recv calls (strsvr.py burns a CPU),",
-            "sleep in select until a socket has something for you (tutorial section 7).",
+        footer = {"",
+            "Lesson: instead of spinning over nonblocking recv calls (strsvr.py burns a CPU), sleep in "
+                + "select until a socket has something for you (tutorial section 7).",
             "A listening socket is readable when accept would not block."})
 public final class SelectCommand extends ShellCommand {
     @Option(names = {"-r", "--read"}, split = ",", paramLabel = "SOCKET", description = "Sockets to watch for reading.")

@@ -10,10 +10,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sendall",
         description = {"Send all of DATA on SOCKET, looping over send until done: s.sendall(DATA).",
             "Prints nothing on success (it returns None).",
-            "With --repeat N, send DATA N times over: for _ in range(N): s.sendall(DATA),",
-            "so bulk data needs one copy of DATA in memory, not N."},
-        footer = {"", "Lesson: sendall blocks until every byte is in the OS's hands; if the peer does not read,",
-            "that can be for ever. It says nothing about the peer having received the data."})
+            "With --repeat N, send DATA N times over: for _ in range(N): s.sendall(DATA), so bulk data "
+                + "needs one copy of DATA in memory, not N."},
+        footer = {"",
+            "Lesson: sendall blocks until every byte is in the OS's hands; if the peer does not read, that "
+                + "can be for ever. It says nothing about the peer having received the data."})
 public final class SendallCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;

@@ -5,9 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "setblocking",
-        description = {"Make SOCKET blocking (1) or nonblocking (0): s.setblocking(FLAG)."},
-        footer = {"", "Lesson: a nonblocking recv or accept with nothing ready raises",
-            "BlockingIOError: [Errno 11] at once instead of waiting (tutorial section 6)."})
+        description = {"Make SOCKET blocking (FLAG not 0, or True) or nonblocking (0, or False): s.setblocking(FLAG)."},
+        footer = {"",
+            "Lesson: a nonblocking recv or accept with nothing ready raises BlockingIOError: [Errno 11] at "
+                + "once instead of waiting (tutorial section 6)."})
 public final class SetblockingCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;
@@ -21,6 +22,6 @@ public final class SetblockingCommand extends ShellCommand {
 
     @Override
     protected void run() throws SockError, UsageError {
-        sock(socket).setblocking(flag(flag, "FLAG"));
+        sock(socket).setblocking(integerFlag(flag, "FLAG"));
     }
 }

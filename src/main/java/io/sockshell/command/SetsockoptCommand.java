@@ -9,15 +9,16 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "setsockopt",
         description = {"Set an option: s.setsockopt(LEVEL, OPTION, VALUE). LEVEL may be left out.",
-            "OPTION: SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_RCVBUF, SO_SNDBUF, SO_BROADCAST,",
-            "TCP_NODELAY, or SO_LINGER ONOFF SECONDS (SO_LINGER 1 0 makes close send a reset)."},
-        footer = {"", "Lesson: set SO_REUSEADDR before bind so a restarted server can take its port",
-            "while old connections sit in TIME_WAIT."})
+            "OPTION: SO_REUSEADDR, SO_REUSEPORT, SO_KEEPALIVE, SO_RCVBUF, SO_SNDBUF, SO_BROADCAST, "
+                + "TCP_NODELAY, or SO_LINGER ONOFF SECONDS (SO_LINGER 1 0 makes close send a reset)."},
+        footer = {"",
+            "Lesson: set SO_REUSEADDR before bind so a restarted server can take its port while old "
+                + "connections sit in TIME_WAIT."})
 public final class SetsockoptCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;
 
-    @Parameters(index = "1..*", arity = "2..4", paramLabel = "[LEVEL] OPTION VALUE")
+    @Parameters(index = "1..*", arity = "2..4", paramLabel = "[LEVEL] OPTION VALUE", hideParamSyntax = true)
     List<String> words;
 
     public SetsockoptCommand(ShellContext context) {

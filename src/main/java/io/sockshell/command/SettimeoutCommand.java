@@ -7,8 +7,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "settimeout",
         description = {"Give SOCKET's blocking calls a limit in SECONDS: s.settimeout(SECONDS).",
             "None means block for ever; 0 means nonblocking."},
-        footer = {"", "Lesson: a call that runs out of time raises TimeoutError: timed out;",
-            "the socket stays usable."})
+        footer = {"",
+            "Lesson: a call that runs out of time raises TimeoutError: timed out; the socket stays usable."})
 public final class SettimeoutCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;

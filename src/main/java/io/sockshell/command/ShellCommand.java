@@ -83,7 +83,11 @@ public abstract class ShellCommand implements Callable<Integer> {
             if (held.isPresent()) {
                 return held.get().port().orElseThrow(() -> SockError.plain("OSError", name + " listens on no port"));
             }
-            return sock(name).getsockname().port();
+            int port = sock(name).getsockname().port();
+            if (port == 0) {
+                throw new UsageError(raw + ": socket " + name + " is not bound to a port yet (bind or connect it first)");
+            }
+            return port;
         }
         try {
             return Integer.parseInt(raw);
@@ -145,7 +149,27 @@ public abstract class ShellCommand implements Callable<Integer> {
         }
     }
 
-    /** Python's truth for setblocking's flag: 0/1, True/False, on/off. */
+    /**
+     * A flag Python reads as an integer ({@code setblocking}): any whole number that fits a C
+     * long, nonzero meaning true, or {@code True}/{@code False}. Python refuses words.
+     */
+    protected static boolean integerFlag(String raw, String what) throws UsageError, SockError {
+        if (raw.equals("True") || raw.equals("False")) {
+            return raw.equals("True");
+        }
+        BigInteger value;
+        try {
+            value = new BigInteger(raw);
+        } catch (NumberFormatException e) {
+            throw new UsageError(what + " must be an integer (0 is false) or True/False, as in Python, not '" + raw + "'");
+        }
+        if (value.bitLength() > 63) {
+            throw SockError.plain("OverflowError", "Python int too large to convert to C long");
+        }
+        return value.signum() != 0;
+    }
+
+    /** A setting's switch: 0/1, True/False, on/off, yes/no. */
     protected static boolean flag(String raw, String what) throws UsageError {
         return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
             case "1", "true", "on", "yes" -> true;

@@ -1,5 +1,6 @@
 package io.sockshell.command;
 
+import io.sockshell.conversation.Conversation;
 import io.sockshell.engine.SocketTable;
 import java.util.List;
 import java.util.function.Consumer;
@@ -10,6 +11,12 @@ public interface ShellContext {
 
     Display display();
 
+    /**
+     * How many columns output may use: the terminal's width, or {@link Layout#DEFAULT_WIDTH}
+     * when the output is not a terminal. Help and tables are laid out to it.
+     */
+    int width();
+
     /** Whether the system calls each command makes are shown ({@code trace on}). */
     Switch trace();
 
@@ -19,8 +26,23 @@ public interface ShellContext {
     /** Background jobs, as the {@code jobs}, {@code wait} and {@code kill} commands see them. */
     JobControl jobs();
 
+    /** The lines the session has run so far, in order, as typed (the one running now not included). */
+    List<String> history();
+
     /** Ends the session once the current command returns. */
     void requestExit();
+
+    /** Whether the session records its calls for {@code diagram} ({@code set diagram on}). */
+    boolean recordingCalls();
+
+    /** Starts (true) or stops recording the session's calls; what was recorded stays. */
+    void recordCalls(boolean on);
+
+    /** The calls the session recorded while recording was on; empty if it never was. */
+    Conversation recordedCalls();
+
+    /** The terminal's width in columns; 80 when the session is not on a terminal. */
+    int terminalWidth();
 
     /** Control over background jobs. */
     interface JobControl {
@@ -36,6 +58,9 @@ public interface ShellContext {
                 InterruptedException, UnknownJob;
 
         void cancel(int id) throws UnknownJob;
+
+        /** The jobs that have finished and whose results no {@code wait} has reported yet, in job order. */
+        List<Integer> finished();
     }
 
     /** A setting that is on or off; background jobs read it on their own threads. */

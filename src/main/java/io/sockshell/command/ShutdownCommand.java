@@ -9,8 +9,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "shutdown",
         description = {"Close one direction of SOCKET's connection: s.shutdown(HOW).",
             "HOW is rd, wr or rdwr (or SHUT_RD, SHUT_WR, SHUT_RDWR)."},
-        footer = {"", "Lesson: shutdown wr sends the peer an end of stream (its recv returns b'') while you",
-            "can still receive its answer: a half-close. close would give up both directions."})
+        footer = {"",
+            "Lesson: shutdown wr sends the peer an end of stream (its recv returns b'') while you can still "
+                + "receive its answer: a half-close. close would give up both directions."})
 public final class ShutdownCommand extends ShellCommand {
     @Parameters(index = "0", paramLabel = "SOCKET")
     String socket;

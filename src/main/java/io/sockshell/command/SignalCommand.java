@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "signal",
-        description = {"Send a signal (INT, TERM, KILL or HUP) to a program's whole process group, then show",
-            "what it printed until quiet or ended, and [signal INT] or [exit N] if it ended."},
+        description = {"Send a signal (INT, TERM, KILL or HUP) to a program's whole process group.",
+            "Then show what it printed until quiet or ended, and [signal INT] or [exit N] if it ended."},
         footer = {"", "INT is Ctrl-C at the program's terminal: Python raises KeyboardInterrupt.",
             "  signal srv INT"})
 public final class SignalCommand extends ProgramStep {

@@ -6,15 +6,15 @@ import io.sockshell.engine.Kind;
 import io.sockshell.engine.LineFile;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockInfo;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
 @Command(name = "sockets",
-        description = {"Show every socket and file: state, addresses, mode, and bytes/calls each way; and every",
-            "program: its pid, state (quiet, running, exited N) and command."})
+        description = {"Show every socket and file: state, addresses, mode, and bytes/calls each way.",
+            "Programs are listed too: pid, state (quiet, running, exited N) and command.",
+            "Columns that do not fit the terminal's width go on a line of their own under each row."})
 public final class SocketsCommand extends ShellCommand {
     public SocketsCommand(ShellContext context) {
         super(context);
@@ -32,11 +32,11 @@ public final class SocketsCommand extends ShellCommand {
             out().flush();
             return;
         }
-        List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NAME", "TYPE", "STATE", "LOCAL", "PEER", "MODE", "SENT", "RECEIVED"});
+        Table table = new Table(List.of(List.of("NAME", "TYPE", "STATE"), List.of("LOCAL", "PEER"),
+                List.of("MODE", "SENT", "RECEIVED")));
         for (Map.Entry<String, Sock> entry : sockets.entrySet()) {
             SockInfo info = entry.getValue().info();
-            rows.add(new String[] {
+            table.row(
                 entry.getKey(),
                 (info.kind() == Kind.SOCK_STREAM ? "tcp" : "udp") + (info.family() == Family.AF_INET ? "4" : "6"),
                 info.state().label(),
@@ -44,19 +44,18 @@ public final class SocketsCommand extends ShellCommand {
                 info.peer() == null ? "-" : info.peer().hostPort(),
                 info.mode(),
                 info.bytesSent() + "B/" + info.sendCalls(),
-                info.bytesReceived() + "B/" + info.recvCalls()});
+                info.bytesReceived() + "B/" + info.recvCalls());
         }
-        printTable(rows);
+        print(table);
         Map<String, LineFile> files = context.table().files();
         if (!files.isEmpty()) {
-            List<String[]> fileRows = new ArrayList<>();
-            fileRows.add(new String[] {"FILE", "SOCKET", "MODE", "STATE", "BUFFERED"});
+            Table fileTable = new Table("FILE", "SOCKET", "MODE", "STATE", "BUFFERED");
             for (Map.Entry<String, LineFile> entry : files.entrySet()) {
                 LineFile file = entry.getValue();
-                fileRows.add(new String[] {entry.getKey(), file.socket().label(), file.mode(),
-                    file.isClosed() ? "closed" : "open", file.buffered() + "B"});
+                fileTable.row(entry.getKey(), file.socket().label(), file.mode(),
+                    file.isClosed() ? "closed" : "open", file.buffered() + "B");
             }
-            printTable(fileRows);
+            print(fileTable);
         }
         printHoldings(holdings);
         out().flush();
@@ -64,33 +63,20 @@ public final class SocketsCommand extends ShellCommand {
 
     /** Programs (and any other kind of holding) in a table per kind, in the order they were made. */
     private void printHoldings(Map<String, Holding> holdings) {
-        Map<String, List<String[]>> tables = new LinkedHashMap<>();
+        Map<String, Table> tables = new LinkedHashMap<>();
         holdings.forEach((name, holding) -> {
-            List<String[]> rows = tables.computeIfAbsent(holding.kind(), kind -> {
-                List<String[]> table = new ArrayList<>();
-                table.add(holding.columns().toArray(new String[0]));
-                return table;
-            });
+            Table table = tables.computeIfAbsent(holding.kind(),
+                    kind -> new Table(holding.columns().toArray(String[]::new)));
             for (List<String> row : holding.rows(name)) {
-                rows.add(row.toArray(new String[0]));
+                table.row(row.toArray(String[]::new));
             }
         });
-        tables.values().forEach(this::printTable);
+        tables.values().forEach(this::print);
     }
 
-    private void printTable(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + (widths[i] + 2) + "s", row[i]));
-            }
-            out().println(line.toString().stripTrailing());
+    private void print(Table table) {
+        for (String line : table.lines(context.width())) {
+            out().println(line);
         }
     }
 }

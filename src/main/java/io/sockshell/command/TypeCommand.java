@@ -7,10 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "type", modelTransformer = ProgramStep.ArgumentsAfterTheName.class,
-        description = {"Type one line into a program: TEXT and Enter (Enter alone without TEXT), then show",
-            "what it printed until quiet. Words are joined by one space; quotes keep spaces."},
-        footer = {"", "Lesson: tms.py waits for a key press (input()) before it sends; while it waits, the",
-            "client's recv stays pending. type srv is the key press.",
+        description = {"Type one line into a program (TEXT and Enter) and show what it printed until quiet.",
+            "Enter alone without TEXT. Words are joined by one space; quotes keep spaces."},
+        footer = {"", "Lesson: tms.py waits for a key press (input()) before it sends; while it waits, the "
+                + "client's recv stays pending. type srv is the key press.",
             "  type srv", "  type cli \"hello there\""})
 public final class TypeCommand extends ProgramStep {
     @Parameters(index = "0", paramLabel = "PROGRAM")

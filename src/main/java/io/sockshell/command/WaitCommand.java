@@ -9,8 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "wait",
-        description = {"Wait for background jobs (all, or those named as 1 or %%1) and print their results",
-            "in job order. -t bounds the wait in seconds; Ctrl-C stops waiting (the jobs go on).",
+        description = {"Wait for background jobs and print their results in job order.",
+            "Name jobs as 1 or %%1 (none named: all of them). -t bounds the wait in seconds; Ctrl-C stops "
+                + "waiting (the jobs go on).",
             "wait NAME waits for program NAME to exit: what it printed, then [exit N] (or [signal INT])."})
 public final class WaitCommand extends ShellCommand {
     @Parameters(arity = "0..*", paramLabel = "JOB")

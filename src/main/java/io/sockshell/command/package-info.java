@@ -5,8 +5,9 @@
  * results, and {@link io.sockshell.command.ShellContext}, all a command may use of the session
  * it runs in. A new command goes here, and into {@code Commands.ALL}.
  *
- * <p>Commands call the engine and print through the writers Picocli gives them. It imports
- * the engine and Picocli; never {@code session} (it reaches the session only through
+ * <p>Commands call the engine and print through the writers Picocli gives them; {@code diagram}
+ * draws what the session recorded with {@code io.sockshell.diagram}. It imports that, the
+ * conversation model, the engine and Picocli; never {@code session} (it reaches the session only through
  * {@code ShellContext}), {@code repl}, {@code transcript}, {@code replay} or {@code cli}.
  */
 package io.sockshell.command;

@@ -13,7 +13,11 @@ public final class CancelSignal {
     private static final ThreadLocal<CancelSignal> CURRENT = ThreadLocal.withInitial(CancelSignal::new);
 
     private volatile boolean cancelled;
+    /** Set by {@link #cancelWhenWaiting()}: the next wait is cancelled as it begins. */
+    private volatile boolean cancelAtWait;
     private volatile Wakeup waitingOn;
+    /** When the wait in progress began ({@link System#nanoTime()}), or 0 while there is none. */
+    private volatile long waitingSince;
 
     /** Ends a backend's wait early; called from the cancelling thread, so it must be thread-safe. */
     @FunctionalInterface
@@ -45,6 +49,16 @@ public final class CancelSignal {
     /** Forgets an earlier cancel, so the next call runs. */
     public void reset() {
         cancelled = false;
+        cancelAtWait = false;
+    }
+
+    /**
+     * Cancels the thread's next blocking wait as soon as it begins, as a Ctrl-C pressed once the
+     * call blocks; a call that never waits runs as usual. A transcript replays a recorded
+     * Ctrl-C with it, without a clock.
+     */
+    public void cancelWhenWaiting() {
+        cancelAtWait = true;
     }
 
     /**
@@ -61,9 +75,23 @@ public final class CancelSignal {
      * that came before the wait started wakes it at once.
      */
     public void waitingOn(Wakeup wakeup) {
+        waitingSince = wakeup == null ? 0 : Math.max(1, System.nanoTime());
         waitingOn = wakeup;
+        if (wakeup != null && cancelAtWait) {
+            cancelled = true;
+        }
         if (wakeup != null && cancelled) {
             wakeup.wake();
         }
+    }
+
+    /**
+     * How long the thread has been waiting in its current blocking call, in nanoseconds; 0 while
+     * it is in none (running, or between calls). Asked from another thread, as a terminal asks
+     * whether the command in the foreground sits waiting.
+     */
+    public long waitingFor() {
+        long since = waitingSince;
+        return since == 0 ? 0 : Math.max(1, System.nanoTime() - since);
     }
 }

@@ -29,7 +29,12 @@ public final class LineFile {
     private final boolean readable;
     private final boolean writable;
     private final boolean textMode;
+    /** The BufferedWriter's buffer. */
     private final ByteArrayOutputStream pendingWrites = new ByteArrayOutputStream();
+    /** Text mode: TextIOWrapper's encoded text not yet handed to the buffer. */
+    private final ByteArrayOutputStream pendingText = new ByteArrayOutputStream();
+    /** A read from the socket timed out: CPython's SocketIO refuses every read after that. */
+    private boolean timedOut;
     private byte[] readBuffer = new byte[0];
     /** Text mode: decoded text not yet handed out, newlines already translated. */
     private final StringBuilder text = new StringBuilder();
@@ -79,7 +84,7 @@ public final class LineFile {
 
     /** One line, ending in a newline unless the peer closed first; empty at end of stream. */
     public synchronized Object readline() throws SockError {
-        ensureReadable();
+        check(Operation.READLINE);
         while (true) {
             int end = lineEnd();
             if (end >= 0) {
@@ -89,12 +94,17 @@ public final class LineFile {
                 decodeLeftoverAtEof();
                 return take(available());
             }
-            fill();
+            if (!fill()) {
+                return take(available());
+            }
         }
     }
 
     public synchronized List<Object> readlines() throws SockError {
-        ensureReadable();
+        check(Operation.LINES);
+        if (!readable) {
+            throw unsupported(textMode ? "not readable" : "read");
+        }
         List<Object> lines = new ArrayList<>();
         while (true) {
             Object line = readline();
@@ -105,11 +115,27 @@ public final class LineFile {
         }
     }
 
-    /** Up to {@code size} bytes (characters in text mode, counted as bytes here); all if negative. */
+    /**
+     * Up to {@code size} bytes (characters in text mode, counted as bytes here); all if negative.
+     * On a nonblocking socket with nothing more to read now it returns what it has, as CPython's
+     * files do: a binary file with nothing returns None (null here), and a text file asked for
+     * everything fails, as TextIOWrapper does when its buffer gives it None.
+     */
     public synchronized Object read(int size) throws SockError {
-        ensureReadable();
+        check(Operation.READ);
         while (!atEof && (size < 0 || available() < size)) {
-            fill();
+            if (!fill()) {
+                if (available() > 0) {
+                    return take(size < 0 ? available() : Math.min(size, available()));
+                }
+                if (!textMode) {
+                    return null;
+                }
+                if (size < 0) {
+                    throw SockError.plain("TypeError", "can't concat NoneType to bytes");
+                }
+                return take(0);
+            }
         }
         if (atEof && (size < 0 || available() < size)) {
             decodeLeftoverAtEof();
@@ -117,41 +143,94 @@ public final class LineFile {
         return take(size < 0 ? available() : Math.min(size, available()));
     }
 
-    /** Buffers {@code data}; returns how many bytes (characters in text mode) were taken. */
+    /** Buffers {@code data}; returns how many bytes (code points in text mode) were taken. */
     public synchronized int write(PyBytes data) throws SockError {
-        ensureWritable();
+        check(Operation.WRITE);
         byte[] bytes = data.toArray();
-        pendingWrites.write(bytes, 0, bytes.length);
-        return textMode ? decode(bytes).length() : bytes.length;
+        if (!textMode) {
+            buffered(bytes);
+            return bytes.length;
+        }
+        String text = decode(bytes);
+        // TextIOWrapper: its pending text goes to the buffer before it would pass 8192 bytes,
+        // and as soon as it reaches them.
+        if (pendingText.size() + bytes.length > CHUNK) {
+            flushText();
+        }
+        pendingText.write(bytes, 0, bytes.length);
+        if (pendingText.size() >= CHUNK) {
+            flushText();
+        }
+        return text.codePointCount(0, text.length());
     }
 
     public synchronized void writelines(List<PyBytes> lines) throws SockError {
+        check(Operation.LINES);
+        if (!writable) {
+            throw unsupported(textMode ? "not writable" : "write");
+        }
         for (PyBytes line : lines) {
             write(line);
         }
     }
 
-    /** Sends every buffered byte with {@code sendall}. */
+    /** Sends every buffered byte; what a failed send did not take stays buffered. */
     public synchronized void flush() throws SockError {
-        ensureOpen();
-        if (pendingWrites.size() > 0) {
-            PyBytes data = PyBytes.wrap(pendingWrites.toByteArray());
-            pendingWrites.reset();
-            socket.sendall(data);
-        }
+        check(Operation.FLUSH);
+        flushText();
+        flushBuffer();
     }
 
-    /** Flushes and closes the file; the socket stays open, as in Python. */
+    /**
+     * Flushes and closes the file; the socket stays open, as in Python. The file is closed
+     * even when the flush fails, and then the flush's error is raised.
+     */
     public synchronized void close() throws SockError {
         if (closed) {
             return;
         }
         try {
             if (writable && !socket.isClosed()) {
-                flush();
+                flushText();
+                flushBuffer();
             }
         } finally {
             closed = true;
+        }
+    }
+
+    /** BufferedWriter.write: data that fits waits in the buffer; else the buffer goes, then all but the last 8192 bytes or fewer. */
+    private void buffered(byte[] bytes) throws SockError {
+        if (pendingWrites.size() + bytes.length <= CHUNK) {
+            pendingWrites.write(bytes, 0, bytes.length);
+            return;
+        }
+        flushBuffer();
+        int written = 0;
+        while (bytes.length - written > CHUNK) {
+            written += socket.send(PyBytes.wrap(java.util.Arrays.copyOfRange(bytes, written, bytes.length)));
+        }
+        pendingWrites.write(bytes, written, bytes.length - written);
+    }
+
+    private void flushText() throws SockError {
+        if (pendingText.size() > 0) {
+            byte[] text = pendingText.toByteArray();
+            pendingText.reset();
+            buffered(text);
+        }
+    }
+
+    private void flushBuffer() throws SockError {
+        byte[] pending = pendingWrites.toByteArray();
+        int written = 0;
+        try {
+            while (written < pending.length) {
+                written += socket.send(PyBytes.wrap(java.util.Arrays.copyOfRange(pending, written, pending.length)));
+            }
+        } finally {
+            pendingWrites.reset();
+            pendingWrites.write(pending, written, pending.length - written);
         }
     }
 
@@ -164,23 +243,40 @@ public final class LineFile {
         return textMode ? text.length() : readBuffer.length;
     }
 
-    private void fill() throws SockError {
-        PyBytes chunk = socket.recv(CHUNK);
+    /**
+     * Reads one chunk from the socket; false when it is nonblocking and has nothing now (where
+     * CPython's SocketIO returns None, which its files take as "no more for now").
+     */
+    private boolean fill() throws SockError {
+        if (timedOut) {
+            throw SockError.plain("OSError", "cannot read from timed out object");
+        }
+        PyBytes chunk;
+        try {
+            chunk = socket.recv(CHUNK);
+        } catch (SockError e) {
+            if (e.isWouldBlock()) {
+                return false;
+            }
+            timedOut = e.pythonClass().equals("TimeoutError");
+            throw e;
+        }
         if (chunk.isEmpty()) {
             atEof = true;
             if (textMode) {
                 decodeChunk(new byte[0], true);
             }
-            return;
+            return true;
         }
         if (textMode) {
             decodeChunk(chunk.toArray(), false);
-            return;
+            return true;
         }
         byte[] grown = new byte[readBuffer.length + chunk.length()];
         System.arraycopy(readBuffer, 0, grown, 0, readBuffer.length);
         System.arraycopy(chunk.toArray(), 0, grown, readBuffer.length, chunk.length());
         readBuffer = grown;
+        return true;
     }
 
     /**
@@ -321,23 +417,56 @@ public final class LineFile {
                 : String.format("bytes in position %d-%d", start, start + length - 1);
     }
 
-    private void ensureOpen() throws SockError {
-        if (closed) {
-            throw SockError.valueError("I/O operation on closed file.");
+    /** The calls a file takes, each refused in the words of the Python object the mode makes. */
+    private enum Operation { READ, READLINE, WRITE, FLUSH, LINES }
+
+    /**
+     * Refuses a call the file cannot take, with CPython's words. A text file (TextIOWrapper)
+     * checks that it is open first; the binary ones check the direction first for read and
+     * write, and name the call in their closed-file message: a BufferedRWPair peeks for a line.
+     * readlines and writelines are IOBase's, which checks that the file is open (their callers
+     * then check the direction).
+     */
+    private void check(Operation operation) throws SockError {
+        if (textMode || operation == Operation.LINES) {
+            if (closed) {
+                throw SockError.valueError("I/O operation on closed file.");
+            }
+            if ((operation == Operation.READ || operation == Operation.READLINE) && !readable) {
+                throw unsupported("not readable");
+            }
+            if (operation == Operation.WRITE && !writable) {
+                throw unsupported("not writable");
+            }
+            return;
+        }
+        switch (operation) {
+            case READ, READLINE -> {
+                if (!readable) {
+                    throw unsupported("read");
+                }
+                if (closed) {
+                    throw SockError.valueError((operation == Operation.READ ? "read" : writable ? "peek" : "readline")
+                            + " of closed file");
+                }
+            }
+            case WRITE -> {
+                if (!writable) {
+                    throw unsupported("write");
+                }
+                if (closed) {
+                    throw SockError.valueError("write to closed file");
+                }
+            }
+            default -> {
+                if (closed) {
+                    throw SockError.valueError(writable ? "flush of closed file" : "I/O operation on closed file.");
+                }
+            }
         }
     }
 
-    private void ensureReadable() throws SockError {
-        ensureOpen();
-        if (!readable) {
-            throw SockError.plain("io.UnsupportedOperation", "not readable");
-        }
-    }
-
-    private void ensureWritable() throws SockError {
-        ensureOpen();
-        if (!writable) {
-            throw SockError.plain("io.UnsupportedOperation", "not writable");
-        }
+    private static SockError unsupported(String message) {
+        return SockError.plain("io.UnsupportedOperation", message);
     }
 }

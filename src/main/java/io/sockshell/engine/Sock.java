@@ -65,6 +65,19 @@ public interface Sock extends AutoCloseable {
 
     boolean isClosed();
 
+    /**
+     * Python's {@code fileno()}: the descriptor's number, -1 once closed. A backend that has no
+     * number to show (Java's channels hide theirs) raises {@code io.UnsupportedOperation}, as
+     * CPython does for a file-like object without a descriptor.
+     */
+    default int fileno() throws SockError {
+        if (isClosed()) {
+            return -1;
+        }
+        throw SockError.plain("io.UnsupportedOperation",
+                "fileno (Java's channels do not show their descriptor; the posix backend shows the real one)");
+    }
+
     Address getsockname() throws SockError;
 
     Address getpeername() throws SockError;

@@ -1,10 +1,13 @@
 package io.sockshell.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +24,12 @@ public final class SocketTable {
     /** One object of each type that the holdings of a kind share (the guard of every program); closed after them. */
     private final Map<Class<?>, AutoCloseable> shared = new LinkedHashMap<>();
     private final Map<String, Integer> counters = new LinkedHashMap<>();
+    /**
+     * Sockets closed by name while a file made from them was open. CPython's close leaves the
+     * descriptor to the file (the socket counts its files), so the socket still works until the
+     * last of its files closes; its name is free at once.
+     */
+    private final Set<Sock> closedByName = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public SocketTable(SocketBackend backend) {
         this.backend = backend;
@@ -148,7 +157,7 @@ public final class SocketTable {
     public synchronized List<String> openNames() {
         List<String> open = new ArrayList<>();
         sockets.forEach((name, sock) -> {
-            if (!sock.isClosed()) {
+            if (!sock.isClosed() && !closedByName.contains(sock)) {
                 open.add(name);
             }
         });
@@ -179,6 +188,51 @@ public final class SocketTable {
         return left;
     }
 
+    /**
+     * Closes the file or socket called {@code name}, as Python's {@code close} does: a socket
+     * with a file still open stays usable until that file closes too.
+     */
+    public void close(String name) throws SockError {
+        LineFile file;
+        Sock sock;
+        synchronized (this) {
+            file = files.get(name);
+            sock = file == null ? socket(name) : null;
+            if (sock != null && hasOpenFile(sock)) {
+                closedByName.add(sock);
+                return;
+            }
+        }
+        if (sock != null) {
+            sock.close();
+            return;
+        }
+        try {
+            file.close();
+        } finally {
+            Sock under = file.socket();
+            boolean last;
+            synchronized (this) {
+                last = closedByName.contains(under) && !hasOpenFile(under);
+                if (last) {
+                    closedByName.remove(under);
+                }
+            }
+            if (last) {
+                under.close();
+            }
+        }
+    }
+
+    private boolean hasOpenFile(Sock sock) {
+        for (LineFile file : files.values()) {
+            if (file.socket() == sock && !file.isClosed()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Closes every holding, what they share, every file and every socket, each even when another fails. */
     public synchronized void closeAll() {
         for (Holding holding : holdings.values()) {
@@ -202,6 +256,10 @@ public final class SocketTable {
         for (Sock sock : sockets.values()) {
             sock.close();
         }
+        for (Sock sock : closedByName) {
+            sock.close();
+        }
+        closedByName.clear();
     }
 
     private String claim(String name, String prefix) throws SockError {
@@ -222,7 +280,8 @@ public final class SocketTable {
         Sock existing = sockets.get(name);
         LineFile existingFile = files.get(name);
         Holding existingHolding = holdings.get(name);
-        if ((existing != null && !existing.isClosed()) || (existingFile != null && !existingFile.isClosed())
+        if ((existing != null && !existing.isClosed() && !closedByName.contains(existing))
+                || (existingFile != null && !existingFile.isClosed())
                 || (existingHolding != null && existingHolding.isOpen())) {
             throw SockError.plain("NameError", "name '" + name + "' is already an open "
                     + (existing != null ? "socket" : existingFile != null ? "file" : existingHolding.kind())

@@ -2,6 +2,11 @@ package io.sockshell.repl;
 
 import io.sockshell.engine.SockOption;
 import io.sockshell.session.Session;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +21,8 @@ import picocli.shell.jline3.PicocliJLineCompleter;
 
 /**
  * Tab completion: command names first, then what each argument position takes: the names of
- * live sockets and files, socket option names, shutdown directions, families and types.
+ * live sockets and files, socket option names, shutdown directions, families and types, and
+ * the files on disk after {@code @} in a data argument.
  * Options (words starting with -) are completed by picocli's own completer.
  */
 final class ShellCompleter implements Completer {
@@ -48,6 +54,10 @@ final class ShellCompleter implements Completer {
         }
         CommandLine command = session.commandTree().getSubcommands().get(line.words().get(0));
         if (command == null) {
+            return;
+        }
+        if (line.word().startsWith("@")) {
+            dataFiles(line.word().substring(1, Math.max(1, line.wordCursor())), candidates);
             return;
         }
         if (line.word().startsWith("-")) {
@@ -126,6 +136,30 @@ final class ShellCompleter implements Completer {
             case "MODE" -> List.of("r", "rb", "w", "wb", "rw", "rwb");
             default -> List.of();
         };
+    }
+
+    /**
+     * Files for a data argument ({@code @request.txt}): the entries of the folder typed so far
+     * whose names start with what follows it. A folder is offered with its {@code /} and
+     * without a space after it, so completing can go on inside it.
+     */
+    private static void dataFiles(String typed, List<Candidate> candidates) {
+        int slash = typed.lastIndexOf('/');
+        String folderPart = typed.substring(0, slash + 1);
+        String start = typed.substring(slash + 1);
+        Path folder = folderPart.isEmpty() ? Path.of(".") : Path.of(folderPart);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith(start) && (!name.startsWith(".") || start.startsWith("."))) {
+                    boolean isFolder = Files.isDirectory(entry);
+                    String value = "@" + folderPart + name + (isFolder ? "/" : "");
+                    candidates.add(new Candidate(value, name + (isFolder ? "/" : ""), null, null, null, null, !isFolder));
+                }
+            }
+        } catch (IOException | InvalidPathException e) {
+            // Nothing to offer for a folder that cannot be read.
+        }
     }
 
     private List<String> socketNames() {

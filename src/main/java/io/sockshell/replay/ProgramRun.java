@@ -1,9 +1,11 @@
 package io.sockshell.replay;
 
+import io.sockshell.conversation.Source;
 import io.sockshell.py.conductor.Conductor;
 import io.sockshell.py.runtime.KeyboardLines;
 import io.sockshell.py.runtime.Program;
 import io.sockshell.py.spi.OpenSocket;
+import io.sockshell.recording.PartyRecording;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,7 +53,10 @@ final class ProgramRun implements Runnable {
     private final Conductor.Side side;
     private final KeyboardLines keyboard;
     private final PortNames ports;
+    private final boolean alone;
     private final Consumer<ProgramRun> whenItFails;
+    /** Where the program's socket calls are recorded, or null. */
+    private final PartyRecording recording;
     private final Map<String, ScriptStep> stepsBySnippetId = new HashMap<>();
     private final ShortValueEngine engine = new ShortValueEngine(VALUE_LIMIT);
     private final AtomicLong stepsDone = new AtomicLong();
@@ -64,9 +69,15 @@ final class ProgramRun implements Runnable {
     private volatile String scriptName;
     private final List<String> leftOpen = new ArrayList<>();
 
+    /**
+     * @param alone whether the program is replayed on its own: then it says which port it listens
+     *              on, so that a client outside the replay can find it
+     */
     ProgramRun(String label, Path scriptPath, List<String> arguments, ReplayOutput.Channel channel, Stepper stepper,
-            Conductor.Side side, KeyboardLines keyboard, PortNames ports, Consumer<ProgramRun> whenItFails) {
+            Conductor.Side side, KeyboardLines keyboard, PortNames ports, boolean alone,
+            Consumer<ProgramRun> whenItFails, PartyRecording recording) {
         this.label = label;
+        this.alone = alone;
         this.scriptPath = scriptPath;
         this.arguments = arguments;
         this.channel = channel;
@@ -75,6 +86,7 @@ final class ProgramRun implements Runnable {
         this.keyboard = keyboard;
         this.ports = ports;
         this.whenItFails = whenItFails;
+        this.recording = recording;
         this.scriptName = scriptPath.getFileName().toString();
     }
 
@@ -183,7 +195,11 @@ final class ProgramRun implements Runnable {
                     .keyboard(keyboard)
                     .out(channel::output)
                     .notes(channel::note)
-                    .ports(ports);
+                    .ports(ports)
+                    .recording(recording);
+            if (alone) {
+                builder.listens(port -> channel.note("listening on port " + port));
+            }
             if (side != null) {
                 builder.transport(side::transport);
             }
@@ -259,6 +275,9 @@ final class ProgramRun implements Runnable {
                     channel.snippet(step);
                     if (stepper.before(where()) == Stepper.Choice.QUIT) {
                         return Result.QUIT;
+                    }
+                    if (recording != null) {
+                        recording.at(new Source(scriptPath.toString(), step.line()));
                     }
                     List<SnippetEvent> events = jshell.eval(step.source());
                     ShortValueEngine.Cut cut = engine.takeCut();

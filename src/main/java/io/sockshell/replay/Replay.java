@@ -1,7 +1,9 @@
 package io.sockshell.replay;
 
+import io.sockshell.conversation.Recorder;
 import io.sockshell.py.conductor.Conductor;
 import io.sockshell.py.runtime.KeyboardLines;
+import io.sockshell.recording.PartyRecording;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -58,6 +60,7 @@ public final class Replay {
     private volatile List<ProgramRun> running = List.of();
     private volatile String stopReason;
     private boolean serversLeftWaiting;
+    private Recorder recorder;
 
     /**
      * @param in keyboard and step answers
@@ -82,6 +85,12 @@ public final class Replay {
         this.ports = new PortNames(settings.stablePorts(), serverPorts);
     }
 
+    /** Records the programs' socket calls into {@code target}, each program a party named by its label. */
+    public Replay recordInto(Recorder target) {
+        recorder = target;
+        return this;
+    }
+
     /** Runs the replay; 0 if every program ended well, 1 if one failed or had to be stopped. */
     public int run() {
         for (ScriptCall call : calls) {
@@ -102,8 +111,13 @@ public final class Replay {
             String label = labels.get(i);
             Conductor.Side side = conductor == null ? null : conductor.join(label);
             KeyboardLines programKeyboard = conductor == null ? KeyboardLines.scripted(linesFor(label), keyboard) : keyboard;
+            PartyRecording recording = null;
+            if (recorder != null) {
+                recording = new PartyRecording(label);
+                recording.into(recorder, label);
+            }
             runs.add(new ProgramRun(label, call.script(), call.arguments(), output.channel(label, i), stepper,
-                    side, programKeyboard, ports, this::failed));
+                    side, programKeyboard, ports, calls.size() == 1, this::failed, recording));
         }
         running = List.copyOf(runs);
         CountDownLatch ended = new CountDownLatch(runs.size());
@@ -406,6 +420,11 @@ public final class Replay {
             @Override
             public boolean echoes() {
                 return false;
+            }
+
+            @Override
+            public boolean typedAhead() {
+                return lines.typedAhead();
             }
         };
     }

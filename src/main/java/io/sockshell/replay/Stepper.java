@@ -24,6 +24,9 @@ final class Stepper {
 
     synchronized Choice before(String where) {
         while (stepping) {
+            // An answer typed while the last step ran (an extra Enter) was shown then: this
+            // prompt's line is ended here, or the step's output would go on after it.
+            boolean typedAhead = in.typedAhead();
             out.print("[" + where + "] Enter: run it   c: run to the end   q: quit > ");
             out.flush();
             String answer;
@@ -32,7 +35,7 @@ final class Stepper {
             } catch (IOException e) {
                 answer = null;
             }
-            if (in.echoes()) {
+            if (in.echoes() || typedAhead) {
                 out.println(answer == null ? "" : answer);
             }
             if (answer == null || answer.trim().equalsIgnoreCase("c")) {

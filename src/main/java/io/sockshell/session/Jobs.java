@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.ToIntFunction;
 
 /**
  * Background commands. Each runs on its own thread with its own {@link CancelSignal} and
@@ -22,12 +21,15 @@ final class Jobs implements ShellContext.JobControl {
     private final Map<Integer, Job> jobs = new TreeMap<>();
     private int nextId = 1;
     private volatile Consumer<String> immediateReporter;
+    private volatile Consumer<String> immediateViewer;
 
     private static final class Job {
         final int id;
         final String text;
         final CancelSignal signal = new CancelSignal();
         final StringWriter buffer = new StringWriter();
+        /** The system calls the job made, which its report shows before its result, as they came before it. */
+        final StringWriter traced = new StringWriter();
         final CountDownLatch done = new CountDownLatch(1);
         volatile boolean reported;
 
@@ -45,48 +47,72 @@ final class Jobs implements ShellContext.JobControl {
          * no job's output after printing it.
          */
         String takeReport() {
-            StringBuffer output = buffer.getBuffer();
-            String shown = output.toString().stripTrailing();
-            output.setLength(0);
-            output.trimToSize();
-            return "[" + id + "] done: " + text + (shown.isEmpty() ? "" : "\n" + shown);
+            String report = report();
+            for (StringWriter writer : List.of(traced, buffer)) {
+                StringBuffer text = writer.getBuffer();
+                text.setLength(0);
+                text.trimToSize();
+            }
+            return report;
+        }
+
+        /** The report, left in place for the {@code wait} that takes it. */
+        String report() {
+            String calls = traced.toString().stripTrailing();
+            String shown = buffer.toString().stripTrailing();
+            return (calls.isEmpty() ? "" : calls + "\n") + "[" + id + "] done: " + text
+                    + (shown.isEmpty() ? "" : "\n" + shown);
         }
     }
 
     /** Reports finished jobs through {@code reporter} as they finish; null keeps them for wait. */
     void reportImmediately(Consumer<String> reporter) {
         this.immediateReporter = reporter;
+        this.immediateViewer = null;
     }
 
     /**
-     * Starts {@code body} in the background. It receives the job's writer and returns its
-     * exit status. Returns the job's number.
+     * Shows each finished job's report to {@code viewer} as it finishes, and still keeps it for
+     * the {@code wait} that reports it (a recording shows the person what a script would only
+     * show at wait). Null shows nothing.
      */
-    synchronized int start(String text, ToIntFunction<PrintWriter> body) {
+    void showImmediately(Consumer<String> viewer) {
+        this.immediateViewer = viewer;
+        this.immediateReporter = null;
+    }
+
+    /** A job's work: it prints its results to {@code out} and its trace to {@code trace}, and returns its exit status. */
+    @FunctionalInterface
+    interface Body {
+        int run(PrintWriter out, PrintWriter trace);
+    }
+
+    /** Starts {@code body} in the background. Returns the job's number. */
+    synchronized int start(String text, Body body) {
         Job job = new Job(nextId++, text);
         jobs.put(job.id, job);
         Thread thread = new Thread(() -> {
             CancelSignal.install(job.signal);
             PrintWriter writer = new PrintWriter(job.buffer, true);
+            PrintWriter trace = new PrintWriter(job.traced, true);
             try {
-                body.applyAsInt(writer);
+                body.run(writer, trace);
             } finally {
                 writer.flush();
+                trace.flush();
                 job.done.countDown();
                 Consumer<String> reporter = immediateReporter;
-                if (reporter != null) {
-                    markReported(job);
+                Consumer<String> viewer = immediateViewer;
+                if (reporter != null && claim(job)) {
                     reporter.accept(job.takeReport());
+                } else if (viewer != null) {
+                    viewer.accept(job.report());
                 }
             }
         }, "sockshell-job-" + job.id);
         thread.setDaemon(true);
         thread.start();
         return job.id;
-    }
-
-    private synchronized void markReported(Job job) {
-        job.reported = true;
     }
 
     @Override
@@ -108,20 +134,29 @@ final class Jobs implements ShellContext.JobControl {
                 : System.nanoTime() + (long) (timeoutSeconds * 1e9);
         CancelSignal signal = CancelSignal.current();
         List<Integer> running = new ArrayList<>();
-        for (Job job : chosen) {
-            while (!job.finished()) {
-                if (signal.isCancelled()) {
-                    throw new InterruptedException();
+        try {
+            for (Job job : chosen) {
+                while (!job.finished()) {
+                    // Blocked now: a wait like a socket's, so that a cancel meant for a wait (Ctrl-C
+                    // once it blocks) finds it; the latch cannot be woken, so the loop looks at the
+                    // signal every 50 ms.
+                    signal.waitingOn(() -> { });
+                    if (signal.isCancelled()) {
+                        throw new InterruptedException();
+                    }
+                    long left = deadline == Long.MAX_VALUE ? TimeUnit.MILLISECONDS.toNanos(50)
+                            : deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    job.done.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
                 }
-                long left = deadline == Long.MAX_VALUE ? TimeUnit.MILLISECONDS.toNanos(50) : deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
+                if (!job.finished()) {
+                    running.add(job.id);
                 }
-                job.done.await(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
             }
-            if (!job.finished()) {
-                running.add(job.id);
-            }
+        } finally {
+            signal.waitingOn(null);
         }
         for (Job job : chosen) {
             if (job.finished() && claim(job)) {
@@ -161,6 +196,17 @@ final class Jobs implements ShellContext.JobControl {
             throw new ShellContext.UnknownJob(id);
         }
         job.signal.cancel();
+    }
+
+    @Override
+    public synchronized List<Integer> finished() {
+        List<Integer> ids = new ArrayList<>();
+        for (Job job : jobs.values()) {
+            if (job.finished() && !job.reported) {
+                ids.add(job.id);
+            }
+        }
+        return ids;
     }
 
     /** Jobs still running, as {@code [1] recv conn 1024}. */

@@ -2,14 +2,20 @@ package io.sockshell.session;
 
 import io.sockshell.command.Commands;
 import io.sockshell.command.Display;
+import io.sockshell.command.HelpCommand;
+import io.sockshell.command.Layout;
 import io.sockshell.command.ShellCommand;
 import io.sockshell.command.ShellContext;
 import io.sockshell.command.UsageError;
+import io.sockshell.conversation.Conversation;
+import io.sockshell.conversation.Recorder;
+import io.sockshell.conversation.Source;
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.SocketTable;
 import io.sockshell.engine.TraceListener;
+import io.sockshell.recording.PartyRecording;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,17 +56,29 @@ public final class Session implements ShellContext, AutoCloseable {
     private final Map<Class<?>, CommandLine> parsers = new HashMap<>();
     private CommandLine commandTree;
     private final RepeatedLines repeatedLines = new RepeatedLines();
-    /** The writer of the background job running on this thread; a foreground command has none and traces to {@code out}. */
-    private final ThreadLocal<PrintWriter> currentOut = new ThreadLocal<>();
+    /** Where the background job running on this thread traces; a foreground command has none and traces to {@code out}. */
+    private final ThreadLocal<PrintWriter> currentTrace = new ThreadLocal<>();
     private final Switch tracing = new Switch("trace");
     private final Switch debugging = new Switch("debug");
+    /** Every line run, for {@code export}: a session is also the first draft of a program. */
+    private final List<String> history = new ArrayList<>();
+    private volatile int width = Layout.DEFAULT_WIDTH;
+    /** Set while {@link #executeInterruptedWhenBlocked} runs its line. */
+    private boolean interruptWhenBlocked;
     private volatile boolean exitRequested;
     private volatile CancelSignal foreground;
+    /** The session's calls, recorded for {@code diagram} while it is on; off unless asked for. */
+    private final PartyRecording recording = new PartyRecording(DEFAULT_PARTY);
+    private volatile Recorder recorder;
+    private volatile IntSupplier terminalWidth = () -> 80;
+
+    /** The party a session's calls are recorded as unless a driver names it. */
+    public static final String DEFAULT_PARTY = "sockshell";
 
     public Session(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
-        this.table = new SocketTable(SocketBackends.create(new TraceListener() {
+        this.table = new SocketTable(recording.backend(SocketBackends.create(new TraceListener() {
             @Override
             public void syscall(String line) {
                 traceLine(line);
@@ -70,14 +88,25 @@ public final class Session implements ShellContext, AutoCloseable {
             public boolean enabled() {
                 return tracing.on();
             }
-        }));
+        })));
     }
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
     public int execute(String line) {
+        try {
+            return run(line);
+        } finally {
+            synchronized (history) {
+                history.add(line);
+            }
+        }
+    }
+
+    private int run(String line) {
         CommandLine prepared = repeatedLines.prepared(line);
         if (prepared != null) {
-            return inForeground(() -> runPrepared(prepared));
+            Recorder.Scope scope = recording.begin(prepared.getCommandName(), line, false);
+            return inForeground(() -> recording.within(scope, () -> runPrepared(prepared)));
         }
         LineSplitter.Split split;
         try {
@@ -100,9 +129,10 @@ public final class Session implements ShellContext, AutoCloseable {
         if (split.background()) {
             return startJob(type, words, line.strip());
         }
+        Recorder.Scope scope = recording.begin(words[0], line.strip(), false);
         return inForeground(() -> {
             CommandLine parser = parsers.computeIfAbsent(type, unused -> configure(Commands.single(this, type), out, err));
-            int status = parser.execute(Arrays.copyOfRange(words, 1, words.length));
+            int status = recording.within(scope, () -> parser.execute(Arrays.copyOfRange(words, 1, words.length)));
             repeatedLines.ran(line, split.words(), () -> configure(Commands.single(this, type), out, err));
             return status;
         });
@@ -112,6 +142,9 @@ public final class Session implements ShellContext, AutoCloseable {
     private int inForeground(IntSupplier command) {
         CancelSignal signal = CancelSignal.current();
         signal.reset();
+        if (interruptWhenBlocked) {
+            signal.cancelWhenWaiting();
+        }
         foreground = signal;
         try {
             return command.getAsInt();
@@ -132,13 +165,14 @@ public final class Session implements ShellContext, AutoCloseable {
         }
         String jobText = text.endsWith("&") ? text.substring(0, text.length() - 1).strip() : text;
         String[] arguments = Arrays.copyOfRange(words, 1, words.length);
-        int id = jobs.start(jobText, writer -> {
+        Recorder.Scope scope = recording.begin(words[0], text, true);
+        int id = jobs.start(jobText, (writer, trace) -> {
             CommandLine single = configure(Commands.single(this, type), writer, writer);
-            currentOut.set(writer);
+            currentTrace.set(trace);
             try {
-                return single.execute(arguments);
+                return recording.within(scope, () -> single.execute(arguments));
             } finally {
-                currentOut.remove();
+                currentTrace.remove();
             }
         });
         out.println("[" + id + "] pending: " + jobText);
@@ -154,9 +188,39 @@ public final class Session implements ShellContext, AutoCloseable {
         }
     }
 
+    /**
+     * How long the command in the foreground has been waiting in a blocking socket call, in
+     * nanoseconds; 0 when none is running or it is not waiting (it computes, or waits for jobs).
+     */
+    public long foregroundWaitingFor() {
+        CancelSignal signal = foreground;
+        return signal == null ? 0 : signal.waitingFor();
+    }
+
     /** Prints finished background jobs as they finish (interactive use), instead of at wait. */
     public void reportJobsAsTheyFinish(Consumer<String> reporter) {
         jobs.reportImmediately(reporter);
+    }
+
+    /**
+     * Shows finished background jobs to {@code viewer} as they finish while keeping their results
+     * for {@code wait}, as a recording does: the person sees them at once, the transcript at wait.
+     */
+    public void showJobsAsTheyFinish(Consumer<String> viewer) {
+        jobs.showImmediately(viewer);
+    }
+
+    /**
+     * Runs one line as {@link #execute} does, cancelling it as Ctrl-C would as soon as it blocks
+     * (waits in a socket call or for jobs): a recorded Ctrl-C, replayed without a clock.
+     */
+    public int executeInterruptedWhenBlocked(String line) {
+        interruptWhenBlocked = true;
+        try {
+            return execute(line);
+        } finally {
+            interruptWhenBlocked = false;
+        }
     }
 
     /** The writer results go to. */
@@ -185,6 +249,8 @@ public final class Session implements ShellContext, AutoCloseable {
     @Override
     public void close() {
         jobs.cancelAll(2000);
+        // What is closed now no command closed: it comes from no step.
+        recording.at(null);
         table.closeAll();
     }
 
@@ -196,6 +262,18 @@ public final class Session implements ShellContext, AutoCloseable {
     @Override
     public Display display() {
         return display;
+    }
+
+    @Override
+    public int width() {
+        return width;
+    }
+
+    /** Lays output out to {@code columns} from now on: a terminal's width, which may change between commands. */
+    public void width(int columns) {
+        if (columns > 0) {
+            width = columns;
+        }
     }
 
     @Override
@@ -214,8 +292,62 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     @Override
+    public List<String> history() {
+        synchronized (history) {
+            return List.copyOf(history);
+        }
+    }
+
+    @Override
     public void requestExit() {
         exitRequested = true;
+    }
+
+    @Override
+    public boolean recordingCalls() {
+        return recording.recorder() != null;
+    }
+
+    @Override
+    public synchronized void recordCalls(boolean on) {
+        if (!on) {
+            recording.stop();
+            return;
+        }
+        if (recorder == null) {
+            recorder = new Recorder();
+        }
+        recording.into(recorder, recording.party());
+    }
+
+    @Override
+    public Conversation recordedCalls() {
+        Recorder recorded = recorder;
+        return recorded == null ? Conversation.empty() : recorded.snapshot();
+    }
+
+    /**
+     * Records the session's calls from now on into {@code shared} as {@code party}, beside the
+     * calls of whoever else records there (the other parties of a transcript).
+     */
+    public synchronized void recordInto(Recorder shared, String party) {
+        recorder = shared;
+        recording.into(shared, party);
+    }
+
+    /** Where the commands that follow come from, for a diagram's links back to them; null: their number. */
+    public void commandsFrom(Source source) {
+        recording.at(source);
+    }
+
+    @Override
+    public int terminalWidth() {
+        return terminalWidth.getAsInt();
+    }
+
+    /** Where {@link #terminalWidth()} is read from: the terminal the shell runs on. */
+    public void terminalWidth(IntSupplier columns) {
+        terminalWidth = columns;
     }
 
     /** The names of the commands, for completion and help. */
@@ -233,7 +365,7 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private void traceLine(String line) {
         if (tracing.on()) {
-            PrintWriter writer = currentOut.get();
+            PrintWriter writer = currentTrace.get();
             (writer == null ? out : writer).println("| " + line);
         }
     }
@@ -294,25 +426,13 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private static String usageLine(ParameterException exception) {
         CommandLine failed = exception.getCommandLine();
-        String synopsis = oneLineSynopsis(failed);
+        String synopsis = HelpCommand.oneLineSynopsis(failed);
         String message = exception.getMessage();
         if (exception instanceof UnmatchedArgumentException) {
             message = "too many arguments or unknown option: " + String.join(" ",
                     ((UnmatchedArgumentException) exception).getUnmatched());
         }
         return failed.getCommandName() + ": " + lowerFirst(message) + " (usage: " + synopsis + ")";
-    }
-
-    /** The synopsis unwrapped: joining picocli's wrapped lines would split "[,SOCKET...]" apart. */
-    private static String oneLineSynopsis(CommandLine command) {
-        CommandLine.Model.UsageMessageSpec usage = command.getCommandSpec().usageMessage();
-        int width = usage.width();
-        usage.width(1000);
-        try {
-            return command.getHelp().synopsis(0).strip();
-        } finally {
-            usage.width(width);
-        }
     }
 
     private static String lowerFirst(String text) {

@@ -4,7 +4,8 @@
  * jobs, the fast path for a repeated line, and script mode. Every driver (the terminal, a
  * script, a transcript party, a recording) goes through {@code Session}.
  *
- * <p>It imports {@code command}, the engine and Picocli; never {@code repl}, {@code transcript},
+ * <p>It records its calls for {@code diagram} through {@code recording} (off unless asked for).
+ * It imports {@code command}, {@code recording}, the conversation model, the engine and Picocli; never {@code repl}, {@code transcript},
  * {@code replay} or {@code cli}, which drive it.
  */
 package io.sockshell.session;

@@ -59,6 +59,11 @@ final class CommandTemplate {
         return text;
     }
 
+    /** Literal text at even indexes, capture names at odd ones. */
+    List<String> pieces() {
+        return pieces;
+    }
+
     Set<String> uses() {
         return uses;
     }

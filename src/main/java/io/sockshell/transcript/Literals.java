@@ -1,5 +1,7 @@
 package io.sockshell.transcript;
 
+import java.util.Set;
+
 /**
  * Writes an output line as an expected line that matches exactly that text: as it stands when
  * it can be, as a quoted regex when it contains pattern syntax, and with a leading {@code \}
@@ -13,6 +15,51 @@ public final class Literals {
 
     public static String expectedLine(String actual) {
         return escapeStructure(needsRegex(actual) ? regexQuote(actual) + MatchLine.REGEX_SUFFIX : actual);
+    }
+
+    /**
+     * An expected line that matches {@code before}, then any text, then {@code after}: for a
+     * line whose middle varies from run to run (a count, a state).
+     */
+    public static String withGap(String before, String after) {
+        if (needsRegex(before) || needsRegex(after)) {
+            return escapeStructure(regexQuote(before) + ".*" + regexQuote(after) + MatchLine.REGEX_SUFFIX);
+        }
+        return escapeStructure(before + MatchLine.WILDCARD + after);
+    }
+
+    /**
+     * An expected line that matches {@code actual} with each of the whole numbers in
+     * {@code varying} as any number, and each gap of two spaces or more (between the columns of
+     * a table, whose widths follow those numbers) as any such gap.
+     */
+    public static String withVaryingNumbers(String actual, Set<String> varying) {
+        StringBuilder regex = new StringBuilder();
+        int i = 0;
+        while (i < actual.length() && actual.charAt(i) == ' ') {
+            regex.append(' ');
+            i++;
+        }
+        while (i < actual.length()) {
+            char c = actual.charAt(i);
+            int end = i + 1;
+            if (c == ' ' && end < actual.length() && actual.charAt(end) == ' ') {
+                while (end < actual.length() && actual.charAt(end) == ' ') {
+                    end++;
+                }
+                regex.append(" {2,}");
+            } else if (Character.isDigit(c) && (i == 0 || !Character.isDigit(actual.charAt(i - 1)))) {
+                while (end < actual.length() && Character.isDigit(actual.charAt(end))) {
+                    end++;
+                }
+                String number = actual.substring(i, end);
+                regex.append(varying.contains(number) ? "\\d+" : number);
+            } else {
+                regex.append(regexQuote(String.valueOf(c)));
+            }
+            i = end;
+        }
+        return escapeStructure(regex + MatchLine.REGEX_SUFFIX);
     }
 
     /** Puts a {@code \} before an expected line that would otherwise read as something else. */

@@ -185,6 +185,41 @@ final class MatchLine implements ExpectedLine {
         return new Compiled(Pattern.compile(regex.toString()), bound);
     }
 
+    /**
+     * The line as a Python regular expression, for a program in Python that finds a capture
+     * in its own output again: a capture it binds is the group of its name, a use of a capture
+     * bound earlier on the line repeats that group, any other use matches anything. A line
+     * written as a regex keeps its text, which the common regex syntax reads alike in both.
+     */
+    String pythonRegex() {
+        StringBuilder regex = new StringBuilder();
+        List<String> bound = new ArrayList<>();
+        for (Segment segment : segments) {
+            switch (segment.kind()) {
+                case LITERAL -> pythonQuote(segment.text(), regex);
+                case WILDCARD -> regex.append(".*?");
+                case REGEX -> regex.append(segment.text());
+                case BIND -> {
+                    regex.append("(?P<").append(segment.name()).append('>').append(segment.text()).append(')');
+                    bound.add(segment.name());
+                }
+                case USE -> regex.append(bound.contains(segment.name()) ? "(?P=" + segment.name() + ")" : ".*?");
+            }
+        }
+        return regex.toString();
+    }
+
+    /** A backslash before each character Python's regex syntax gives a meaning outside a class. */
+    private static void pythonQuote(String text, StringBuilder regex) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("()[]{}?*+|^$\\.".indexOf(c) >= 0) {
+                regex.append('\\');
+            }
+            regex.append(c);
+        }
+    }
+
     private static String groupName(int index) {
         return "capture" + index;
     }

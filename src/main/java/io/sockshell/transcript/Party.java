@@ -16,6 +16,16 @@ public interface Party extends AutoCloseable {
     /** Runs one line of input to completion and returns everything it printed. */
     Output execute(String input);
 
+    /**
+     * Runs one line as {@link #execute} does, and cancels it as Ctrl-C would as soon as it
+     * blocks (waits for the network or for another party): a {@code %interrupt} step, a Ctrl-C
+     * recorded at a terminal and replayed without a clock. A party that cannot tell when its
+     * input blocks refuses.
+     */
+    default Output executeInterruptedWhenBlocked(String input) {
+        throw new UnsupportedOperationException("this party cannot be interrupted once it blocks");
+    }
+
     /** Asks the input running now to stop; called from another thread when a step overruns. */
     void cancel();
 

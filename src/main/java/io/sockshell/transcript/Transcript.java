@@ -36,7 +36,7 @@ public final class Transcript {
     }
     private static final Pattern PARTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    private static final String DIRECTIVES = "%party, %timeout, %file, %endfile, %leftovers";
+    private static final String DIRECTIVES = "%party, %timeout, %interrupt, %file, %endfile, %leftovers, %python";
 
     private final Path file;
     private final List<String> lines;
@@ -125,6 +125,29 @@ public final class Transcript {
         return steps.size();
     }
 
+    /** The line of each step's command, in the order the steps run. */
+    public List<Integer> stepLines() {
+        List<Integer> numbers = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            numbers.add(step.line());
+        }
+        return numbers;
+    }
+
+    /** Every step as a program exporting this transcript sees it. */
+    public List<ExportStep> exportSteps() {
+        List<ExportStep> views = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            views.add(step.exportView());
+        }
+        return views;
+    }
+
+    /** The files carried in the transcript ({@code %file NAME}), by name, in the order written. */
+    public Map<String, String> carriedFiles() {
+        return files;
+    }
+
     /** The {@code %leftovers} block, or null when the transcript expects nothing left open. */
     LeftoversBlock leftovers() {
         return leftovers;
@@ -140,7 +163,14 @@ public final class Transcript {
         final List<Step> steps = new ArrayList<>();
         final Map<String, Integer> boundAt = new HashMap<>();
         double timeout;
+        /** Set by {@code %interrupt}: the command on the next line gets a Ctrl-C once it blocks. */
+        boolean interruptNext;
         LeftoversBlock leftovers;
+        /** The reason of a {@code %python skip} line waiting for the step below it, or null. */
+        String pythonSkip;
+        int pythonSkipLine;
+        /** The comment lines since the last step, which the next step takes as its own. */
+        final List<String> comments = new ArrayList<>();
 
         Parser(Path file, String text) {
             this.file = file;
@@ -178,6 +208,9 @@ public final class Transcript {
                     i = parseLine(i);
                 }
             }
+            if (pythonSkip != null) {
+                throw error(pythonSkipLine - 1, "%python skip marks no command: it must stand right above one");
+            }
             if (parties.isEmpty()) {
                 parties.put(DEFAULT_PARTY, new PartyDeclaration(DEFAULT_PARTY, DEFAULT_KIND, List.of(), 0));
             }
@@ -192,17 +225,27 @@ public final class Transcript {
 
         private void plainLine(int i) throws TranscriptError {
             String line = lines.get(i);
-            if (!line.isBlank() && !line.startsWith("#")) {
+            if (line.startsWith("#")) {
+                comments.add(line);
+            } else if (!line.isBlank()) {
                 CommandTemplate command = CommandTemplate.parse(line, problem(i));
                 checkBound(command.uses(), i);
-                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout));
+                steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout, null,
+                        takeComments(), false));
             }
         }
 
         /** Parses the construct starting at line {@code i}; returns the index of the line after it. */
         private int parseLine(int i) throws TranscriptError {
             String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
+            if (line.startsWith("#")) {
+                comments.add(line);
+                return i + 1;
+            }
+            if (line.isBlank()) {
+                if (!comments.isEmpty() && !comments.get(comments.size() - 1).isEmpty()) {
+                    comments.add("");
+                }
                 return i + 1;
             }
             if (line.startsWith("%")) {
@@ -226,7 +269,10 @@ public final class Transcript {
                 expected.add(expectedLine(next));
                 next++;
             }
-            steps.add(new Step(steps.size() + 1, i + 1, party, command, List.copyOf(expected), i + 1, timeout));
+            steps.add(new Step(steps.size() + 1, i + 1, party, command, List.copyOf(expected), i + 1, timeout,
+                    pythonSkip, takeComments(), interruptNext));
+            pythonSkip = null;
+            interruptNext = false;
             return next;
         }
 
@@ -279,6 +325,7 @@ public final class Transcript {
             switch (words[0]) {
                 case "party" -> party(i, arguments);
                 case "timeout" -> timeout = timeout(i, arguments);
+                case "interrupt" -> interruptNext = interrupt(i, arguments);
                 case "file" -> {
                     return embeddedFile(i, arguments);
                 }
@@ -286,11 +333,21 @@ public final class Transcript {
                 case "leftovers" -> {
                     return leftoversBlock(i, arguments);
                 }
+                case "python" -> pythonSkip(i, arguments);
                 case "" -> throw error(i, "a line starting with % is a directive, but no directive is named"
                         + " (write output that starts with % as \\%)");
                 default -> throw error(i, "unknown directive %" + words[0] + " (known: " + DIRECTIVES + ")");
             }
             return i + 1;
+        }
+
+        /** {@code %interrupt} stands right above the command it interrupts. */
+        private boolean interrupt(int i, List<String> arguments) throws TranscriptError {
+            if (!arguments.isEmpty() || i + 1 >= lines.size() || !isPrompt(lines.get(i + 1))) {
+                throw error(i, "%interrupt takes no arguments and stands right above the command it interrupts"
+                        + " (with Ctrl-C, once the command blocks)");
+            }
+            return true;
         }
 
         private void party(int i, List<String> arguments) throws TranscriptError {
@@ -310,6 +367,30 @@ public final class Transcript {
             String kind = arguments.size() > 1 ? arguments.get(1) : DEFAULT_KIND;
             List<String> rest = arguments.size() > 2 ? List.copyOf(arguments.subList(2, arguments.size())) : List.of();
             parties.put(name, new PartyDeclaration(name, kind, rest, i + 1));
+        }
+
+        private List<String> takeComments() {
+            if (!comments.isEmpty() && comments.get(comments.size() - 1).isEmpty()) {
+                comments.remove(comments.size() - 1);
+            }
+            if (comments.isEmpty()) {
+                return List.of();
+            }
+            List<String> taken = List.copyOf(comments);
+            comments.clear();
+            return taken;
+        }
+
+        private void pythonSkip(int i, List<String> arguments) throws TranscriptError {
+            if (arguments.size() < 2 || !arguments.get(0).equals("skip")) {
+                throw error(i, "%python needs 'skip' and the reason, as in %python skip sockets is the shell's own table");
+            }
+            if (pythonSkip != null) {
+                throw error(i, "%python skip must stand right above the command it marks (line " + pythonSkipLine
+                        + " marks no command)");
+            }
+            pythonSkip = String.join(" ", arguments.subList(1, arguments.size()));
+            pythonSkipLine = i + 1;
         }
 
         private double timeout(int i, List<String> arguments) throws TranscriptError {

@@ -21,16 +21,32 @@ import java.util.stream.Stream;
  * of those that differ. Used by {@code sockshell check} and by the JUnit entry point.
  */
 public final class TranscriptChecker implements AutoCloseable {
-    private final TranscriptRunner runner;
+    private final Judge judge;
     private final boolean update;
     private final ExecutorService pool;
 
     /** What happened to one file. */
     public enum Status {
-        PASSED, FAILED, UPDATED, NOT_UPDATED, BAD_INPUT;
+        PASSED, FAILED, UPDATED, NOT_UPDATED, BAD_INPUT, SKIPPED;
 
         public boolean ok() {
-            return this == PASSED || this == UPDATED;
+            return this == PASSED || this == UPDATED || this == SKIPPED;
+        }
+    }
+
+    /**
+     * Runs one transcript and matches its output: {@link TranscriptRunner#run(Transcript)} runs its
+     * parties; another judge may have another program make the same calls.
+     */
+    @FunctionalInterface
+    public interface Judge {
+        TranscriptResult run(Transcript transcript) throws TranscriptError, Inapplicable;
+    }
+
+    /** A transcript this judge has no way to run, and why; the check skips it. */
+    public static final class Inapplicable extends Exception {
+        public Inapplicable(String reason) {
+            super(reason);
         }
     }
 
@@ -53,6 +69,7 @@ public final class TranscriptChecker implements AutoCloseable {
                 case FAILED -> "FAIL    " + file + steps;
                 case NOT_UPDATED -> "FAIL    " + file + steps + ", not updated";
                 case BAD_INPUT -> "ERROR   " + file;
+                case SKIPPED -> "skipped " + file;
             };
             return detail.isEmpty() ? head : head + "\n" + detail;
         }
@@ -60,7 +77,12 @@ public final class TranscriptChecker implements AutoCloseable {
 
     /** A checker with {@code threads} transcripts in flight at once; {@code update} rewrites those that differ. */
     public TranscriptChecker(TranscriptRunner runner, boolean update, int threads) {
-        this.runner = runner;
+        this(runner::run, update, threads);
+    }
+
+    /** A checker whose transcripts {@code judge} runs. */
+    public TranscriptChecker(Judge judge, boolean update, int threads) {
+        this.judge = judge;
         this.update = update;
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), task -> {
             Thread thread = new Thread(task, "transcript-check");
@@ -111,9 +133,11 @@ public final class TranscriptChecker implements AutoCloseable {
         try {
             Transcript transcript = Transcript.read(file);
             transcript.requireCommands();
-            result = runner.run(transcript);
+            result = judge.run(transcript);
         } catch (TranscriptError e) {
             return new Outcome(file, Status.BAD_INPUT, null, e.getMessage());
+        } catch (Inapplicable e) {
+            return new Outcome(file, Status.SKIPPED, null, "  " + e.getMessage());
         }
         if (result.passed()) {
             return new Outcome(file, Status.PASSED, result, "");

@@ -4,7 +4,9 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of running one transcript: each step's output and comparison, what was left
@@ -38,6 +40,33 @@ public final class TranscriptResult {
         this.leftoversMatch = leftoversMatch;
         this.problems = List.copyOf(problems);
         this.seconds = seconds;
+    }
+
+    /**
+     * Matches outputs another program printed for the transcript's steps (by step number), as
+     * a run would match its own: the same patterns, with captures bound as they go. Steps with
+     * no output in the map were left out and keep their blocks; what is left open is not
+     * compared, as such a program has no table of its sockets to report it.
+     */
+    public static TranscriptResult ofOutputs(Transcript transcript, Map<Integer, String> outputs, List<Problem> problems,
+            double seconds) {
+        Map<String, String> captures = new HashMap<>();
+        List<StepResult> results = new ArrayList<>();
+        for (Step step : transcript.steps()) {
+            String output = outputs.get(step.number());
+            if (output == null) {
+                continue;
+            }
+            List<String> actual = TranscriptRunner.lines(output);
+            BlockMatcher.Result match = BlockMatcher.match(step.expected(), actual, captures);
+            captures.putAll(match.bindings());
+            results.add(new StepResult(step, step.command().fill(captures), actual, match, false));
+        }
+        LeftoversBlock block = transcript.leftovers();
+        List<String> expectedLeft = block == null ? List.of()
+                : block.expected().stream().map(ExpectedLine::source).toList();
+        return new TranscriptResult(transcript, results, false, expectedLeft,
+                new BlockMatcher.Result(true, expectedLeft, Map.of()), problems, seconds);
     }
 
     public Transcript transcript() {

@@ -171,7 +171,12 @@ public final class TranscriptRunner {
             Party.Output output;
             boolean overran;
             try {
-                output = party.execute(FileReferences.rewrite(command, files));
+                String input = FileReferences.rewrite(command, files);
+                output = step.interrupted() ? party.executeInterruptedWhenBlocked(input) : party.execute(input);
+            } catch (UnsupportedOperationException e) {
+                problems.add(new TranscriptResult.Problem(step.line(), "step " + step.number() + " (" + step.display()
+                        + ") has %interrupt above it, but " + e.getMessage() + "; the run stops here"));
+                return false;
             } finally {
                 synchronized (clock) {
                     overran = cancelled;

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.repl.Repl;
+import io.sockshell.support.Keyboard;
+import io.sockshell.support.TextSink;
+import io.sockshell.support.Waits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,7 +16,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
@@ -134,8 +141,95 @@ class CliTest {
             assertEquals(0, RecordCommand.record(new Repl(terminal, null, false), terminal.writer(), file));
         }
         String recorded = Files.readString(file);
-        assertTrue(recorded.contains("sockshell> wait\n[1] done: recv c 10\nb'hello'\n"), recorded);
+        assertTrue(recorded.contains("\n[1] done: recv c 10\nb'hello'\n"), recorded);
         Ran check = sockshell("check", file.toString());
         assertEquals(0, check.status(), recorded + "\n" + check.out());
+    }
+
+    @Test
+    void exportWritesTheProgramAndABrokenTranscriptGivesItsLine() throws IOException {
+        Ran exported = sockshell("export", "--python", ECHO_PAIR.toString());
+        assertEquals(0, exported.status(), exported.err());
+        assertTrue(exported.out().startsWith("#!/usr/bin/env python3\n# echo-pair.t, exported by sockshell"), exported.out());
+        assertTrue(exported.out().contains("with step(): conn, addr = s.accept(); show(addr)"), exported.out());
+
+        Path broken = folder.resolve("broken.t");
+        Files.writeString(broken, "%party a\na> socket s\n%bogus\n");
+        Ran refused = sockshell("export", "--python", broken.toString());
+        assertEquals(1, refused.status());
+        assertEquals("error: " + broken + ":3: unknown directive %bogus (known: %party, %timeout, %interrupt, %file,"
+                + " %endfile, %leftovers, %python)\n", refused.err());
+
+        Ran several = sockshell("export", "--python", ECHO_PAIR.toString(), broken.toString());
+        assertEquals(2, several.status());
+        assertEquals("error: several files need --into DIR\n", several.err());
+    }
+
+    @Test
+    void checkWithPythonJudgesShellTranscriptsAndSkipsReplays() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.sockshell.export.PythonJudge.unavailable().isEmpty(),
+                "python3 is needed to judge");
+        Ran ran = sockshell("check", "--python", ECHO_PAIR.toString(), "transcripts/replay-echo-pair.t");
+        assertEquals(0, ran.status(), ran.out() + ran.err());
+        assertTrue(ran.out().startsWith("ok      transcripts/echo-pair.t (22 steps, "), ran.out());
+        assertTrue(ran.out().contains("skipped transcripts/replay-echo-pair.t\n  party 'replay' is a replay party,"
+                + " which has no Python export\n"), ran.out());
+        assertTrue(ran.out().contains("2 transcripts: 1 passed, 0 failed, 1 skipped"), ran.out());
+        Ran update = sockshell("check", "--python", "--update", ECHO_PAIR.toString());
+        assertEquals(2, update.status());
+    }
+
+    /**
+     * The echo pair typed at a terminal as a newcomer types it: jobs never waited for, jobs,
+     * Ctrl-C on a recv and on a send that blocks, sockets after it, a job still running at exit.
+     * The recording passes check unchanged, 50 runs in a row with a processor kept busy.
+     */
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void aSessionWithUnwaitedJobsAndCtrlCRecordedAtATerminalPassesCheckFiftyTimes() throws Exception {
+        Path file = folder.resolve("newcomer.t");
+        Keyboard keyboard = new Keyboard();
+        TextSink screen = new TextSink();
+        CompletableFuture<Thread> shellThread = new CompletableFuture<>();
+        try (Terminal terminal = new DumbTerminal("record-test", Terminal.TYPE_DUMB, keyboard, screen,
+                StandardCharsets.UTF_8)) {
+            Attributes keys = terminal.getAttributes();
+            keys.setLocalFlag(Attributes.LocalFlag.ISIG, true);
+            keys.setControlChar(Attributes.ControlChar.VINTR, 3);
+            terminal.setAttributes(keys);
+            CompletableFuture<Integer> recording = CompletableFuture.supplyAsync(() -> {
+                shellThread.complete(Thread.currentThread());
+                return RecordCommand.record(new Repl(terminal, null, false), terminal.writer(), file);
+            });
+            Duration bound = Duration.ofSeconds(20);
+            String prompt = "sockshell> ";
+            screen.awaitContains(prompt, bound);
+            for (String line : List.of("socket s", "bind s \"\" 0", "listen s 1", "getsockname s", "socket c",
+                    "connect c localhost s.port", "accept s conn &", "jobs", "recv c 100 &", "send conn \"hi\"",
+                    "recv c 100", "send c \"x\"*20000000", "recv conn 10 &", "jobs", "sockets", "recv c 10 &")) {
+                int before = TextSink.occurrences(screen.text(), prompt);
+                keyboard.type(line + "\n");
+                if (line.equals("recv c 100") || line.startsWith("send c \"x\"")) {
+                    Waits.untilBlocked(shellThread.get(), recording, bound);
+                    terminal.raise(Terminal.Signal.INT);
+                }
+                // A finished job shows above the prompt, which redraws it: wait for the prompt
+                // after this line, and for the job's report where one comes.
+                screen.await(text -> TextSink.occurrences(text, prompt) > before && text.endsWith(prompt)
+                        && (!line.startsWith("send conn") || text.contains("b'hi'")), bound, "the prompt after " + line);
+            }
+            keyboard.type("exit\n");
+            assertEquals(0, Waits.get(recording, bound));
+        }
+        String recorded = Files.readString(file);
+        assertTrue(recorded.contains("%interrupt\nsockshell> recv c 100\nKeyboardInterrupt\n"), recorded);
+        assertTrue(recorded.contains("%interrupt\nsockshell> send c \"x\"*20000000\n"
+                + "KeyboardInterrupt ([..] bytes were sent)\n"), recorded);
+        assertTrue(recorded.contains("[2] done: recv c 100\nb'hi'\n"), recorded);
+        assertTrue(recorded.contains("      blocking {2,}\\d+B/1 {2,}2B/1 (re)\n"), "what the cancelled send had sent: " + recorded);
+        assertTrue(recorded.contains("%leftovers\nsockshell: job [4] recv c 10 was never waited for\n"), recorded);
+        Ran check = sockshell("check", "--repeat", "50", "--busy", file.toString());
+        assertEquals(0, check.status(), recorded + "\n" + check.out());
+        assertTrue(check.out().endsWith("50 runs with a processor kept busy: 50 passed, 0 failed\n"), check.out());
     }
 }

@@ -3,6 +3,7 @@ package io.sockshell.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.support.Backends;
 import io.sockshell.support.Cleanup;
 import io.sockshell.support.JavaProcess;
 import java.time.Duration;
@@ -45,6 +46,7 @@ class MainTest {
         assertEquals(0, process.exitCode(BOUND));
         String help = process.stdout().awaitClosed(BOUND);
         assertTrue(help.startsWith("Usage: sockshell [-hkV] [--debug] [--no-history] [--trace]"), help);
+        assertTrue(help.contains("[--backend=nio|posix]"), help);
         assertTrue(help.contains("Exit codes:"), help);
         assertTrue(help.contains("2   usage error"), help);
         assertEquals("", process.stderr().awaitClosed(BOUND));
@@ -56,7 +58,39 @@ class MainTest {
         assertEquals(0, process.exitCode(BOUND));
         List<String> lines = process.stdout().awaitClosed(BOUND).lines().toList();
         assertEquals("sockshell 0.1.0", lines.get(0));
-        assertTrue(lines.get(1).startsWith("Java " + System.getProperty("java.version")), lines.get(1));
+        // git describe's name for the commit, "-dirty" when built with uncommitted changes;
+        // "unknown" when built outside a git checkout.
+        assertTrue(lines.get(1).matches("commit ([0-9a-f]{7,}(-dirty)?|unknown)"), lines.get(1));
+        assertEquals("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") at "
+                + System.getProperty("java.home"), lines.get(2));
+    }
+
+    @Test
+    void versionSaysWhichBackendIsInUseAndWhy() throws Exception {
+        JavaProcess process = sockshell("--version");
+        assertEquals(0, process.exitCode(BOUND));
+        List<String> lines = process.stdout().awaitClosed(BOUND).lines().toList();
+        int jdk = Runtime.version().feature();
+        assertEquals(Backends.posix() ? "backend: posix (JDK " + jdk + ", Linux)"
+                : "backend: nio (posix needs JDK 22+, this is JDK " + jdk + ")", lines.get(3));
+    }
+
+    @Test
+    void backendOptionChoosesTheBackendForTheSubcommandsToo() throws Exception {
+        JavaProcess process = sockshell("--backend", "nio", "--version");
+        assertEquals(0, process.exitCode(BOUND));
+        assertEquals("backend: nio (chosen with --backend)", process.stdout().awaitClosed(BOUND).lines().toList().get(3));
+        JavaProcess run = sockshell("check", "--backend", "nio", "transcripts/echo-pair.t");
+        assertEquals(0, run.exitCode(BOUND), () -> run.stderr().text());
+    }
+
+    @Test
+    void aBackendThatCannotRunIsOneLineAndExitCodeTwo() throws Exception {
+        JavaProcess process = sockshell("--backend", "bogus");
+        assertEquals(2, process.exitCode(BOUND));
+        assertEquals(List.of("sockshell: --backend bogus: no backend called 'bogus' (there is posix, nio)"),
+                process.stderr().awaitClosed(BOUND).lines().toList());
+        assertEquals("", process.stdout().awaitClosed(BOUND));
     }
 
     @Test
@@ -117,6 +151,12 @@ class MainTest {
         JavaProcess process = script(List.of(), "socket s\nbind s 127.0.0.1 0\n", "--trace");
         assertEquals(0, process.exitCode(BOUND));
         List<String> out = process.stdout().awaitClosed(BOUND).lines().toList();
-        assertEquals(List.of("| bind(s, 127.0.0.1:0) = 0", "| close(s) = 0"), out);
+        if (Backends.posix()) {
+            String fd = out.get(0).replaceAll(".* = ", "");
+            assertEquals(List.of("| socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = " + fd,
+                    "| bind(" + fd + ", {AF_INET, 127.0.0.1:0}, 16) = 0", "| close(" + fd + ") = 0"), out);
+            return;
+        }
+        assertEquals(List.of("| socket(AF_INET, SOCK_STREAM) = s", "| bind(s, 127.0.0.1:0) = 0", "| close(s) = 0"), out);
     }
 }

@@ -32,6 +32,30 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anEnterTypedWhileAStepRanEndsTheNextPromptsLineInsteadOfGluingOutputToIt() {
+        ReplayRun run = ReplayRun.typedAhead(List.of("--step", "--color=never", SCRIPT), "\n\n\n\nq\n");
+        assertEquals(0, run.status(), run.transcript());
+        List<String> prompts = run.out().lines().filter(line -> line.contains("Enter: run it")).toList();
+        assertEquals(5, prompts.size(), run.out());
+        for (String prompt : prompts.subList(0, 4)) {
+            assertTrue(prompt.endsWith("q: quit > "), "the step's output goes on a line of its own: " + run.out());
+        }
+        assertTrue(prompts.get(4).endsWith("q: quit > q"), run.out());
+        assertTrue(run.out().contains("\none\n"), run.out());
+    }
+
+    @Test
+    void aServerReplayedAloneSaysWhichPortItListensOn() {
+        ReplayRun run = ReplayRun.of(List.of("--color=never", "--wait", "0.5", "jshell-scripts/tms.jsh", "0"), "");
+        List<String> lines = run.out().lines().toList();
+        int listen = lines.indexOf("30> s.listen(1);");
+        assertTrue(listen > 0, run.out());
+        assertTrue(lines.get(listen + 1).matches("-- listening on port \\d+"), run.out());
+        int port = Integer.parseInt(lines.get(listen + 1).replaceAll("\\D", ""));
+        assertTrue(run.out().contains("laddr=('127.0.0.1', " + port + ")"), run.out());
+    }
+
+    @Test
     void stepRunsTheRestOnC() {
         ReplayRun run = ReplayRun.of(List.of("--step", "--color=never", SCRIPT), "\nc\n");
         assertEquals(0, run.status(), run.transcript());

@@ -150,6 +150,16 @@ class DataLiteralTest {
     }
 
     @Test
+    void aCountOfZeroOrLessRepeatsToNothingAsInPython() throws Exception {
+        assertEquals("b''", repr("\"a\"*-1"));
+        assertEquals("b''", repr("-2*\"ab\""));
+        assertEquals("b''", repr("\"a\"*-1*-1"));
+        assertEquals("b'xy'", repr("\"a\"*-5+\"xy\""));
+        assertEquals("b'-1'", repr("-1"));
+        assertEquals("expected a repeat count after '*' in \"a\"*-", rejection("\"a\"*-"));
+    }
+
+    @Test
     void partsAreJoinedWithPlus() throws Exception {
         assertEquals("b'GET\\r\\n\\x00aaa'", repr("\"GET\"+b'\\r\\n'+x'00'+3*a"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.sockshell.support.Backends;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -58,7 +59,7 @@ final class Loopback implements AutoCloseable {
             return Loopback.get(future);
         }
 
-        /** Waits until the call is parked in a selector wait inside the engine. */
+        /** Waits until the call is parked in the engine's wait. */
         void awaitBlocked() throws Exception {
             Loopback.awaitBlocked(thread.get(WAIT_SECONDS, TimeUnit.SECONDS), future);
         }
@@ -159,8 +160,8 @@ final class Loopback implements AutoCloseable {
     }
 
     /**
-     * Waits, without a clock-based sleep, until {@code thread} is parked in a selector inside
-     * the engine: its stack shows the engine's wait over a JDK select. Fails after the bound.
+     * Waits, without a clock-based sleep, until {@code thread} is parked in the engine's wait
+     * for a socket (a selector, or posix's poll). Fails after the bound.
      */
     static void awaitBlocked(Thread thread, Future<?> future) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
@@ -168,27 +169,13 @@ final class Loopback implements AutoCloseable {
             if (future.isDone()) {
                 fail("the call finished instead of blocking");
             }
-            if (inEngineSelect(thread.getStackTrace())) {
+            if (Backends.waitingInEngine(thread.getStackTrace())) {
                 return;
             }
             Thread.onSpinWait();
             Thread.yield();
         }
         fail("the call did not block within " + WAIT_SECONDS + " s");
-    }
-
-    private static boolean inEngineSelect(StackTraceElement[] stack) {
-        boolean selecting = false;
-        for (StackTraceElement frame : stack) {
-            if (frame.getClassName().startsWith("sun.nio.ch.") && frame.getMethodName().contains("select")) {
-                selecting = true;
-            }
-            if (selecting && frame.getClassName().startsWith("io.sockshell.engine.nio.")
-                    && frame.getMethodName().equals("await")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Asserts that {@code call} fails with exactly CPython's traceback line {@code line}. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.support.Backends;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -337,6 +338,12 @@ class ModesTest {
         mode.apply(client);
         client.connect(HOST, port(listener));
         assertEquals(SocketState.CONNECTED, client.info().state());
+        if (mode == Mode.TIMEOUT && Backends.posix()) {
+            // CPython's timed connect ends with getsockopt(SO_ERROR), never a second connect(),
+            // so Linux still counts the socket as connecting: the next connect returns 0.
+            client.connect(HOST, port(listener));
+            return;
+        }
         assertRaises("OSError: [Errno 106] Transport endpoint is already connected",
                 () -> client.connect(HOST, port(listener)));
     }

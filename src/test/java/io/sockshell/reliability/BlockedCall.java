@@ -2,13 +2,14 @@ package io.sockshell.reliability;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.sockshell.support.Backends;
 import io.sockshell.support.ShellDriver;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A command line run on its own thread, as the terminal's foreground, so the test can act
- * while it blocks: wait until it is really waiting inside a selector, then unblock or cancel it
+ * while it blocks: wait until it is really waiting in the engine, then unblock or cancel it
  * and collect its outcome. Every wait is bounded.
  */
 final class BlockedCall {
@@ -33,7 +34,7 @@ final class BlockedCall {
     static BlockedCall start(ShellDriver shell, String line) {
         BlockedCall call = new BlockedCall(shell, line);
         call.thread.start();
-        awaitWaitingInSelector(call.thread);
+        awaitWaitingInEngine(call.thread);
         return call;
     }
 
@@ -50,12 +51,13 @@ final class BlockedCall {
     }
 
     /**
-     * Waits until {@code thread} is parked in a selector's native wait, which is where every
-     * blocking call of the engine waits; fails if it is not there within the bound.
+     * Waits until {@code thread} is parked in the engine's wait for a socket (a selector's, or
+     * posix's poll), where every blocking call of the engine waits; fails if it is not there
+     * within the bound.
      */
-    static void awaitWaitingInSelector(Thread thread) {
+    static void awaitWaitingInEngine(Thread thread) {
         long deadline = System.nanoTime() + BOUND.toNanos();
-        while (!isWaitingInSelector(thread)) {
+        while (!isWaitingInEngine(thread)) {
             if (!thread.isAlive()) {
                 fail(thread.getName() + " returned instead of blocking");
             }
@@ -77,13 +79,7 @@ final class BlockedCall {
         throw new AssertionError("no thread " + name);
     }
 
-    private static boolean isWaitingInSelector(Thread thread) {
-        for (StackTraceElement frame : thread.getStackTrace()) {
-            if (frame.getClassName().startsWith("sun.nio.ch.") && frame.getClassName().endsWith("SelectorImpl")
-                    && frame.getMethodName().equals("doSelect")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isWaitingInEngine(Thread thread) {
+        return Backends.waitingInEngine(thread.getStackTrace());
     }
 }

@@ -53,7 +53,7 @@ class FaultMatrixTest {
             shell.ok("socket c", "connect c 127.0.0.1 " + server.getLocalPort());
             LoopbackPeer peer = LoopbackPeer.accept(server);
             assertEquals("[1] pending: recv c 100\n", shell.ok("recv c 100 &"));
-            BlockedCall.awaitWaitingInSelector(BlockedCall.jobThread(1));
+            BlockedCall.awaitWaitingInEngine(BlockedCall.jobThread(1));
             peer.reset();
             assertEquals("[1] done: recv c 100\n" + RESET + "\n", shell.ok("wait 1 -t 10"));
         }
@@ -68,7 +68,7 @@ class FaultMatrixTest {
             shell.ok("socket c", "connect c 127.0.0.1 " + server.getLocalPort());
             LoopbackPeer peer = LoopbackPeer.accept(server);
             shell.ok("sendall c " + BIG + " &");
-            BlockedCall.awaitWaitingInSelector(BlockedCall.jobThread(1));
+            BlockedCall.awaitWaitingInEngine(BlockedCall.jobThread(1));
             peer.reset();
             assertEquals("[1] done: sendall c " + BIG + "\n" + RESET + "\n", shell.ok("wait 1 -t 10"));
         }
@@ -213,7 +213,7 @@ class FaultMatrixTest {
             client.send("after");
             shell.prints("recv conn 100", "b'after'");
             shell.ok("recv conn 100 &");
-            BlockedCall.awaitWaitingInSelector(BlockedCall.jobThread(1));
+            BlockedCall.awaitWaitingInEngine(BlockedCall.jobThread(1));
             shell.ok("kill %1");
             assertEquals("[1] done: recv conn 100\nKeyboardInterrupt\n", shell.ok("wait 1 -t 10"));
             client.send("still");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.sockshell.repl.Repl;
 import io.sockshell.session.Session;
+import io.sockshell.support.JavaProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -139,8 +141,11 @@ class FileWritesTest {
 
     private static Process startShell(Path work, Path home, Path temp, Path logs) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Duser.home=" + home, "-Djava.io.tmpdir=" + temp,
-                "-XX:-UsePerfData", "-cp", System.getProperty("java.class.path"), "io.sockshell.cli.Main", "--keep-going")
+        List<String> command = new ArrayList<>(List.of(java, "-Duser.home=" + home, "-Djava.io.tmpdir=" + temp,
+                "-XX:-UsePerfData"));
+        command.addAll(JavaProcess.nativeAccess());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.sockshell.cli.Main", "--keep-going"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())
                 .redirectOutput(logs.resolve("out").toFile())
                 .redirectError(logs.resolve("err").toFile());

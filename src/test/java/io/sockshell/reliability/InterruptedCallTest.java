@@ -69,7 +69,7 @@ class InterruptedCallTest {
         }, "blocked engine call");
         thread.setDaemon(true);
         thread.start();
-        BlockedCall.awaitWaitingInSelector(thread);
+        BlockedCall.awaitWaitingInEngine(thread);
         thread.interrupt();
         thread.join(TimeUnit.SECONDS.toMillis(10));
         assertFalse(thread.isAlive(), "the interrupted call is still running");

@@ -10,6 +10,8 @@ import io.sockshell.support.TextSink;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tab completion: what the completer offers at each position, from the session's live names. */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
@@ -120,5 +123,20 @@ class ShellCompleterTest {
     void unknownCommandOffersNothing() {
         assertEquals(List.of(), complete("bogus "));
         assertEquals(List.of(), complete("recv c 10 "));
+    }
+
+    @Test
+    void aDataArgumentStartingWithAtCompletesFileNames(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("request.txt"), "GET / HTTP/1.0\r\n\r\n");
+        Files.writeString(folder.resolve("reply.txt"), "");
+        Files.createDirectory(folder.resolve("requests"));
+        Files.writeString(folder.resolve(".hidden"), "");
+        assertEquals(List.of("@" + folder + "/reply.txt", "@" + folder + "/request.txt", "@" + folder + "/requests/"),
+                complete("send c @" + folder + "/re").stream().sorted().toList());
+        assertEquals(List.of("@" + folder + "/request.txt", "@" + folder + "/requests/"),
+                complete("sendall c @" + folder + "/req").stream().sorted().toList());
+        assertEquals(List.of(), complete("write f @" + folder + "/nothing"));
+        assertEquals(List.of(), complete("send c @/no/such/folder/x"));
+        assertTrue(complete("send c @src/ma").contains("@src/main/"), "relative to the current folder");
     }
 }

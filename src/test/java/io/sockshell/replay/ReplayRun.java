@@ -11,10 +11,19 @@ import picocli.CommandLine;
 /** Runs {@code sockshell replay ARGS} in this JVM, as the command line would, and keeps what it printed. */
 public record ReplayRun(int status, String out, String err) {
     public static ReplayRun of(List<String> arguments, String stdin) {
+        return run(arguments, stdin, false);
+    }
+
+    /** As {@link #of}, with {@code stdin} typed at a terminal (which shows what is typed), all of it ahead. */
+    public static ReplayRun typedAhead(List<String> arguments, String stdin) {
+        return run(arguments, stdin, true);
+    }
+
+    private static ReplayRun run(List<String> arguments, String stdin, boolean terminal) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine command = new CommandLine(new ReplayCommand(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false));
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), terminal));
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         int status = command.execute(arguments.toArray(String[]::new));

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,12 +48,21 @@ class StockJshellTest {
     private static final Path JSHELL = Path.of(System.getProperty("java.home"), "bin", "jshell");
     private static final Duration BOUND = Duration.ofSeconds(120);
     /** What jshell prints when a snippet does not compile or throws. */
-    private static final List<String> FAILURES = List.of("|  Error:", "|  Exception", "|  Caused by");
+    private static final List<String> FAILURES = List.of("|  Error:", "|  Exception", "|  Caused by",
+            "WARNING: A restricted method");
     private static final Pattern RECEIVED = Pattern.compile("received (\\d+) bytes");
     private static final Pattern LISTENING = Pattern.compile("listening on port (\\d+)");
     private static final Pattern FINAL_VALUE = Pattern.compile("the final value of v is (\\w*)");
 
     private final Cleanup cleanup = new Cleanup();
+
+    /**
+     * jshell keeps its settings in the user's Java preferences, behind a file lock that jshells
+     * started at the same moment (two clients here, or another build on the machine) contend
+     * for, and one gives up when the machine is busy: each jshell gets a folder of its own.
+     */
+    @TempDir
+    static Path preferences;
 
     @BeforeAll
     static void findJshell() {
@@ -184,8 +195,14 @@ class StockJshellTest {
 
     /** {@code jshell --class-path CLASSES jshell-scripts/SCRIPT} with no keyboard of its own. */
     private JavaProcess jshell(String script, String arguments, String keyboard) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(JSHELL.toString(), "--class-path", classes(),
-                Path.of("jshell-scripts", script).toString());
+        List<String> command = new ArrayList<>(List.of(JSHELL.toString(), "--class-path", classes(),
+                "-J-Djava.util.prefs.userRoot=" + Files.createTempDirectory(preferences, "jshell")));
+        if (Runtime.version().feature() >= 22) {
+            // The snippets run in jshell's remote JVM, where the posix backend makes its calls.
+            command.add("-R--enable-native-access=ALL-UNNAMED");
+        }
+        command.add(Path.of("jshell-scripts", script).toString());
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectErrorStream(true);
         builder.environment().put("SOCKSHELL_ARGS", arguments);
         if (keyboard != null) {

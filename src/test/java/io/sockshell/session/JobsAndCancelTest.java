@@ -137,6 +137,22 @@ class JobsAndCancelTest {
     }
 
     @Test
+    void cancellingABlockingSendSaysKeyboardInterruptAndHowManyBytesWentInTheTraceToo() {
+        shell.openConnectedPair();
+        shell.ok("trace on");
+        Future<ShellDriver.Result> send = shell.start("send c \"x\"*100000000");
+        Waits.untilBlocked(shell.foregroundThread(), send, BOUND);
+        shell.session().cancelForeground();
+        ShellDriver.Result cancelled = Waits.get(send, BOUND);
+        assertEquals(Session.FAILED, cancelled.status());
+        String line = cancelled.errLines().get(0);
+        assertTrue(line.matches("KeyboardInterrupt \\(\\d+ bytes were sent\\)"), line);
+        String count = line.replaceAll("\\D", "");
+        assertEquals(List.of("| send(c, 100000000) = " + count + ", then KeyboardInterrupt"), cancelled.out().lines().toList());
+        assertTrue(shell.ok("sockets").contains(" " + count + "B/1 "), "the bytes that went are counted");
+    }
+
+    @Test
     void cancelForegroundStopsWaitingButNotTheJob() {
         shell.openConnectedPair();
         shell.value("recv c 100 &");

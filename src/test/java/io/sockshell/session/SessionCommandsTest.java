@@ -117,6 +117,13 @@ class SessionCommandsTest {
         assertEquals("0.0", shell.value("gettimeout c"));
         shell.ok("setblocking c True");
         assertEquals("None", shell.value("gettimeout c"));
+        shell.ok("setblocking c False");
+        assertEquals("0.0", shell.value("gettimeout c"));
+        shell.ok("setblocking c 2");
+        assertEquals("None", shell.value("gettimeout c"), "Python takes any integer: not 0 is blocking");
+        shell.ok("setblocking c 0");
+        shell.ok("setblocking c -1");
+        assertEquals("None", shell.value("gettimeout c"));
         shell.ok("settimeout c None");
         assertEquals("None", shell.value("gettimeout c"));
     }
@@ -201,6 +208,11 @@ class SessionCommandsTest {
         shell.ok("setblocking conn 0");
         int server = shell.port("s");
         int client = shell.port("c");
+        List<String> narrow = shell.ok("sockets").lines().toList();
+        assertEquals(8, narrow.size(), () -> "at 80 columns the counters go under each row:\n" + String.join("\n", narrow));
+        assertMatches("      MODE +SENT +RECEIVED", narrow.get(1));
+        assertMatches("      nonblocking +0B/0 +3B/1", narrow.get(7));
+        shell.session().width(140);
         List<String> table = shell.ok("sockets").lines().toList();
         assertEquals(4, table.size(), () -> String.join("\n", table));
         assertMatches("NAME +TYPE +STATE +LOCAL +PEER +MODE +SENT +RECEIVED", table.get(0));
@@ -221,6 +233,7 @@ class SessionCommandsTest {
         shell.openConnectedPair();
         assertEquals("f1", shell.value("makefile c"));
         assertEquals("", shell.ok("makefile conn out w"));
+        shell.session().width(140);
         List<String> table = shell.ok("sockets").lines().toList();
         assertMatches("FILE +SOCKET +MODE +STATE +BUFFERED", table.get(4));
         assertMatches("f1 +c +r +open +0B", table.get(5));
@@ -269,11 +282,11 @@ class SessionCommandsTest {
 
     @Test
     void settingsAreShownAndChanged() {
-        assertEquals(List.of("display short", "debug off", "trace off"), shell.ok("set").lines().toList());
+        assertEquals(List.of("display short", "debug off", "trace off", "diagram off"), shell.ok("set").lines().toList());
         assertEquals("", shell.ok("set display hex"));
         assertEquals("", shell.ok("set debug on"));
-        assertEquals("trace on", shell.value("trace on"));
-        assertEquals(List.of("display hex", "debug on", "trace on"), shell.ok("set").lines().toList());
+        assertEquals("", shell.ok("trace on"), "silent, as set is");
+        assertEquals(List.of("display hex", "debug on", "trace on", "diagram off"), shell.ok("set").lines().toList());
         assertEquals("trace on", shell.value("trace"));
     }
 

@@ -67,6 +67,8 @@ class SessionErrorsTest {
                 arguments("bind x \"\" -1", FAILED, "OverflowError: bind(): port must be 0-65535."),
                 arguments("connect x localhost 65536", FAILED, "OverflowError: connect(): port must be 0-65535."),
                 arguments("connect x localhost http", USAGE, "connect: port must be a number or NAME.port, not 'http'"),
+                arguments("connect x localhost x.port", USAGE,
+                        "connect: x.port: socket x is not bound to a port yet (bind or connect it first)"),
                 arguments("connect x nosuchhost.invalid 80", FAILED, "socket.gaierror: [Errno -2] Name or service not known"),
                 arguments("recv s 10", FAILED, "OSError: [Errno 107] Transport endpoint is not connected"),
                 arguments("getpeername x", FAILED, "OSError: [Errno 107] Transport endpoint is not connected"),
@@ -96,7 +98,14 @@ class SessionErrorsTest {
                 arguments("recv c -1", FAILED, "ValueError: negative buffersize in recv"),
                 arguments("settimeout c -1", FAILED, "ValueError: Timeout value out of range"),
                 arguments("settimeout c soon", USAGE, "settimeout: SECONDS must be a number of seconds or None, not 'soon'"),
-                arguments("setblocking c maybe", USAGE, "setblocking: FLAG must be 0 or 1 (or True/False), not 'maybe'"),
+                arguments("setblocking c maybe", USAGE,
+                        "setblocking: FLAG must be an integer (0 is false) or True/False, as in Python, not 'maybe'"),
+                arguments("setblocking c yes", USAGE,
+                        "setblocking: FLAG must be an integer (0 is false) or True/False, as in Python, not 'yes'"),
+                arguments("setblocking c 1.5", USAGE,
+                        "setblocking: FLAG must be an integer (0 is false) or True/False, as in Python, not '1.5'"),
+                arguments("setblocking c 99999999999999999999", FAILED,
+                        "OverflowError: Python int too large to convert to C long"),
                 arguments("shutdown c sideways", USAGE, "shutdown: HOW must be rd, wr or rdwr, not 'sideways'"),
                 arguments("makefile c f zz", FAILED, "ValueError: invalid mode 'zz' (only r, w, b allowed)"),
                 arguments("readline c", FAILED, "TypeError: 'c' is a socket, not a file (makefile makes one)"),
@@ -106,6 +115,10 @@ class SessionErrorsTest {
                         + " [-x=SOCKET[,SOCKET...]]...)"),
                 arguments("getsockopt c SO_BOGUS", USAGE, "getsockopt: unknown option 'SO_BOGUS'; known: SO_REUSEADDR,"
                         + " SO_REUSEPORT, SO_KEEPALIVE, SO_RCVBUF, SO_SNDBUF, SO_LINGER, SO_BROADCAST, SO_ERROR, TCP_NODELAY"),
+                arguments("getsockopt c IPPROTO_TCP SO_ERROR", USAGE, "getsockopt: SO_ERROR is an option of level SOL_SOCKET,"
+                        + " not IPPROTO_TCP (at IPPROTO_TCP its number is another option, which the shell does not offer)"),
+                arguments("setsockopt c SOL_SOCKET TCP_NODELAY 1", USAGE, "setsockopt: TCP_NODELAY is an option of level IPPROTO_TCP,"
+                        + " not SOL_SOCKET (at SOL_SOCKET its number is another option, which the shell does not offer)"),
                 arguments("setsockopt c SO_LINGER 1", USAGE,
                         "setsockopt: SO_LINGER takes two values: ONOFF SECONDS, as in setsockopt s SO_LINGER 1 0"),
                 arguments("kill 9", USAGE, "kill: no such job: %9"),
@@ -113,7 +126,7 @@ class SessionErrorsTest {
                 arguments("wait &", USAGE, "error: wait cannot run in the background"),
                 arguments("help nosuch", USAGE, "help: no command called 'nosuch' (type help for the list)"),
                 arguments("set display loud", USAGE, "set: display must be short, full or hex, not 'loud'"),
-                arguments("set colour on", USAGE, "set: unknown setting 'colour' (display, debug)"),
+                arguments("set colour on", USAGE, "set: unknown setting 'colour' (display, debug, diagram)"),
                 arguments("trace maybe", USAGE, "trace: trace must be 0 or 1 (or True/False), not 'maybe'"));
     }
 

@@ -1,6 +1,7 @@
 package io.sockshell.support;
 
 import io.sockshell.cli.Main;
+import io.sockshell.engine.SocketBackends;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,6 +30,24 @@ public final class JavaProcess implements AutoCloseable {
         drain(process.getErrorStream(), stderr);
     }
 
+    /**
+     * The options of a sockshell JVM started by a test: native access for the posix backend, so
+     * it calls without a warning on JDK 22 and later (the jar's manifest says the same), and the
+     * backend the tests run on, when one was named.
+     */
+    public static List<String> nativeAccess() {
+        List<String> options = new ArrayList<>();
+        if (Runtime.version().feature() >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        // A backend chosen for the test run (-Dsockshell.backend=nio) is the child's too.
+        String backend = System.getProperty(SocketBackends.PROPERTY);
+        if (backend != null) {
+            options.add("-D" + SocketBackends.PROPERTY + "=" + backend);
+        }
+        return options;
+    }
+
     /** Starts {@code command} in the working directory. */
     public static JavaProcess start(List<String> command) throws IOException {
         return start(new ProcessBuilder(command));
@@ -50,15 +69,21 @@ public final class JavaProcess implements AutoCloseable {
 
     /** As {@link #sockshell(String...)}, with options for the Java VM, such as a heap limit. */
     public static JavaProcess sockshell(List<String> javaOptions, String... args) throws IOException {
+        return start(sockshellCommand(javaOptions, args));
+    }
+
+    /** The command line that runs {@code sockshell ARGS} on the classes under test, with these Java options. */
+    public static List<String> sockshellCommand(List<String> javaOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(nativeAccess());
         command.addAll(javaOptions);
         command.add("-cp");
         command.add(classPath());
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        return start(command);
+        return command;
     }
 
     private static String classPath() {

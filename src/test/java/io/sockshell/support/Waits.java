@@ -28,12 +28,13 @@ public final class Waits {
     }
 
     /**
-     * Waits until {@code thread}, which is running {@code work}, sits in a selector inside sockshell
-     * code: a blocking socket call (or wait) that only its peer or a cancel can end. Fails if the
+     * Waits until {@code thread}, which is running {@code work}, sits in the engine's wait for a
+     * socket (a selector, or posix's poll): a blocking socket call (or wait) that only its peer
+     * or a cancel can end. Fails if the
      * work finishes instead, or if the thread does not get there within {@code bound}.
      */
     public static void untilBlocked(Thread thread, Future<?> work, Duration bound) {
-        until(thread, work, bound, Waits::blockedInSelector);
+        until(thread, work, bound, Waits::blockedInEngineWait);
     }
 
     private static void until(Thread thread, Future<?> work, Duration bound, Predicate<Thread> blocked) {
@@ -57,6 +58,25 @@ public final class Waits {
         }
     }
 
+    /**
+     * Waits until some thread of this JVM sits in the engine's wait for a socket: a blocking
+     * socket call made on a thread the test does not hold (a JShell snippet's, say).
+     */
+    public static void untilSomeThreadBlocked(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream().noneMatch(Waits::blockedInEngineWait)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no thread blocked in a socket call within " + bound);
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
     /** Waits until {@code thread} sits in the shell's wait for background jobs. */
     public static void untilBlockedInJobWait(Thread thread, Future<?> work, Duration bound) {
         until(thread, work, bound, Waits::waitingForJobs);
@@ -73,14 +93,7 @@ public final class Waits {
         return inLatch && inJobs;
     }
 
-    private static boolean blockedInSelector(Thread thread) {
-        StackTraceElement[] stack = thread.getStackTrace();
-        boolean inSelector = false;
-        boolean inSockshell = false;
-        for (StackTraceElement frame : stack) {
-            inSelector |= frame.getClassName().endsWith("SelectorImpl") && frame.getMethodName().equals("doSelect");
-            inSockshell |= frame.getClassName().startsWith("io.sockshell.engine");
-        }
-        return inSelector && inSockshell;
+    private static boolean blockedInEngineWait(Thread thread) {
+        return Backends.waitingInEngine(thread.getStackTrace());
     }
 }

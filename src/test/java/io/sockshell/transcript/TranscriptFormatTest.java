@@ -77,7 +77,7 @@ class TranscriptFormatTest {
 
     @Test
     void unknownDirective() {
-        assertEquals("t.t:2: unknown directive %parti (known: %party, %timeout, %file, %endfile, %leftovers)",
+        assertEquals("t.t:2: unknown directive %parti (known: %party, %timeout, %interrupt, %file, %endfile, %leftovers, %python)",
                 error("# x", "%parti server"));
     }
 

@@ -3,6 +3,7 @@ package io.sockshell.transcript;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.cli.Parties;
@@ -78,7 +79,8 @@ class TranscriptRunTest {
                 "...",
                 "server> sockets",
                 "NAME [..]",
-                "s +tcp4 +listening +0\\.0\\.0\\.0:[[port]] +- .* (re)",
+                "      MODE [..]",
+                "s +tcp4 +listening +0\\.0\\.0\\.0:[[port]] +- (re)",
                 "...",
                 "server> close conn s",
                 "client> close c",
@@ -124,6 +126,46 @@ class TranscriptRunTest {
         assertTrue(report.contains("-4"), result.failureReport());
         assertTrue(report.contains("+3"), result.failureReport());
         assertTrue(report.stream().anyMatch(line -> line.startsWith("@@ -11,")), result.failureReport());
+    }
+
+    @Test
+    void anInterruptedStepGetsItsCtrlCOnceItBlocksWithoutAClock() throws TranscriptError {
+        long started = System.nanoTime();
+        TranscriptResult result = run(String.join("\n",
+                "%timeout 30",
+                "sockshell> socket s",
+                "sockshell> bind s \"\" 0",
+                "sockshell> listen s 1",
+                "%interrupt",
+                "sockshell> accept s conn",
+                "KeyboardInterrupt",
+                "sockshell> socket c",
+                "sockshell> connect c localhost s.port",
+                "sockshell> recv c 10 &",
+                "[1] pending: recv c 10",
+                "%interrupt",
+                "sockshell> wait",
+                "KeyboardInterrupt",
+                "%interrupt",
+                "sockshell> getsockname s",
+                "('0.0.0.0', [[port:\\d+]])",
+                "sockshell> kill 1",
+                "sockshell> wait 1",
+                "[1] done: recv c 10",
+                "KeyboardInterrupt",
+                "sockshell> close c s",
+                ""));
+        assertTrue(result.passed(), result.failureReport());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertTrue(seconds < 10, "the Ctrl-Cs came as the steps blocked, not at their bound: " + seconds + " s");
+    }
+
+    @Test
+    void interruptStandsRightAboveTheCommandItInterrupts() {
+        TranscriptError error = assertThrows(TranscriptError.class, () -> Transcript.parse(Path.of("t.t"),
+                String.join("\n", "sockshell> socket s", "%interrupt", "", "sockshell> accept s", "")));
+        assertEquals("t.t:2: %interrupt takes no arguments and stands right above the command it interrupts"
+                + " (with Ctrl-C, once the command blocks)", error.getMessage());
     }
 
     @Test
@@ -239,7 +281,7 @@ class TranscriptRunTest {
         Path file = write("bad.t", text);
         TranscriptChecker.Outcome outcome = check(file, true);
         assertEquals(TranscriptChecker.Status.BAD_INPUT, outcome.status());
-        assertEquals(file + ":2: unknown directive %bogus (known: %party, %timeout, %file, %endfile, %leftovers)",
+        assertEquals(file + ":2: unknown directive %bogus (known: %party, %timeout, %interrupt, %file, %endfile, %leftovers, %python)",
                 outcome.detail());
         assertEquals(text, Files.readString(file));
     }

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 
 /** The backend built on java.nio channels and selectors. */
 final class NioBackend implements io.sockshell.engine.SocketBackend {
-    private static final int WANT_READ = 1;
-    private static final int WANT_WRITE = 2;
+    static final int WANT_READ = 1;
+    static final int WANT_WRITE = 2;
     /** Linux's POLLHUP, which poll reports for an unconnected TCP socket and select counts as readable. */
     private static final int HUNG_UP = 4;
 
@@ -40,6 +40,7 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
     @Override
     public Sock open(Family family, Kind kind) throws SockError {
         NioSock sock = kind == Kind.SOCK_STREAM ? new NioStreamSock(family, trace) : new NioDatagramSock(family, trace);
+        sock.traceCreationWhenNamed();
         return sock;
     }
 
@@ -86,16 +87,13 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
         Map<Sock, Integer> interest = new LinkedHashMap<>();
         List<PollEvent> events = new ArrayList<>();
         for (Map.Entry<Sock, Integer> entry : registered.entrySet()) {
-            if (entry.getKey().isClosed()) {
-                events.add(new PollEvent(entry.getKey(), PollEvent.POLLNVAL));
-                continue;
-            }
+            // CPython's register takes the socket's fileno(), which is -1 once it is closed.
+            checked(entry.getKey());
             int mask = entry.getValue();
             int want = ((mask & PollEvent.POLLIN) != 0 ? WANT_READ : 0) | ((mask & PollEvent.POLLOUT) != 0 ? WANT_WRITE : 0);
             interest.put(entry.getKey(), want);
         }
-        Double timeout = !events.isEmpty() ? Double.valueOf(0.0)
-                : timeoutMillis == null || timeoutMillis < 0 ? null : timeoutMillis / 1000.0;
+        Double timeout = timeoutMillis == null || timeoutMillis < 0 ? null : timeoutMillis / 1000.0;
         Map<Sock, Integer> ready = await(interest, timeout);
         for (Map.Entry<Sock, Integer> entry : interest.entrySet()) {
             int flags = ready.getOrDefault(entry.getKey(), 0);
@@ -122,7 +120,7 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
      * POLLOUT if asked, never POLLIN), which select counts as readable. The selector comes from
      * {@link SelectorPool} with the last call's registrations: only what changed is updated.
      */
-    private Map<Sock, Integer> await(Map<Sock, Integer> interest, Double timeoutSeconds) throws SockError {
+    static Map<Sock, Integer> await(Map<Sock, Integer> interest, Double timeoutSeconds) throws SockError {
         Map<Sock, Integer> ready = new IdentityHashMap<>();
         CancelSignal signal = CancelSignal.current();
         Selector selector = null;
@@ -137,6 +135,9 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                     continue;
                 }
                 if (sock instanceof NioStreamSock stream) {
+                    if (stream.inputShut() && (want & WANT_READ) != 0) {
+                        ready.put(sock, WANT_READ);
+                    }
                     if (stream.isListening()) {
                         if ((want & WANT_READ) != 0) {
                             watches.put(stream.selectable(), new Watch(sock, SelectionKey.OP_ACCEPT));
@@ -149,6 +150,11 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                         watches.put(stream.selectable(), new Watch(sock, ops(want)));
                     }
                 } else if (sock instanceof NioDatagramSock datagram) {
+                    // Linux's datagram_poll: a socket shut for reading is readable, shut both
+                    // ways hung up.
+                    if (datagram.shutRead() && (want & WANT_READ) != 0) {
+                        ready.merge(sock, WANT_READ | (datagram.shutBoth() ? HUNG_UP : 0), (a, b) -> a | b);
+                    }
                     watches.put(datagram.selectable(), new Watch(sock, ops(want)));
                 }
             }

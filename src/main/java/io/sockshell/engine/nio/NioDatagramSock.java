@@ -70,6 +70,11 @@ final class NioDatagramSock extends NioSock {
     @Override
     public Accepted accept() throws SockError {
         ensureOpen();
+        try {
+            pollFirst(false);
+        } catch (SockError e) {
+            throw traceFail("accept", "", e);
+        }
         throw traceFail("accept", "", SockError.of(Errno.EOPNOTSUPP));
     }
 
@@ -108,14 +113,24 @@ final class NioDatagramSock extends NioSock {
         return traced(call, args, () -> {
             InetSocketAddress destination = to == null ? null : to.resolve();
             ensureOpen();
-            if (destination == null) {
-                if (!channel.isConnected()) {
-                    throw SockError.of(Errno.EDESTADDRREQ);
-                }
-                if (shutWrite) {
-                    throw SockError.of(Errno.EPIPE);
-                }
-            } else if (channel.isConnected() && !destination.equals(channel.getRemoteAddress())) {
+            pollFirst(true);
+            if (localOrNull() == null) {
+                // Linux binds an unbound socket to an ephemeral port before it looks at the
+                // send at all, so even a send it refuses leaves the socket bound.
+                channel.bind(null);
+            }
+            // Linux's order: no address on an unconnected socket, then port 0, then a shut
+            // sending side (which a shutdown refused with ENOTCONN still set).
+            if (destination == null && !channel.isConnected()) {
+                throw SockError.of(Errno.EDESTADDRREQ);
+            }
+            if (destination != null && destination.getPort() == 0) {
+                throw SockError.of(Errno.EINVAL);
+            }
+            if (shutWrite) {
+                throw SockError.of(Errno.EPIPE);
+            }
+            if (destination != null && channel.isConnected() && !destination.equals(channel.getRemoteAddress())) {
                 throw SockError.of(Errno.EISCONN);
             }
             ByteBuffer buffer = data.asReadOnlyBuffer();
@@ -152,11 +167,20 @@ final class NioDatagramSock extends NioSock {
                 return new Datagram(PyBytes.EMPTY, null);
             }
             ensureOpen();
+            pollFirst(false);
+            // The JDK's receive binds an unbound channel; Linux's does not, and nothing can
+            // arrive at an unbound socket, so there is nothing to try, only the mode's wait.
+            boolean unbound = localOrNull() == null;
+            if (shutRead && !nonblocking() && gettimeout() == null && !ChannelWait.readyNow(channel, READ)) {
+                // After SHUT_RD a blocking recv with nothing queued returns at once, empty.
+                return new Datagram(PyBytes.EMPTY, null);
+            }
             Datagram datagram = withReceiveBuffer(Math.max(bufsize, 1), buffer -> {
                 if (bufsize == 0) {
                     buffer.limit(0);
                 }
-                SocketAddress from = underMode(() -> channel.receive(buffer), channel, READ, Errno.EAGAIN);
+                SocketAddress from = underMode(() -> unbound ? null : channel.receive(buffer), channel, READ,
+                        Errno.EAGAIN);
                 return new Datagram(PyBytes.wrap(drain(buffer)), Address.of(family, (InetSocketAddress) from));
             });
             countReceived(datagram.data().length());
@@ -165,14 +189,25 @@ final class NioDatagramSock extends NioSock {
         });
     }
 
+    /** Whether a shutdown closed the receiving side: poll then reports the socket readable. */
+    boolean shutRead() {
+        return shutRead;
+    }
+
+    /** Whether a shutdown closed both sides: poll then reports the socket hung up. */
+    boolean shutBoth() {
+        return shutRead && shutWrite;
+    }
+
     @Override
     public synchronized void shutdown(ShutdownHow how) throws SockError {
         ensureOpen();
+        // Linux shuts the socket even when it refuses an unconnected one with ENOTCONN.
+        shutRead |= how.reads();
+        shutWrite |= how.writes();
         if (!channel.isConnected()) {
             throw traceFail("shutdown", how.name(), SockError.of(Errno.ENOTCONN));
         }
-        shutRead |= how.reads();
-        shutWrite |= how.writes();
         traceResult("shutdown", how.name(), "0");
     }
 

@@ -44,6 +44,8 @@ abstract class NioSock implements Sock {
     private ByteBuffer receiveBuffer;
     private final ChannelWait waits = new ChannelWait(this);
     private volatile String label = "?";
+    /** Set for a socket the socket() call made, whose trace line waits for its name. */
+    private volatile boolean creationUntraced;
     private volatile Double timeout;
     volatile boolean closed;
 
@@ -80,9 +82,23 @@ abstract class NioSock implements Sock {
         return label;
     }
 
+    /**
+     * The socket() call that made this socket is traced once the socket has its name, which
+     * the trace shows where strace would show a descriptor: {@code socket(AF_INET, SOCK_STREAM) = s}.
+     */
+    void traceCreationWhenNamed() {
+        creationUntraced = true;
+    }
+
     @Override
     public void label(String label) {
         this.label = label;
+        if (creationUntraced) {
+            creationUntraced = false;
+            if (tracing()) {
+                trace.syscall("socket(" + family.name() + ", " + kind().name() + ") = " + label);
+            }
+        }
     }
 
     @Override
@@ -237,6 +253,23 @@ abstract class NioSock implements Sock {
         return t != null && t == 0.0;
     }
 
+    /**
+     * CPython's first step of a call on a socket with a timeout: it polls the socket for the
+     * direction of the call and raises TimeoutError when nothing comes within the timeout
+     * (sock_call_ex); only then does it make the call, whose own error it reports. So a recv
+     * on a listener with a timeout times out where a blocking one fails at once. The readiness
+     * is the one select and poll report.
+     */
+    void pollFirst(boolean writing) throws SockError {
+        Double t = timeout;
+        if (t == null || t <= 0 || closed) {
+            return;
+        }
+        if (NioBackend.await(Map.of(this, writing ? NioBackend.WANT_WRITE : NioBackend.WANT_READ), t).isEmpty()) {
+            throw SockError.timedOut();
+        }
+    }
+
     /** Nanosecond deadline for a call starting now, or {@link Long#MAX_VALUE} when blocking. */
     long deadline() {
         Double t = timeout;
@@ -343,10 +376,15 @@ abstract class NioSock implements Sock {
         }
     }
 
-    /** Traces a call that failed, as strace shows it, and gives back the error to raise. */
+    /**
+     * Traces a call that failed, as strace shows it, and gives back the error to raise. A send
+     * cancelled after some bytes went returned their count before Python raised.
+     */
     SockError traceFail(String call, String args, SockError error) {
         if (tracing()) {
-            String result = error.errno()
+            String result = error.sentBeforeInterrupt().isPresent()
+                    ? error.sentBeforeInterrupt().getAsLong() + ", then " + error.pythonClass()
+                    : error.errno()
                     .map(e -> "-1 " + e.name() + " (" + e.text() + ")")
                     .orElse("-1 (" + error.pythonLine() + ")");
             trace.syscall(call + "(" + label + (args.isEmpty() ? "" : ", " + args) + ") = " + result);

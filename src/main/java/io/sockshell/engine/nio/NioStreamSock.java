@@ -104,6 +104,7 @@ final class NioStreamSock extends NioSock {
     public Accepted accept() throws SockError {
         return traced("accept", "", () -> {
             ensureOpen();
+            pollFirst(false);
             ServerSocketChannel listening = channels.server();
             if (listening == null) {
                 throw SockError.of(Errno.EINVAL);
@@ -160,6 +161,7 @@ final class NioStreamSock extends NioSock {
 
     private SocketChannel writableChannel(long deadline) throws SockError {
         ensureOpen();
+        pollFirst(true);
         connector.awaitConnected(deadline);
         synchronized (this) {
             TcpState now = tcp;
@@ -225,6 +227,7 @@ final class NioStreamSock extends NioSock {
                 return received(call, bufsize, atEnd, 0);
             }
             ensureOpen();
+            pollFirst(false);
             long deadline = deadline();
             connector.awaitConnected(deadline);
             SocketChannel reader;
@@ -238,12 +241,15 @@ final class NioStreamSock extends NioSock {
                     return received(call, bufsize, atEnd, 0);
                 }
                 if (!now.connected()) {
+                    if (now.shutRead() && now.phase() == TcpState.Phase.UNCONNECTED) {
+                        return received(call, bufsize, atEnd, 0);
+                    }
                     throw SockError.of(Errno.ENOTCONN);
                 }
                 reader = channels.socket();
             }
             if (tcp.shutRead()) {
-                return received(call, bufsize, atEnd, 0);
+                return queuedAfterShutdown(call, reader, bufsize, take, atEnd, length);
             }
             if (bufsize == 0) {
                 // recvfrom(0) waits, as CPython does, until there is something to read.
@@ -276,6 +282,30 @@ final class NioStreamSock extends NioSock {
         } catch (SockError e) {
             throw traceFail(call, Integer.toString(bufsize), lost(e));
         }
+    }
+
+    /** A recv after SHUT_RD: what is queued, without waiting, or b'' when nothing is. */
+    private <T> T queuedAfterShutdown(String call, SocketChannel reader, int bufsize, Function<ByteBuffer, T> take,
+            T atEnd, ToIntFunction<T> length) throws SockError {
+        if (bufsize == 0) {
+            return received(call, bufsize, atEnd, 0);
+        }
+        synchronized (receiveLock) {
+            ByteBuffer buffer = receiveBuffer(bufsize);
+            int got;
+            try {
+                got = reader.read(buffer);
+            } catch (IOException | RuntimeException e) {
+                throw IoErrors.map(e);
+            }
+            T data = got <= 0 ? atEnd : take.apply(buffer);
+            return received(call, bufsize, data, length.applyAsInt(data));
+        }
+    }
+
+    /** Whether a shutdown closed the receiving side: Linux's poll then reports the socket readable. */
+    boolean inputShut() {
+        return tcp.shutRead();
     }
 
     /**
@@ -323,16 +353,26 @@ final class NioStreamSock extends NioSock {
         syscall("shutdown", how.name(), () -> {
             ensureOpen();
             if (tcp.isListening()) {
-                channels.stopListening();
-                moveTo(tcp.stoppedListening());
+                // Linux: a listener shut for reading stops listening; shut for writing only, it
+                // goes on as it was.
+                if (how.reads()) {
+                    channels.stopListening();
+                    moveTo(tcp.stoppedListening());
+                }
                 return;
             }
             connector.poll();
             if (!tcp.established()) {
+                // Linux marks the socket shut even as it refuses an unconnected one: a recv
+                // after SHUT_RD returns b'', a send after SHUT_WR raises EPIPE.
+                if (tcp.phase() == TcpState.Phase.UNCONNECTED) {
+                    moveTo(tcp.shut(how));
+                }
                 throw SockError.of(Errno.ENOTCONN);
             }
             if (how.reads()) {
-                channels.socket().shutdownInput();
+                // Not the JDK's shutdownInput, after which every read is at end of stream:
+                // Linux hands out what is queued first (and what comes later), then b''.
                 moveTo(tcp.shut(ShutdownHow.SHUT_RD));
             }
             if (how.writes()) {

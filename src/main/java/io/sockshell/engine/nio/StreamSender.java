@@ -59,9 +59,11 @@ final class StreamSender {
 
     /**
      * A blocking send as Linux does it: it returns once every byte is queued, waiting for room
-     * as often as it takes. If it is cut short (cancelled, or the connection fails) after some
-     * bytes went, it returns their count, and the next call meets the error. (With a timeout,
-     * CPython writes once when the socket is writable, so that send may be partial.)
+     * as often as it takes. If the connection fails after some bytes went, it returns their
+     * count, and the next call meets the error. A cancel (Ctrl-C) after some bytes went raises
+     * {@code KeyboardInterrupt} carrying their count, as CPython raises it once the call has
+     * returned. (With a timeout, CPython writes once when the socket is writable, so that send
+     * may be partial.)
      */
     private int sendBlocking(SocketChannel writer, ByteBuffer buffer) throws SockError {
         int total = 0;
@@ -74,10 +76,14 @@ final class StreamSender {
                     return written == 0 ? null : written;
                 }, writer, WRITE, Errno.EAGAIN, Long.MAX_VALUE);
             } catch (SockError e) {
-                if (total > 0) {
-                    return total;
+                if (total == 0) {
+                    throw e;
                 }
-                throw e;
+                if (e.pythonClass().equals(SockError.interrupted().pythonClass())) {
+                    sock.countSent(total);
+                    throw SockError.interruptedAfterSending(total);
+                }
+                return total;
             }
             buffer.position(buffer.position() + n);
             total += n;

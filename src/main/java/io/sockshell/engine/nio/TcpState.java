@@ -23,6 +23,7 @@ import io.sockshell.engine.SocketState;
  *   CONNECT_FAILED  errorTaken        CONNECT_FAILED    recv, send or SO_ERROR reported the error
  *   CONNECT_FAILED  failureReported   UNCONNECTED       a connect reported the failure; it may connect again
  *   CONNECTED       shut              CONNECTED         shutdown: that direction is shut
+ *   UNCONNECTED     shut              UNCONNECTED       shutdown, refused with ENOTCONN yet in effect, as in Linux
  *   CONNECTED       lost              LOST              recv met a reset, or send one or a broken pipe
  *   CONNECTED, LOST resetReported     RESET_REPORTED    recv raised the reset; later ones read as b''
  * </pre>

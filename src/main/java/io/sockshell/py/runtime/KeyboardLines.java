@@ -17,6 +17,14 @@ public interface KeyboardLines {
      */
     boolean echoes();
 
+    /**
+     * Whether a line is there to read already, typed before anything asked for it: a terminal
+     * showed it then, not after the question that reads it now.
+     */
+    default boolean typedAhead() {
+        return false;
+    }
+
     /** A keyboard with nothing left to type: every read is the end of input. */
     KeyboardLines EMPTY = new KeyboardLines() {
         @Override
@@ -40,6 +48,15 @@ public interface KeyboardLines {
             @Override
             public boolean echoes() {
                 return echoes;
+            }
+
+            @Override
+            public boolean typedAhead() {
+                try {
+                    return reader.ready();
+                } catch (IOException e) {
+                    return false;
+                }
             }
         };
     }

@@ -3,6 +3,7 @@ package io.sockshell.py.runtime;
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
+import io.sockshell.engine.PyRepr;
 import io.sockshell.engine.Readiness;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
@@ -11,6 +12,7 @@ import io.sockshell.engine.TraceListener;
 import io.sockshell.py.spi.OpenSocket;
 import io.sockshell.py.spi.RunningProgram;
 import io.sockshell.py.spi.SockCall;
+import io.sockshell.recording.PartyRecording;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * One running program as the facade sees it: what {@code sys.argv}, {@code input()} and
@@ -40,7 +43,10 @@ public final class Program implements RunningProgram {
     private final Consumer<String> out;
     private final Consumer<String> notes;
     private final PortWatcher ports;
+    private final IntConsumer listens;
     private final Transport transport;
+    /** Where the program's calls are recorded, or null when nobody asked for a record. */
+    private final PartyRecording recording;
     /** Open sockets, in the order they were opened, so reports list them the same way every run. */
     private final List<OpenSocket> sockets = new ArrayList<>();
     private final Set<CancelSignal> waiting = ConcurrentHashMap.newKeySet();
@@ -65,7 +71,9 @@ public final class Program implements RunningProgram {
         this.out = builder.out;
         this.notes = builder.notes;
         this.ports = builder.ports;
+        this.listens = builder.listens;
         this.transport = builder.transport.create(this, SocketBackends.create(TraceListener.NONE));
+        this.recording = builder.recording;
     }
 
     public static Builder builder() {
@@ -177,17 +185,28 @@ public final class Program implements RunningProgram {
 
     @Override
     public Sock open(Family family, Kind kind) throws SockError {
-        return transport.open(family, kind);
+        Sock sock = transport.open(family, kind);
+        return recording == null ? sock : recording.wrap(sock);
     }
 
     @Override
     public Readiness<Sock> select(List<Sock> read, List<Sock> write, List<Sock> except, Double timeout) throws SockError {
-        return transport.select(read, write, except, timeout);
+        if (recording == null) {
+            return transport.select(read, write, except, timeout);
+        }
+        return recording.select("select", "timeout=" + PyRepr.of(timeout), read, write, except,
+                (reading, writing, excepting) -> transport.select(reading, writing, excepting, timeout));
     }
 
     @Override
     public void seenPort(int port, boolean listening) {
         ports.seen(port, listening);
+    }
+
+    @Override
+    public void listening(int port) {
+        ports.seen(port, true);
+        listens.accept(port);
     }
 
     @Override
@@ -266,7 +285,8 @@ public final class Program implements RunningProgram {
     public <T> T call(String name, SockCall<T> body) throws SockError {
         CancelSignal signal = enter(name);
         try {
-            T result = body.run();
+            T result = recording == null ? body.run()
+                    : recording.within(recording.begin(name.replace("()", ""), name, false), body::run);
             completedCalls.incrementAndGet();
             return result;
         } finally {
@@ -276,12 +296,15 @@ public final class Program implements RunningProgram {
 
     /**
      * Cuts short the waits the program is in now, as Ctrl-C does in Python: each ends in
-     * {@code KeyboardInterrupt}, and the program goes on.
+     * {@code KeyboardInterrupt}, and the program goes on. Returns whether there was one.
      */
-    public void interruptWaits() {
+    public boolean interruptWaits() {
+        boolean any = false;
         for (CancelSignal signal : waiting) {
             signal.cancel();
+            any = true;
         }
+        return any;
     }
 
     /**
@@ -314,7 +337,9 @@ public final class Program implements RunningProgram {
         private Consumer<String> out = text -> { };
         private Consumer<String> notes = text -> { };
         private PortWatcher ports = PortWatcher.NONE;
+        private IntConsumer listens = port -> { };
         private Transport.Factory transport = (program, backend) -> new DirectTransport(backend);
+        private PartyRecording recording;
 
         private Builder() {
         }
@@ -347,9 +372,21 @@ public final class Program implements RunningProgram {
             return this;
         }
 
+        /** Told the port each time a socket of the program starts listening. */
+        public Builder listens(IntConsumer value) {
+            listens = value;
+            return this;
+        }
+
         /** How the program's calls reach the engine; straight through unless a conductor's is given. */
         public Builder transport(Transport.Factory value) {
             transport = value;
+            return this;
+        }
+
+        /** Records the program's socket calls there; none are recorded unless this is given. */
+        public Builder recording(PartyRecording value) {
+            recording = value;
             return this;
         }
 

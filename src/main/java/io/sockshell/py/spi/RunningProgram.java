@@ -49,6 +49,9 @@ public interface RunningProgram {
     /** A port a socket of the program listens on ({@code listening}), or an ephemeral port it met. */
     void seenPort(int port, boolean listening);
 
+    /** A socket of the program has started listening on {@code port} (its {@code listen()} returned). */
+    void listening(int port);
+
     /** A socket the program opened or accepted. */
     void opened(OpenSocket socket);
 

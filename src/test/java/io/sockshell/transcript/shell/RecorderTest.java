@@ -1,6 +1,5 @@
 package io.sockshell.transcript.shell;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.cli.Parties;
@@ -46,7 +45,9 @@ class RecorderTest {
             type(recorder, "help recv");
             type(recorder, "close conn c");
             type(recorder, "exit");
-            assertEquals(13, recorder.steps());
+            // The recv job may have finished before wait was typed: then the recording waits for
+            // it there, one step more.
+            assertTrue(recorder.steps() == 13 || recorder.steps() == 14, "steps: " + recorder.steps());
             text = recorder.transcript();
         }
         List<String> lines = List.of(text.split("\n"));

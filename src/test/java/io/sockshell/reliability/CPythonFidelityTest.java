@@ -1,0 +1,158 @@
+package io.sockshell.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.sockshell.export.PythonJudge;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The differences the comparison with CPython found ("Real system calls", items 1-22), each
+ * run by sockshell and by python3 making the same calls: every step must print the same.
+ * The items NIO cannot give without imitating the kernel are in the README instead.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CPythonFidelityTest {
+    @BeforeAll
+    static void needPython() {
+        assumeTrue(PythonJudge.unavailable().isEmpty(), "python3 is needed to compare with CPython");
+    }
+
+    /** A listener {@code l}, a client {@code c} connected to it, the accepted {@code k}, then {@code lines}. */
+    private static void sameAsCPython(String... lines) {
+        List<String> session = new ArrayList<>(List.of("socket l", "bind l 127.0.0.1 0", "listen l 1", "socket c",
+                "settimeout c 2", "connect c 127.0.0.1 l.port", "accept l k", "settimeout k 2"));
+        session.addAll(List.of(lines));
+        CPythonComparison.Difference difference = CPythonComparison.run(session);
+        assertNull(difference, () -> difference.describe(0));
+    }
+
+    @Test
+    void item17ClosingTheSocketLeavesItToItsOpenFile() {
+        sameAsCPython("makefile c f rb", "close c", "send c \"x\"", "recv k 10", "getsockname c", "close f", "send c \"x\"",
+                "socket c", "close c");
+    }
+
+    @Test
+    void item18WritesPast8192BytesGoOutBeforeFlush() {
+        sameAsCPython("makefile c w wb", "write w \"x\"*5000", "select -r k -t 0", "write w \"y\"*5000", "select -r k -t 2",
+                "recv k 100000", "makefile c t w", "write t \"z\"*9000", "select -r k -t 2", "recv k 100000",
+                "close w t");
+    }
+
+    @Test
+    void item19AReadThatTimedOutSpoilsTheFile() {
+        sameAsCPython("settimeout c 0.05", "makefile c f rb", "readline f", "send k \"late\\n\"", "readline f",
+                "makefile c g r", "read g 3", "send k \"xyz\"", "read g 3");
+    }
+
+    @Test
+    void item20TextWritesCountCodePoints() {
+        sameAsCPython("makefile c t w", "write t \"smile \\U0001F600\\n\"", "write t \"caf\\u00e9\"", "close t",
+                "recv k 100");
+    }
+
+    @Test
+    void item21RefusalsAreWordedAsPythonsFileObjects() {
+        sameAsCPython("makefile c rb rb", "write rb \"x\"", "writelines rb \"x\"", "close rb", "write rb \"x\"", "read rb 1",
+                "readline rb", "readlines rb", "flush rb",
+                "makefile c wb wb", "read wb 1", "readline wb", "readlines wb", "close wb", "write wb \"x\"", "flush wb",
+                "readlines wb", "writelines wb \"x\"",
+                "makefile c rw rwb", "close rw", "readline rw", "read rw 1", "write rw \"x\"", "flush rw",
+                "makefile c t r", "write t \"x\"", "close t", "write t \"x\"", "readline t",
+                "makefile c u w", "readline u", "read u 1", "readlines u");
+    }
+
+    @Test
+    void item22AFailedFlushKeepsItsDataForClose() {
+        sameAsCPython("makefile c w wb", "setsockopt k SO_LINGER 1 0", "close k", "write w \"x\"", "flush w", "flush w",
+                "close w", "flush w");
+    }
+
+    /** Calls on fresh sockets of their own, no connected pair first. */
+    private static void sameAsCPythonAlone(String... lines) {
+        CPythonComparison.Difference difference = CPythonComparison.run(List.of(lines));
+        assertNull(difference, () -> difference.describe(0));
+    }
+
+    @Test
+    void item3WithATimeoutTheCallWaitsForReadinessFirst() {
+        sameAsCPythonAlone("socket u udp", "settimeout u 0.05", "accept u a", "recv u 10", "socket l", "bind l 127.0.0.1 0",
+                "listen l 1", "settimeout l 0.05", "send l \"x\"", "recv l 10", "sendall l \"x\"", "socket c",
+                "connect c 127.0.0.1 l.port", "recv l 10", "accept l k");
+    }
+
+    @Test
+    void item5UdpBindsOnSendNotOnRecv() {
+        sameAsCPythonAlone("socket u udp", "setblocking u 0", "recv u 10", "recvfrom u 10", "getsockname u",
+                "bind u 127.0.0.1 0", "socket v udp", "sendall v \"x\"", "getsockname v", "bind v 127.0.0.1 0");
+    }
+
+    @Test
+    void item6SendtoPortZeroIsInvalid() {
+        sameAsCPythonAlone("socket u udp", "sendto u \"x\" 127.0.0.1 0", "getsockname u", "sendto u \"\" 127.0.0.1 0");
+    }
+
+    @Test
+    void item8AUdpSocketShutForReadingIsReadable() {
+        sameAsCPythonAlone("socket u udp", "bind u 127.0.0.1 0", "connect u 127.0.0.1 u.port", "shutdown u rd",
+                "select -t 0 -r u", "poll -t 0 -r u", "recv u 10", "shutdown u wr", "select -t 0 -r u -w u");
+    }
+
+    @Test
+    void item9PollNamingAClosedSocketIsAValueError() {
+        sameAsCPythonAlone("socket c", "socket d", "close c", "poll -t 0 -r d,c", "select -t 0 -r c",
+                "poll -t 0 -r c -w nosuch", "select -t 0 -r c -w nosuch");
+    }
+
+    @Test
+    void item10AListenerShutForWritingGoesOnListening() {
+        sameAsCPythonAlone("socket s", "bind s 127.0.0.1 0", "listen s 1", "shutdown s wr", "socket c",
+                "connect c 127.0.0.1 s.port", "accept s k", "getsockname s");
+    }
+
+    /** Shut for reading, a listener stops listening but keeps its port (NIO loses it: README's NIO list). */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void aListenerShutForReadingRefusesConnectionsAndKeepsItsPort() {
+        sameAsCPythonAlone("socket s", "bind s 127.0.0.1 0", "listen s 1", "socket c", "connect c 127.0.0.1 s.port",
+                "accept s k", "shutdown s rd", "getsockname s", "socket d", "connect d 127.0.0.1 s.port");
+    }
+
+    @Test
+    void item11AShutdownRefusedWithEnotconnStillTakesEffect() {
+        sameAsCPythonAlone("socket u udp", "shutdown u wr", "sendto u \"x\" 127.0.0.1 9", "send u \"x\"");
+    }
+
+    @Test
+    void item11OnAnUnconnectedTcpSocketToo() {
+        sameAsCPythonAlone("socket a", "setblocking a 0", "shutdown a rdwr", "recvfrom a 10", "recv a 10", "send a \"x\"",
+                "socket b", "shutdown b wr", "recv b 10");
+    }
+
+    @Test
+    void filesOnANonblockingSocketReturnWhatTheyHave() {
+        sameAsCPython("setblocking c 0", "makefile c b rb", "read b 5", "readline b", "read b", "readlines b",
+                "makefile c t r", "read t 5", "readline t", "read t", "send k \"ab\"", "select -r c -t 2", "read b 5",
+                "send k \"cd\"", "select -r c -t 2", "read t", "gettimeout c", "gettimeout k");
+    }
+
+    @Test
+    void item15OptionsOfAListenerReachWhatItAcceptsAndTheKernelDoublesBuffers() {
+        sameAsCPythonAlone("socket l", "bind l 127.0.0.1 0", "setsockopt l SO_RCVBUF 8192", "listen l 1", "socket c",
+                "connect c 127.0.0.1 l.port", "accept l k", "getsockopt k SO_RCVBUF", "setsockopt c SO_SNDBUF 1024",
+                "getsockopt c SO_SNDBUF");
+    }
+
+    @Test
+    void item12RecvAfterShutRdHandsOutWhatIsQueued() {
+        sameAsCPython("send k \"abc\"", "select -r c -t 2", "shutdown c rd", "select -r c -t 0", "recv c 2", "recv c 10",
+                "recv c 10", "send k \"late\"", "select -r k -w k -t 0", "close k");
+    }
+}

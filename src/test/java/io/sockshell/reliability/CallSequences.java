@@ -1,0 +1,136 @@
+package io.sockshell.reliability;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Generated shell sessions over a few TCP and UDP sockets on loopback, misuse included: calls
+ * after close, after a refused connect, twice, on unbound or shut-down sockets, through files
+ * made by makefile. No call can wait long: every socket is made nonblocking or given a short
+ * timeout as soon as it exists, select and poll only look ({@code -t 0}), and nothing runs in
+ * the background. Only loopback addresses appear.
+ */
+final class CallSequences {
+    /** The timeout a socket in timeout mode gets: short, so a run of hundreds of sessions stays quick. */
+    static final String SHORT_TIMEOUT = "0.02";
+    private static final List<String> TCP = List.of("a", "b", "l");
+    private static final List<String> UDP = List.of("u", "v");
+    private static final List<String> SOCKETS = List.of("a", "b", "l", "k", "u", "v");
+    private static final List<String> DATA = List.of("\"abc\"", "\"hello\\n\"", "\"\"", "\"x\"*100", "b'\\x00\\xff'");
+    private static final List<String> OPTIONS = List.of("SO_ERROR", "SO_REUSEADDR", "SO_KEEPALIVE", "SO_RCVBUF",
+            "SO_SNDBUF", "TCP_NODELAY", "SO_BROADCAST");
+
+    private final SplittableRandom random;
+    private final List<String> lines = new ArrayList<>();
+    /** Names the session holds open, as far as the generator can tell (a failed accept or makefile leaves it wrong, harmlessly). */
+    private final Set<String> open = new HashSet<>();
+
+    private CallSequences(SplittableRandom random) {
+        this.random = random;
+    }
+
+    /** One session: a refused port, a listener, then {@code calls} generated calls. */
+    static List<String> session(SplittableRandom random, int calls) {
+        CallSequences session = new CallSequences(random);
+        session.add("socket r");
+        session.add("bind r 127.0.0.1 0");
+        session.open.add("r");
+        session.create("l", false);
+        session.add("bind l 127.0.0.1 0");
+        session.add("listen l 5");
+        while (session.lines.size() < calls + 6) {
+            session.call();
+        }
+        return session.lines;
+    }
+
+    private void add(String line) {
+        lines.add(line);
+    }
+
+    private <T> T pick(List<T> choices) {
+        return choices.get(random.nextInt(choices.size()));
+    }
+
+    /** A new socket, at once nonblocking or with a short timeout, so that no later call can wait long. */
+    private void create(String name, boolean udp) {
+        add("socket " + name + (udp ? " udp" : ""));
+        mode(name);
+        open.add(name);
+    }
+
+    private void mode(String name) {
+        add(random.nextInt(3) == 0 ? "setblocking " + name + " 0" : "settimeout " + name + " " + SHORT_TIMEOUT);
+    }
+
+    private String socket() {
+        return pick(SOCKETS);
+    }
+
+    private String port() {
+        return switch (random.nextInt(6)) {
+            case 0, 1, 2 -> "l.port";
+            case 3 -> "r.port";
+            case 4 -> pick(UDP) + ".port";
+            default -> "0";
+        };
+    }
+
+    private void call() {
+        String s = socket();
+        switch (random.nextInt(30)) {
+            case 0, 1 -> {
+                String name = random.nextBoolean() ? pick(TCP) : pick(UDP);
+                if (!open.contains(name)) {
+                    create(name, UDP.contains(name));
+                }
+            }
+            case 2 -> add("bind " + s + " 127.0.0.1 " + (random.nextBoolean() ? "0" : port()));
+            case 3 -> add("listen " + s + " " + pick(List.of("1", "5", "0")));
+            case 4, 5, 6 -> add("connect " + s + " 127.0.0.1 " + port());
+            case 7 -> add("connect_ex " + s + " 127.0.0.1 " + port());
+            case 8, 9 -> {
+                if (!open.contains("k")) {
+                    add("accept " + (random.nextInt(4) == 0 ? s : "l") + " k");
+                    if (random.nextBoolean()) {
+                        add("gettimeout k");
+                    }
+                    mode("k");
+                    open.add("k");
+                }
+            }
+            case 10, 11 -> add("send " + s + " " + pick(DATA));
+            case 12 -> add("sendall " + s + " " + pick(DATA));
+            case 13, 14 -> add("sendto " + s + " " + pick(DATA) + " 127.0.0.1 " + port());
+            case 15, 16 -> add("recv " + s + " " + pick(List.of("10", "1024", "0")));
+            case 17 -> add("recvfrom " + s + " 10");
+            case 18 -> add("shutdown " + s + " " + pick(List.of("rd", "wr", "rdwr")));
+            case 19 -> {
+                add("close " + s);
+                open.remove(s);
+            }
+            case 20 -> add(pick(List.of("getsockname ", "getpeername ")) + s);
+            case 21 -> add("getsockopt " + s + " " + pick(OPTIONS));
+            case 22 -> add("setsockopt " + s + " " + pick(List.of("SO_REUSEADDR 1", "SO_KEEPALIVE 1", "TCP_NODELAY 1",
+                    "SO_SNDBUF 4096")));
+            case 23 -> add("select -r " + s + "," + socket() + " -w " + socket() + " -t 0");
+            case 24 -> add("poll -r " + s + " -w " + socket() + " -t 0");
+            case 25 -> add(random.nextBoolean() ? "gettimeout " + s : "setblocking " + s + " 0");
+            case 26 -> {
+                if (!open.contains("f")) {
+                    add("makefile " + s + " f " + pick(List.of("rb", "r", "wb", "w", "rwb")));
+                    open.add("f");
+                }
+            }
+            case 27 -> add(pick(List.of("readline f", "read f 5", "write f \"ab\\n\"", "flush f")));
+            default -> {
+                String name = random.nextBoolean() ? "f" : s;
+                add("close " + name);
+                open.remove(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.sockshell.reliability;
+
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The differences from CPython that the NIO backend keeps because only the kernel's own
+ * state would give CPython's answer (README, "Where NIO differs from CPython"). Each is
+ * recognised by what the step and the session before it did; a difference none of them
+ * explains is a bug.
+ */
+final class NioLimits {
+    private record Limit(String name, Predicate<CPythonComparison.Difference> applies) {
+    }
+
+    private static final Pattern CONNECT = Pattern.compile("connect(_ex)? (\\w+) .*");
+    private static final Pattern LISTENER_SHUT_FOR_READING = Pattern.compile("shutdown (\\w+) (rd|rdwr)");
+
+    private static final List<Limit> LIMITS = List.of(
+            new Limit("a UDP connect to port 0 (NIO refuses it; Linux takes it and reports no peer)",
+                    d -> CONNECT.matcher(d.line()).matches() && d.sockshell().contains("Can't connect to port 0")),
+            new Limit("sendto on a connected UDP socket to another address (a connected DatagramChannel sends only to"
+                    + " its peer)", d -> d.line().startsWith("sendto ") && d.sockshell().contains("[Errno 106]")),
+            new Limit("a second connect after one made with a timeout or nonblocking (Linux's socket is still"
+                    + " 'connecting' and the next connect completes it)",
+                    d -> d.line().startsWith("connect") && d.sockshell().contains("[Errno 106]") && d.python().isEmpty()),
+            new Limit("a socket after its connect was refused (Linux keeps the port and the state of the attempt: listen"
+                    + " is EINVAL, a second connect ECONNABORTED; NIO's failed channel is closed and gone)",
+                    NioLimits::afterARefusedConnect),
+            new Limit("SO_SNDBUF of a listening socket (a server channel has no send buffer option, so the engine"
+                    + " keeps the value set, where Linux doubles it)", NioLimits::sendBufferOfAListener),
+            new Limit("what follows shutting a listener for reading (Linux disconnects the socket and keeps it bound;"
+                    + " NIO can only close the server channel)", NioLimits::afterAListenerWasShutForReading));
+
+    private NioLimits() {
+    }
+
+    /** Which limit explains the difference, or null for none. */
+    static String explain(CPythonComparison.Difference difference) {
+        for (Limit limit : LIMITS) {
+            if (limit.applies().test(difference)) {
+                return limit.name();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The step names a socket (or its port) whose earlier connect was refused, at once or
+     * (nonblocking, in progress) later: the shell's own output of that connect says which.
+     */
+    private static boolean afterARefusedConnect(CPythonComparison.Difference difference) {
+        java.util.Set<String> refused = new java.util.HashSet<>();
+        for (int i = 0; i < difference.before().size(); i++) {
+            var connect = CONNECT.matcher(difference.before().get(i));
+            String printed = difference.printedBefore().get(i).strip();
+            if (connect.matches() && (printed.contains("[Errno 111]") || printed.contains("[Errno 115]")
+                    || printed.equals("111") || printed.equals("115"))) {
+                refused.add(connect.group(2));
+            }
+        }
+        for (String word : difference.line().split("[ ,]")) {
+            if (refused.contains(word.endsWith(".port") ? word.substring(0, word.length() - ".port".length()) : word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SO_SNDBUF set on a socket that listens: the server channel has no such option. */
+    private static boolean sendBufferOfAListener(CPythonComparison.Difference difference) {
+        String[] words = difference.line().split(" ");
+        if (!difference.line().startsWith("getsockopt ") || !difference.line().endsWith(" SO_SNDBUF")) {
+            return false;
+        }
+        return difference.before().stream().anyMatch(line -> line.startsWith("listen " + words[1] + " "));
+    }
+
+    private static boolean afterAListenerWasShutForReading(CPythonComparison.Difference difference) {
+        java.util.Set<String> listening = new java.util.HashSet<>();
+        for (String line : difference.before()) {
+            String[] words = line.split(" ");
+            if (words[0].equals("listen") && words.length > 1) {
+                listening.add(words[1]);
+            }
+            var shut = LISTENER_SHUT_FOR_READING.matcher(line);
+            if (shut.matches() && listening.contains(shut.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
