@@ -86,15 +86,22 @@ final class Pump {
         ByteBuffer buffer = ByteBuffer.allocateDirect(COPY_BUFFER);
         while (from.read(buffer) >= 0) {
             buffer.flip();
-            long count = buffer.remaining();
+            count(buffer.remaining());
             while (buffer.hasRemaining()) {
                 to.write(buffer);
             }
-            bytes.addAndGet(count);
-            pieces.incrementAndGet();
             buffer.clear();
         }
         to.shutdownOutput();
+    }
+
+    /**
+     * Counts a piece before writing it: once the reader has it, a listing must include it, and
+     * the reader can take it before the write returns here.
+     */
+    private void count(long length) {
+        bytes.addAndGet(length);
+        pieces.incrementAndGet();
     }
 
     private void impaired() throws IOException {
@@ -117,13 +124,12 @@ final class Pump {
             held.flip();
             int after = held.limit();
             held.limit(piece);
+            count(piece);
             while (held.hasRemaining()) {
                 to.write(held);
             }
             held.limit(after);
             held.compact();
-            bytes.addAndGet(piece);
-            pieces.incrementAndGet();
             pace(started);
             if (options.slicing()) {
                 awaitTaken();

@@ -33,7 +33,10 @@ final class Relayed {
         this.clientAddress = (InetSocketAddress) client.getRemoteAddress();
     }
 
-    /** Connects to the target and relays both ways until the connection ends. Runs on its own thread. */
+    /**
+     * Connects to the target and relays both ways until the connection ends; when the target
+     * cannot be reached, closes the client's connection (it reads b''). Runs on its own thread.
+     */
     void run() {
         try {
             SocketChannel opened = SocketChannel.open();
@@ -47,8 +50,10 @@ final class Relayed {
             up = new Pump(this, Direction.UP, client, opened, options, options.randomFor(index, Direction.UP));
             down = new Pump(this, Direction.DOWN, opened, client, options, options.randomFor(index, Direction.DOWN));
         } catch (IOException failed) {
+            // Closed, not reset: a reset could reach the client while its connect is still
+            // returning, and fail the connect on some runs and the next recv on others.
             end(failed instanceof ConnectException ? "refused (ConnectionRefusedError)" : "failed (" + why(failed) + ")",
-                    true);
+                    false);
             return;
         }
         state = "relaying";

@@ -164,13 +164,13 @@ class LinkTest {
     }
 
     @Test
-    void aRefusedTargetResetsTheClientAndSaysWhy() throws IOException {
+    void aRefusedTargetClosesTheClientsConnectionAndSaysWhy() throws IOException {
         InetSocketAddress nobody = (InetSocketAddress) server.getLocalAddress();
         server.close();
         Link link = Link.open("t", nobody, LinkOptions.none());
         opened.add(link::close);
         SocketChannel client = connect(link);
-        assertThrows(SocketException.class, () -> client.read(ByteBuffer.allocate(10)));
+        assertEquals(-1, client.read(ByteBuffer.allocate(10)));
         assertEquals("refused (ConnectionRefusedError)", link.rows("t").get(1).get(3));
     }
 
