@@ -1,6 +1,9 @@
 package io.sockshell.export;
 
+import io.sockshell.command.Commands;
+import io.sockshell.command.ProgramCommand;
 import io.sockshell.transcript.ExportStep;
+import io.sockshell.transcript.PartyDeclaration;
 import io.sockshell.transcript.Transcript;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A session as a python3 program: the same socket calls in the same order, written as the
@@ -48,6 +52,27 @@ public final class PythonExport {
             markedSteps = List.copyOf(markedSteps);
             unexported = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unexported));
         }
+    }
+
+    /**
+     * Why a transcript has no export, if it has none: a party that is not a shell (a replay), or
+     * a step that starts a program. A program's steps have no Python call, and the steps after
+     * it talk to that program, so leaving the program out would change what they print.
+     */
+    public static Optional<String> noExport(Transcript transcript) {
+        for (PartyDeclaration party : transcript.parties().values()) {
+            if (!party.kind().equals(Transcript.DEFAULT_KIND)) {
+                return Optional.of("party '" + party.name() + "' is a " + party.kind() + " party, which has no Python export");
+            }
+        }
+        Map<String, ?> commands = Commands.byName();
+        for (ExportStep step : transcript.exportSteps()) {
+            if (commands.get(step.command().strip().split("\\s+", 2)[0]) == ProgramCommand.class) {
+                return Optional.of("step " + step.number() + " (" + step.display() + ") starts a program, which has no"
+                        + " Python export");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The program of a transcript, a recorded session or a plain script. */
