@@ -36,7 +36,6 @@ sockshell> socket c
 sockshell> connect c 127.0.0.1 l.port
 sockshell> recv c 1024
 b''
-%python skip sockets is the shell's own table of sockets: Python has no such call
 sockshell> sockets
 NAME  TYPE  STATE      LOCAL[..]PEER
       MODE      SENT  RECEIVED

@@ -44,7 +44,6 @@ b'OK 2 lines\n'
 client> close fc c
 
 # The link's counts: bytes/pieces each way. 31 bytes went up in pieces, 11 came down.
-%python skip sockets is the shell's own table of sockets: Python has no such call
 server> sockets
 NAME  TYPE  STATE      LOCAL[..]PEER
       MODE      SENT   RECEIVED

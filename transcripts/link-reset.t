@@ -32,7 +32,6 @@ server> recv conn 1024
 ConnectionResetError: [Errno 104] Connection reset by peer
 
 # The link says what happened to the connection.
-%python skip sockets is the shell's own table of sockets: Python has no such call
 server> sockets
 NAME  TYPE  STATE      LOCAL[..]PEER  MODE      SENT      RECEIVED
 s     tcp4  listening  127.0.0.1:[[port:\d+]]  -     blocking  0B/0      0B/0

@@ -43,13 +43,16 @@ final class DiagramDocs {
 
     /**
      * The lesson transcripts, by name: every transcript but those that show bad input to
-     * replay ({@code replay-bad-*}) and those that test the diagram command itself.
+     * replay ({@code replay-bad-*}), those that test the diagram command itself, and those that
+     * drive programs ({@code program-*}): a program's calls are not recorded, so their diagram
+     * would be the shell's side alone.
      */
     static List<Path> lessons() throws IOException {
         try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
             return files.filter(file -> {
                 String name = file.getFileName().toString();
-                return name.endsWith(".t") && !name.startsWith("replay-bad-") && !name.startsWith("diagram-");
+                return name.endsWith(".t") && !name.startsWith("replay-bad-") && !name.startsWith("program-")
+                        && !name.startsWith("diagram-");
             }).sorted().toList();
         }
     }

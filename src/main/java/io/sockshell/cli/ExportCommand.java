@@ -1,7 +1,6 @@
 package io.sockshell.cli;
 
 import io.sockshell.export.PythonExport;
-import io.sockshell.transcript.PartyDeclaration;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptError;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
         description = {"Write a transcript, a recorded session or a plain script as a python3 program that makes the",
             "same socket calls in the same order and prints what the shell printed.",
             "Commands with no Python equivalent (sockets, trace, set, ...) become comments.",
+            "A transcript with a replay party or a program has no export: it is refused (left out with --into).",
             "examples/exported/ is written by: sockshell export --python --into examples/exported transcripts/"},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "1:a file cannot be read or parsed, or a program cannot be written",
+        exitCodeList = {"0:written", "1:a file cannot be read or parsed, has no Python export, or a program cannot be written",
             "2:usage error"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
@@ -44,7 +45,7 @@ final class ExportCommand implements Callable<Integer> {
 
         @Option(names = "--into", paramLabel = "DIR",
                 description = "Write each FILE's program to DIR/NAME.py; folders among the FILEs are searched for *.t"
-                        + " transcripts, and those with replay parties (no Python export) are left out.")
+                        + " transcripts, and those with no Python export (a replay party, a program) are left out.")
         Path folder;
     }
 
@@ -71,7 +72,13 @@ final class ExportCommand implements Callable<Integer> {
                 status = 1;
                 continue;
             }
-            if (destination.folder != null && !shellOnly(transcript)) {
+            Optional<String> noExport = PythonExport.noExport(transcript);
+            if (noExport.isPresent()) {
+                if (destination.folder == null) {
+                    err.println("error: " + file + ": " + noExport.get());
+                    err.flush();
+                    status = 1;
+                }
                 continue;
             }
             String program = PythonExport.of(transcript).source();
@@ -109,11 +116,6 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         return found;
-    }
-
-    private static boolean shellOnly(Transcript transcript) {
-        return transcript.parties().values().stream().map(PartyDeclaration::kind)
-                .allMatch(Transcript.DEFAULT_KIND::equals);
     }
 
     /** {@code echo-pair.t} becomes {@code echo_pair.py}: a name Python can also import. */

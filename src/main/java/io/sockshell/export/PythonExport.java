@@ -1,6 +1,10 @@
 package io.sockshell.export;
 
+import io.sockshell.command.Commands;
+import io.sockshell.command.LinkCommand;
+import io.sockshell.command.ProgramCommand;
 import io.sockshell.transcript.ExportStep;
+import io.sockshell.transcript.PartyDeclaration;
 import io.sockshell.transcript.Transcript;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A session as a python3 program: the same socket calls in the same order, written as the
@@ -48,6 +53,36 @@ public final class PythonExport {
             markedSteps = List.copyOf(markedSteps);
             unexported = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unexported));
         }
+    }
+
+    /**
+     * The commands that start a shell object the later steps talk to (a program) or through (a
+     * link, which changes what every recv through it returns), with what they start.
+     */
+    private static final Map<Class<?>, String> STARTS_A_HOLDING = Map.of(
+            ProgramCommand.class, "a program", LinkCommand.class, "a link");
+
+    /**
+     * Why a transcript has no export, if it has none: a party that is not a shell (a replay), or
+     * a step that starts a program or a link. Those steps have no Python call, and the steps
+     * after them talk to that program or through that link, so leaving it out would change what
+     * they print.
+     */
+    public static Optional<String> noExport(Transcript transcript) {
+        for (PartyDeclaration party : transcript.parties().values()) {
+            if (!party.kind().equals(Transcript.DEFAULT_KIND)) {
+                return Optional.of("party '" + party.name() + "' is a " + party.kind() + " party, which has no Python export");
+            }
+        }
+        Map<String, ?> commands = Commands.byName();
+        for (ExportStep step : transcript.exportSteps()) {
+            String starts = STARTS_A_HOLDING.get(commands.get(step.command().strip().split("\\s+", 2)[0]));
+            if (starts != null) {
+                return Optional.of("step " + step.number() + " (" + step.display() + ") starts " + starts
+                        + ", which has no Python export");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The program of a transcript, a recorded session or a plain script. */

@@ -1,7 +1,6 @@
 package io.sockshell.export;
 
 import io.sockshell.transcript.ExportStep;
-import io.sockshell.transcript.PartyDeclaration;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptChecker;
 import io.sockshell.transcript.TranscriptResult;
@@ -67,14 +66,12 @@ public final class PythonJudge {
 
     /**
      * Judges one transcript: its export run by python3, each step's output matched. A
-     * transcript with a party that is not a shell has no export, and is inapplicable.
+     * transcript with no export ({@link PythonExport#noExport}) is inapplicable.
      */
     public static TranscriptResult check(Transcript transcript, double stepSeconds) throws TranscriptChecker.Inapplicable {
-        for (PartyDeclaration party : transcript.parties().values()) {
-            if (!party.kind().equals(Transcript.DEFAULT_KIND)) {
-                throw new TranscriptChecker.Inapplicable("party '" + party.name() + "' is a " + party.kind()
-                        + " party, which has no Python export");
-            }
+        Optional<String> noExport = PythonExport.noExport(transcript);
+        if (noExport.isPresent()) {
+            throw new TranscriptChecker.Inapplicable(noExport.get());
         }
         long started = System.nanoTime();
         PythonExport.Program program = PythonExport.of(transcript);

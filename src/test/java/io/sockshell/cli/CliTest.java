@@ -160,6 +160,12 @@ class CliTest {
         assertEquals("error: " + broken + ":3: unknown directive %bogus (known: %party, %timeout, %interrupt, %file,"
                 + " %endfile, %leftovers, %python)\n", refused.err());
 
+        Ran program = sockshell("export", "--python", "transcripts/program-tms.t");
+        assertEquals(1, program.status());
+        assertEquals("", program.out());
+        assertEquals("error: transcripts/program-tms.t: step 1 (sockshell> program srv python3"
+                + " examples/tutorial-python/tms.py 0) starts a program, which has no Python export\n", program.err());
+
         Ran several = sockshell("export", "--python", ECHO_PAIR.toString(), broken.toString());
         assertEquals(2, several.status());
         assertEquals("error: several files need --into DIR\n", several.err());

@@ -46,12 +46,12 @@ class PythonJudgeTest {
         assumeTrue(missingPython.isEmpty(), () -> "python3 is needed to judge: " + missingPython.orElse(""));
     }
 
-    /** The shipped transcripts that have a Python export: those whose parties are all shells. */
+    /** The shipped transcripts that have a Python export: all shells, no program. */
     private static List<Path> shellTranscripts() throws IOException, TranscriptError {
         List<Path> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(TRANSCRIPTS)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".t")).sorted().toList()) {
-                if (Transcript.read(file).parties().values().stream().allMatch(party -> party.kind().equals("shell"))) {
+                if (PythonExport.noExport(Transcript.read(file)).isEmpty()) {
                     found.add(file);
                 }
             }
@@ -130,6 +130,15 @@ class PythonJudgeTest {
         TranscriptChecker.Inapplicable skipped = assertThrows(TranscriptChecker.Inapplicable.class,
                 () -> PythonJudge.check(replay, 5));
         assertTrue(skipped.getMessage().contains("is a replay party, which has no Python export"), skipped.getMessage());
+    }
+
+    @Test
+    void aTranscriptThatStartsAProgramHasNoExport() throws TranscriptError {
+        Transcript program = Transcript.read(TRANSCRIPTS.resolve("program-tms.t"));
+        TranscriptChecker.Inapplicable skipped = assertThrows(TranscriptChecker.Inapplicable.class,
+                () -> PythonJudge.check(program, 5));
+        assertTrue(skipped.getMessage().startsWith("step 1 (sockshell> program srv python3 examples/tutorial-python/tms.py 0)"
+                + " starts a program, which has no Python export"), skipped.getMessage());
     }
 
     /** 100,000 steps: the time to write them is printed (bench material, not an assertion), and python3 runs them all. */
