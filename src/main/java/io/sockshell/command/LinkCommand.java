@@ -1,10 +1,16 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.Address;
+import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
+import io.sockshell.engine.SockInfo;
 import io.sockshell.link.Link;
 import io.sockshell.link.LinkOptions;
+import io.sockshell.link.Readers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,6 +75,23 @@ public final class LinkCommand extends ShellCommand {
         super(context);
     }
 
+    /** The count of bytes read by this shell's open socket at {@code local} connected to {@code remote}, if it has one. */
+    private Optional<LongSupplier> shellSocket(InetSocketAddress local, InetSocketAddress remote) {
+        for (Sock sock : context.table().sockets().values()) {
+            SockInfo info = sock.info();
+            if (!sock.isClosed() && same(info.local(), local) && same(info.peer(), remote)) {
+                return Optional.of(() -> sock.isClosed() ? Long.MAX_VALUE : sock.bytesReceived());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An engine address and a JDK one name the same place (an IPv4-mapped IPv6 address as its IPv4 one). */
+    private static boolean same(Address address, InetSocketAddress other) {
+        return address != null && address.port() == other.getPort()
+                && address.host().replace("::ffff:", "").equals(other.getAddress().getHostAddress());
+    }
+
     @Override
     protected void run() throws SockError, UsageError {
         context.table().checkFree(name);
@@ -83,7 +106,7 @@ public final class LinkCommand extends ShellCommand {
         }
         Link link;
         try {
-            link = Link.open(name, target, options);
+            link = Link.open(name, target, options, this::shellSocket);
         } catch (IOException failed) {
             throw SockError.unclassified(failed);
         }

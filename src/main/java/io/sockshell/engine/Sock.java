@@ -94,6 +94,14 @@ public interface Sock extends AutoCloseable {
 
     SockInfo info();
 
+    /**
+     * How many bytes the calls that receive have returned so far, read live without a snapshot
+     * of the rest: a link waits on it, while the reader takes each piece, to write the next.
+     */
+    default long bytesReceived() {
+        return info().bytesReceived();
+    }
+
     /** The sockets' labels as Python prints a list of them: {@code [s, conn1]}. */
     static String labels(List<? extends Sock> socks) {
         List<String> names = new ArrayList<>(socks.size());

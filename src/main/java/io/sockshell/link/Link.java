@@ -31,23 +31,29 @@ public final class Link implements Holding {
     private final String name;
     private final InetSocketAddress target;
     private final LinkOptions options;
+    private final Readers readers;
     private final ServerSocketChannel server;
     private final InetSocketAddress address;
     private final List<Relayed> connections = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
 
-    private Link(String name, InetSocketAddress target, LinkOptions options, ServerSocketChannel server)
-            throws IOException {
+    private Link(String name, InetSocketAddress target, LinkOptions options, Readers readers,
+            ServerSocketChannel server) throws IOException {
         this.name = name;
         this.target = target;
         this.options = options;
+        this.readers = readers;
         this.server = server;
         this.address = (InetSocketAddress) server.getLocalAddress();
     }
 
-    /** Starts a link named {@code name} relaying to {@code target} (see {@link #target(String, int)}). */
-    public static Link open(String name, InetSocketAddress target, LinkOptions options) throws IOException {
+    /**
+     * Starts a link named {@code name} relaying to {@code target} (see {@link #target(String, int)});
+     * {@code readers} finds the shell's own sockets among the ends.
+     */
+    public static Link open(String name, InetSocketAddress target, LinkOptions options, Readers readers)
+            throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 4096);
@@ -55,7 +61,7 @@ public final class Link implements Holding {
             server.close();
             throw failed;
         }
-        Link link = new Link(name, target, options, server);
+        Link link = new Link(name, target, options, readers, server);
         Thread acceptor = thread(name + "-accept", link::acceptAll);
         link.threads.add(acceptor);
         acceptor.start();
@@ -125,6 +131,10 @@ public final class Link implements Holding {
 
     InetSocketAddress target() {
         return target;
+    }
+
+    Readers readers() {
+        return readers;
     }
 
     public LinkOptions options() {

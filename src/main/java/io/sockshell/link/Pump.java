@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -23,7 +24,13 @@ final class Pump {
     /** How much one read moves when nothing is done to the bytes. */
     private static final int COPY_BUFFER = 256 * 1024;
     /** The pause between two looks at the kernel's queues once a few quick looks have not sufficed. */
-    private static final long PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+    private static final long PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+    /**
+     * How long a wait for the shell's reader spins before it pauses: about as long as the reader
+     * takes to wake in its recv and take a piece, which a pause (50 us at least, Linux's timer
+     * slack) would more than double.
+     */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(250);
 
     private final Relayed connection;
     private final Direction direction;
@@ -40,6 +47,8 @@ final class Pump {
     private final AtomicLong pieces = new AtomicLong();
     private InputStream arrived;
     private TcpQueues queues;
+    /** The shell's own count of what the reader has read, once the reader is found to be the shell's socket. */
+    private LongSupplier readerCount;
     private boolean ended;
 
     Pump(Relayed connection, Direction direction, SocketChannel from, SocketChannel to, LinkOptions options,
@@ -107,7 +116,8 @@ final class Pump {
     private void impaired() throws IOException {
         ByteBuffer held = ByteBuffer.allocate(Math.max(COPY_BUFFER, options.sliceMax()));
         long started = System.nanoTime();
-        long end = options.resetAfter() >= 0 ? options.resetAfter() : options.limit();
+        boolean resets = options.resetAfter() >= 0 && (options.limit() < 0 || options.resetAfter() < options.limit());
+        long end = resets ? options.resetAfter() : options.limit();
         while (true) {
             long size = options.slicing() ? random.nextInt(options.sliceMin(), options.sliceMax() + 1) : held.capacity();
             if (end >= 0) {
@@ -135,7 +145,7 @@ final class Pump {
                 awaitTaken();
             }
         }
-        if (end >= 0 && bytes.get() >= end && options.resetAfter() >= 0) {
+        if (resets && bytes.get() >= end) {
             awaitTaken();
             connection.reset("reset after " + bytes.get() + " bytes " + direction.label());
             return;
@@ -173,11 +183,35 @@ final class Pump {
     }
 
     /**
+     * Waits until the reader has taken everything written to it. When the reader is a socket of
+     * the shell, its own count of bytes read says so the moment its recv returns; otherwise the
+     * kernel's tables do (see {@link #awaitTakenByTheKernel()}).
+     */
+    private void awaitTaken() throws IOException {
+        if (readerCount == null) {
+            readerCount = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
+        }
+        if (readerCount == null) {
+            awaitTakenByTheKernel();
+            return;
+        }
+        long written = bytes.get();
+        long spinUntil = System.nanoTime() + SPIN_NANOS;
+        while (connection.open() && readerCount.getAsLong() < written) {
+            if (System.nanoTime() < spinUntil) {
+                Thread.onSpinWait();
+            } else {
+                pause();
+            }
+        }
+    }
+
+    /**
      * Waits until the reader has taken everything written to it: its receive queue is empty and
      * everything has reached it (the link's own socket has nothing unacknowledged, or the reader's
      * queue was seen holding the piece). Ends at once if either socket is gone.
      */
-    private void awaitTaken() throws IOException {
+    private void awaitTakenByTheKernel() throws IOException {
         boolean arrivedThere = false;
         int looks = 0;
         while (connection.open()) {

@@ -68,6 +68,10 @@ final class Relayed {
         end("closed", false);
     }
 
+    Readers readers() {
+        return link.readers();
+    }
+
     boolean open() {
         return open;
     }

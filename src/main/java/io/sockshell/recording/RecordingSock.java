@@ -347,4 +347,9 @@ final class RecordingSock implements Sock {
     public SockInfo info() {
         return inner.info();
     }
+
+    @Override
+    public long bytesReceived() {
+        return inner.bytesReceived();
+    }
 }

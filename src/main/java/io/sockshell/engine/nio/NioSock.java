@@ -223,6 +223,11 @@ abstract class NioSock implements Sock {
     }
 
     @Override
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    @Override
     public SockInfo info() {
         Address local;
         Address peer;

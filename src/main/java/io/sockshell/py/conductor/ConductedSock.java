@@ -210,4 +210,9 @@ final class ConductedSock implements Sock {
     public SockInfo info() {
         return engine.info();
     }
+
+    @Override
+    public long bytesReceived() {
+        return engine.bytesReceived();
+    }
 }

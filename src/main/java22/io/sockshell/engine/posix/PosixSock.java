@@ -712,6 +712,11 @@ final class PosixSock implements Sock {
     }
 
     @Override
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    @Override
     public SockInfo info() {
         boolean closed = isClosed();
         Address local = null;
