@@ -141,6 +141,15 @@ class PythonJudgeTest {
                 + " starts a program, which has no Python export"), skipped.getMessage());
     }
 
+    @Test
+    void aTranscriptThatStartsALinkHasNoExport() throws TranscriptError {
+        Transcript link = Transcript.read(TRANSCRIPTS.resolve("link-lines.t"));
+        TranscriptChecker.Inapplicable skipped = assertThrows(TranscriptChecker.Inapplicable.class,
+                () -> PythonJudge.check(link, 5));
+        assertTrue(skipped.getMessage().startsWith("step 4 (server> link lines 127.0.0.1 s.port --slice 1..5 --seed 3)"
+                + " starts a link, which has no Python export"), skipped.getMessage());
+    }
+
     /** 100,000 steps: the time to write them is printed (bench material, not an assertion), and python3 runs them all. */
     @Test
     void aHundredThousandStepsAreWrittenAndRun() {
