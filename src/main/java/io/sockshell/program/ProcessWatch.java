@@ -123,6 +123,16 @@ final class ProcessWatch implements AutoCloseable {
      * while this is not empty.
      */
     private final Set<Long> missed = new HashSet<>();
+    /** The processes the last look saw. */
+    private Set<Integer> lastLooked = Set.of();
+    /**
+     * Whether the program's processes or threads changed since the last look: a scan found
+     * other processes than it saw, or one of them or of their threads ended. The next look then
+     * does not count as waiting, as something of the program ran in between: a child that came
+     * and went between two looks (seen only by a scan between them, or gone as the second look
+     * read it) leaves its parent's counts unchanged if the parent was read before it ended.
+     */
+    private boolean changedSinceLook;
     /** Whether the look made right after the last scan found every thread waiting; null before it. */
     private Boolean waitingAfterScan;
     /** Stands in {@link #missed} for pids that were not checked one by one. */
@@ -246,6 +256,7 @@ final class ProcessWatch implements AutoCloseable {
                     complete = false;
                 } else {
                     it.remove();
+                    changedSinceLook = true;
                 }
                 continue;
             }
@@ -257,6 +268,7 @@ final class ProcessWatch implements AutoCloseable {
                 } else {
                     taskLists.remove(pid);
                     complete &= !new File("/proc/" + pid + "/task/" + tid).exists();
+                    changedSinceLook = true;
                 }
             }
         }
@@ -267,7 +279,9 @@ final class ProcessWatch implements AutoCloseable {
             entry.getValue().close();
             return true;
         });
-        boolean waiting = complete;
+        boolean waiting = complete && !changedSinceLook;
+        changedSinceLook = false;
+        lastLooked = new HashSet<>(members);
         for (ThreadLook thread : seen) {
             waiting &= Stat.waiting(thread.state());
         }
@@ -305,7 +319,7 @@ final class ProcessWatch implements AutoCloseable {
     /** The program's processes now, in pid order (the leader first while it lives). */
     List<Integer> processes() throws IOException {
         scanIfNeeded();
-        members.removeIf(pid -> !new File("/proc/" + pid).exists());
+        changedSinceLook |= members.removeIf(pid -> !new File("/proc/" + pid).exists());
         return new ArrayList<>(members);
     }
 
@@ -433,6 +447,7 @@ final class ProcessWatch implements AutoCloseable {
                 }
             }
         }
+        changedSinceLook |= !found.equals(lastLooked);
         members.clear();
         members.addAll(found);
         taskLists.clear();
