@@ -11,9 +11,12 @@ sockshell> program d python3 -c "import os; exec('if os.fork() == 0:\n os.setsid
 started a daemon
 [exit 0]
 sockshell> sockets
-PROGRAM  PID[..]STATE     COMMAND
-bg       [..]exited 0  sh -c 'sleep 1000 & echo started a child'
-d        [..]exited 0  python3 -c "import os; exec('if os.fork() == 0:\\n os.setsid()\\n if os.fork() == 0:\\n  os.close(1); os.close(2); os.execvp(\\'sleep\\', [\\'sleep\\', \\'1000\\'])\\n os._exit(0)'); os.wait(); print('started a daemon')"
+PROGRAM  PID[..]STATE
+         COMMAND
+bg       [..]exited 0
+         sh -c 'sleep 1000 & echo started a child'
+d        [..]exited 0
+         python3 -c "import os; exec('if os.fork() == 0:\\n os.setsid()\\n if os.fork() == 0:\\n  os.close(1); os.close(2); os.execvp(\\'sleep\\', [\\'sleep\\', \\'1000\\'])\\n os._exit(0)'); os.wait(); print('started a daemon')"
 
 %leftovers
 sockshell: program bg still running

@@ -5,10 +5,14 @@ sockshell> program stubborn python3 -c "import signal; signal.signal(signal.SIGT
 ignoring TERM
 sockshell> signal stubborn TERM
 sockshell> sockets
-PROGRAM   PID[..]STATE  COMMAND
-stubborn  [..]quiet  python3 -c "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ignoring TERM'); input()"
+PROGRAM   PID[..]STATE
+          COMMAND
+stubborn  [..]quiet
+          python3 -c "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ignoring TERM'); input()"
 sockshell> close stubborn
 stubborn did not end within 2 s of SIGTERM: killed (SIGKILL)
 sockshell> sockets
-PROGRAM   PID[..]STATE   COMMAND
-stubborn  [..]closed  python3 -c "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ignoring TERM'); input()"
+PROGRAM   PID[..]STATE
+          COMMAND
+stubborn  [..]closed
+          python3 -c "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ignoring TERM'); input()"

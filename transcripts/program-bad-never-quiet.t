@@ -11,9 +11,12 @@ sockshell> program -t 3 poller python3 -c "import select; print('polling'); exec
 polling
 TimeoutError: poller did not go quiet within 3 s: python3 [..]
 sockshell> sockets
-PROGRAM  PID[..]STATE    COMMAND
-spin     [..]running  python3 -c "print('spinning'); exec('while True: pass')"
-poller   [..]running  python3 -c "import select; print('polling'); exec('while True: select.select([], [], [], 0)')"
+PROGRAM  PID[..]STATE
+         COMMAND
+spin     [..]running
+         python3 -c "print('spinning'); exec('while True: pass')"
+poller   [..]running
+         python3 -c "import select; print('polling'); exec('while True: select.select([], [], [], 0)')"
 sockshell> output -t 0.5 spin
 TimeoutError: spin did not go quiet within 0.5 s: python3 [..]
 

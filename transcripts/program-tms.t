@@ -40,9 +40,12 @@ sockshell> read rest
 b'[..]
 # However the bytes were split, all 30000 arrived (RECEIVED), and tms.py has exited.
 sockshell> sockets
-NAME[..]
-c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]  blocking  3B/1  30000B/[..]
-...
+NAME  TYPE  STATE      LOCAL[..]PEER
+      MODE      SENT  RECEIVED
+c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]
+      blocking  3B/1  30000B/[..]
+FILE  SOCKET  MODE  STATE  BUFFERED
+rest  c       rb    open   0B
 PROGRAM  PID[..]STATE     COMMAND
 srv      [..]exited 0  python3 examples/tutorial-python/tms.py 0
 sockshell> recv c 1000000

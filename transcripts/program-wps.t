@@ -60,7 +60,10 @@ sockshell> wait p1
 [exit 0]
 sockshell> sockets
 ...
-PROGRAM  PID[..]STATE     COMMAND
-w1       [..]exited 0  python3 examples/tutorial-python/wps.py localhost [..] w
-p1       [..]exited 0  python3 examples/tutorial-python/wps.py localhost [..] ps
+PROGRAM  PID[..]STATE
+         COMMAND
+w1       [..]exited 0
+         python3 examples/tutorial-python/wps.py localhost [..] w
+p1       [..]exited 0
+         python3 examples/tutorial-python/wps.py localhost [..] ps
 sockshell> close ls

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,9 +25,10 @@ import java.util.TreeSet;
  *
  * <p>Finding them means reading every process's stat, about a millisecond for a hundred, so
  * it is done only when a process may have been created since the last time: the kernel's last
- * allocated pid ({@code /proc/loadavg}, which counts threads too) has moved. It is read before
- * each scan and at the start of each look, so a look that finds it unchanged knows of every
- * process that existed when it began.
+ * allocated pid ({@code /proc/loadavg}, which counts threads too) has moved, or the last scan
+ * missed a pid allocated before it (a process still being created; see {@link #scanIfNeeded}).
+ * It is read before each scan and at the start of each look, so a look that finds it unchanged
+ * and nothing missed knows of every process that existed when it began.
  *
  * <p>Not thread-safe: its owner ({@link Program}) calls it under its lock.
  */
@@ -115,6 +117,28 @@ final class ProcessWatch implements AutoCloseable {
      */
     private final Map<Integer, int[]> taskLists = new HashMap<>();
     private String scannedAt;
+    /**
+     * Pids the last scan did not list though they were allocated before it (being created, or
+     * gone since), and {@link #UNCHECKED} when it could not tell; the next look scans again
+     * while this is not empty.
+     */
+    private final Set<Long> missed = new HashSet<>();
+    /** The processes the last look saw. */
+    private Set<Integer> lastLooked = Set.of();
+    /**
+     * Whether the program's processes or threads changed since the last look: a scan found
+     * other processes than it saw, or one of them or of their threads ended. The next look then
+     * does not count as waiting, as something of the program ran in between: a child that came
+     * and went between two looks (seen only by a scan between them, or gone as the second look
+     * read it) leaves its parent's counts unchanged if the parent was read before it ended.
+     */
+    private boolean changedSinceLook;
+    /** Whether the look made right after the last scan found every thread waiting; null before it. */
+    private Boolean waitingAfterScan;
+    /** Stands in {@link #missed} for pids that were not checked one by one. */
+    private static final long UNCHECKED = -1;
+    /** More new pids than this between two scans are not checked one by one. */
+    private static final long MAX_NEW_PIDS = 1000;
     private final boolean trustLastPid;
 
     ProcessWatch(int leader) throws IOException {
@@ -217,11 +241,7 @@ final class ProcessWatch implements AutoCloseable {
 
     /** Looks at every thread of every process of the program now. */
     Look look() throws IOException {
-        String lastPid = lastPid();
-        if (!lastPid.equals(scannedAt) || !trustLastPid) {
-            scannedAt = lastPid;
-            rescan();
-        }
+        scanIfNeeded();
         List<ThreadLook> seen = new ArrayList<>();
         Set<Integer> live = new HashSet<>();
         // A process or thread that exists but could not be read makes the look incomplete, and
@@ -236,6 +256,7 @@ final class ProcessWatch implements AutoCloseable {
                     complete = false;
                 } else {
                     it.remove();
+                    changedSinceLook = true;
                 }
                 continue;
             }
@@ -247,6 +268,7 @@ final class ProcessWatch implements AutoCloseable {
                 } else {
                     taskLists.remove(pid);
                     complete &= !new File("/proc/" + pid + "/task/" + tid).exists();
+                    changedSinceLook = true;
                 }
             }
         }
@@ -257,9 +279,14 @@ final class ProcessWatch implements AutoCloseable {
             entry.getValue().close();
             return true;
         });
-        boolean waiting = complete;
+        boolean waiting = complete && !changedSinceLook;
+        changedSinceLook = false;
+        lastLooked = new HashSet<>(members);
         for (ThreadLook thread : seen) {
             waiting &= Stat.waiting(thread.state());
+        }
+        if (waitingAfterScan == null) {
+            waitingAfterScan = waiting;
         }
         return new Look(waiting, seen);
     }
@@ -291,22 +318,102 @@ final class ProcessWatch implements AutoCloseable {
 
     /** The program's processes now, in pid order (the leader first while it lives). */
     List<Integer> processes() throws IOException {
-        String lastPid = lastPid();
-        if (!lastPid.equals(scannedAt) || !trustLastPid) {
-            scannedAt = lastPid;
-            rescan();
-        }
-        members.removeIf(pid -> !new File("/proc/" + pid).exists());
+        scanIfNeeded();
+        changedSinceLook |= members.removeIf(pid -> !new File("/proc/" + pid).exists());
         return new ArrayList<>(members);
     }
 
-    /** Finds the members afresh: the session's and the group's processes and their descendants. */
-    private void rescan() {
+    /**
+     * Scans when a process may have been created since the last scan: the last pid has moved,
+     * or the last scan missed a pid it had reason to see. The kernel allocates a pid (and moves
+     * the last pid) before the new process or thread shows in /proc, so a scan can run in
+     * between and miss it, and the last pid need not move again. So each pid allocated since
+     * the previous scan is checked against the scan's own listing, and a pid it missed makes
+     * the next look scan too, and is checked again there. A pid missed again is still being
+     * created only if its creator was in the middle of fork (running) at the look after the
+     * earlier scan: when that look found every thread waiting, the pid is gone (a creator that
+     * sleeps has finished creating), and it is let go; otherwise it is kept, and that look was
+     * not quiet anyway.
+     */
+    private void scanIfNeeded() throws IOException {
+        String lastPid = lastPid();
+        if (lastPid.equals(scannedAt) && trustLastPid && missed.isEmpty()) {
+            return;
+        }
+        String before = scannedAt;
+        scannedAt = lastPid;
+        Set<Long> earlier = new HashSet<>(missed);
+        boolean settled = Boolean.TRUE.equals(waitingAfterScan);
+        waitingAfterScan = null;
+        missed.clear();
+        Set<Long> listed = rescan();
+        noteMissed(before, lastPid, listed);
+        boolean noneAppeared = Collections.disjoint(earlier, listed);
+        for (long pid : earlier) {
+            if (pid == UNCHECKED) {
+                if (!settled) {
+                    missed.add(UNCHECKED);
+                }
+            } else if (!listed.contains(pid) && !isThread(pid)
+                    && (!settled || !noneAppeared || new File("/proc/" + pid).exists())) {
+                missed.add(pid);
+            }
+        }
+    }
+
+    /** Notes the pids allocated after {@code from} up to {@code to} that the scan did not list, threads left out. */
+    private void noteMissed(String from, String to, Set<Long> listed) {
+        long first;
+        long last;
+        try {
+            last = Long.parseLong(to);
+            first = from == null ? UNCHECKED : Long.parseLong(from) + 1;
+        } catch (NumberFormatException notPids) {
+            missed.add(UNCHECKED);
+            return;
+        }
+        if (first == UNCHECKED || first > last + 1 || last - first >= MAX_NEW_PIDS) {
+            // The first scan (whatever came before it is unknown), a wrap past the largest pid,
+            // or a burst: scanned again until a look after a scan finds every thread waiting.
+            missed.add(UNCHECKED);
+            return;
+        }
+        for (long pid = first; pid <= last; pid++) {
+            if (!listed.contains(pid) && !isThread(pid)) {
+                missed.add(pid);
+            }
+        }
+    }
+
+    /**
+     * A thread of some process (pids are thread ids too, and /proc lists only processes): its
+     * process is listed, or not, by a scan, and the threads of a member are listed at each look.
+     */
+    private static boolean isThread(long pid) {
+        String status = ProcFile.readOnce("/proc/" + pid + "/status");
+        if (status == null) {
+            return false;
+        }
+        int at = status.indexOf("\nTgid:");
+        if (at < 0) {
+            return false;
+        }
+        int end = status.indexOf('\n', at + 1);
+        return !status.substring(at + "\nTgid:".length(), end < 0 ? status.length() : end).strip()
+                .equals(Long.toString(pid));
+    }
+
+    /**
+     * Finds the members afresh: the session's and the group's processes and their descendants.
+     * Returns the pids the scan listed and read.
+     */
+    private Set<Long> rescan() {
         Map<Integer, Integer> parents = new HashMap<>();
         Set<Integer> found = new TreeSet<>();
+        Set<Long> listed = new HashSet<>();
         String[] entries = new File("/proc").list();
         if (entries == null) {
-            return;
+            return listed;
         }
         for (String entry : entries) {
             if (entry.isEmpty() || entry.charAt(0) < '0' || entry.charAt(0) > '9') {
@@ -316,12 +423,16 @@ final class ProcessWatch implements AutoCloseable {
             Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + entry + "/stat"));
             if (stat == null) {
                 // Gone as it was read, or unreadable for a moment: a member stays one until its
-                // /proc entry is gone, so a look can never lose a process it cannot see.
+                // /proc entry is gone, and any other is looked at again by the next scans, so a
+                // look never loses a process it cannot see.
                 if (members.contains(pid) && new File("/proc/" + pid).exists()) {
                     found.add(pid);
+                } else {
+                    missed.add((long) pid);
                 }
                 continue;
             }
+            listed.add((long) pid);
             parents.put(pid, stat.parent());
             if (pid == leader || stat.session() == leader || stat.group() == leader) {
                 found.add(pid);
@@ -336,9 +447,11 @@ final class ProcessWatch implements AutoCloseable {
                 }
             }
         }
+        changedSinceLook |= !found.equals(lastLooked);
         members.clear();
         members.addAll(found);
         taskLists.clear();
+        return listed;
     }
 
     private String lastPid() throws IOException {

@@ -133,7 +133,7 @@ public final class PySocket implements AutoCloseable, OpenSocket {
      * until the last such file closes; so does this.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (openFiles > 0) {
             closeDeferred = true;
         } else if (!sock.isClosed()) {
@@ -142,8 +142,18 @@ public final class PySocket implements AutoCloseable, OpenSocket {
         }
     }
 
+    @Override
+    public synchronized void closeAtExit() {
+        openFiles = 0;
+        closeDeferred = false;
+        close();
+    }
+
     /** A file made from this socket has closed: the last one ends a close that waited for it. */
-    void fileClosed() {
+    synchronized void fileClosed() {
+        if (openFiles == 0) {
+            return;
+        }
         openFiles--;
         if (openFiles == 0 && closeDeferred) {
             closeDeferred = false;
@@ -178,7 +188,9 @@ public final class PySocket implements AutoCloseable, OpenSocket {
                     + " is not offered here: use recv and send for bytes");
         }
         PyFile file = call("makefile()", () -> new PyFile(new LineFile(sock, mode), program, this));
-        openFiles++;
+        synchronized (this) {
+            openFiles++;
+        }
         return file;
     }
 

@@ -442,7 +442,8 @@ public final class Session implements ShellContext, AutoCloseable {
     private String unknownCommand(String word) {
         String closest = commandTypes.keySet().stream()
                 .min(Comparator.comparingInt(name -> distance(name, word)))
-                .filter(name -> distance(name, word) <= 2)
+                // Two typing slips at most, and no more than half the word: foo is two from eof, but no slip.
+                .filter(name -> distance(name, word) <= Math.min(2, word.length() / 2))
                 .orElse(null);
         return "error: unknown command '" + word + "'"
                 + (closest == null ? " (type help for the list)" : "; did you mean " + closest + "?");
