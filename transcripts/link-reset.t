@@ -32,10 +32,11 @@ server> recv conn 1024
 ConnectionResetError: [Errno 104] Connection reset by peer
 
 # The link says what happened to the connection.
+server> close conn
 server> sockets
 NAME  TYPE  STATE      LOCAL[..]PEER  MODE      SENT      RECEIVED
 s     tcp4  listening  127.0.0.1:[[port:\d+]]  -     blocking  0B/0      0B/0
-conn  tcp4  bound      127.0.0.1:[[port]]  -     blocking  30000B/1  0B/0
+conn  tcp4  closed     -[..]-     blocking  30000B/1  0B/0
 LINK   ADDRESS[..]TARGET[..]STATE                         UP
        DOWN      OPTIONS
 flaky  127.0.0.1:[[link_port]]  127.0.0.1:[[port]]  listening
@@ -43,4 +44,4 @@ flaky  127.0.0.1:[[link_port]]  127.0.0.1:[[port]]  listening
        127.0.0.1:[..]reset after 10000 bytes down  0B/0
        10000B/4
 client> close c
-server> close conn s flaky
+server> close s flaky
