@@ -50,6 +50,7 @@ class LayeringTest {
             Map.entry("io.sockshell.recording", 1),
             Map.entry("io.sockshell.diagram", 1),
             Map.entry("io.sockshell.engine.posix", 1),
+            Map.entry("io.sockshell.kernel", 1),
             Map.entry("io.sockshell.py.spi", 1),
             Map.entry("io.sockshell.py", 2),
             Map.entry("io.sockshell.py.runtime", 2),

@@ -3,7 +3,9 @@ package io.sockshell.engine;
 /** Address families, named as in Python's {@code socket} module. */
 public enum Family {
     AF_INET(2, "0.0.0.0"),
-    AF_INET6(10, "::");
+    AF_INET6(10, "::"),
+    /** Local (Unix domain) sockets: the address is a path, or on Linux an abstract name starting with NUL. */
+    AF_UNIX(1, "");
 
     private final int number;
     private final String wildcard;
@@ -17,7 +19,7 @@ public enum Family {
         return number;
     }
 
-    /** The "any address" host, which Python writes as {@code ''} in {@code bind}. */
+    /** The "any address" host, which Python writes as {@code ''} in {@code bind}; for AF_UNIX, no path. */
     public String wildcard() {
         return wildcard;
     }

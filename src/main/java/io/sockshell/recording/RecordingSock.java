@@ -347,4 +347,14 @@ final class RecordingSock implements Sock {
     public SockInfo info() {
         return inner.info();
     }
+
+    @Override
+    public int listenBacklog() {
+        return inner.listenBacklog();
+    }
+
+    @Override
+    public boolean sendWouldWait() {
+        return inner.sendWouldWait();
+    }
 }

@@ -210,4 +210,14 @@ final class ConductedSock implements Sock {
     public SockInfo info() {
         return engine.info();
     }
+
+    @Override
+    public int listenBacklog() {
+        return engine.listenBacklog();
+    }
+
+    @Override
+    public boolean sendWouldWait() {
+        return engine.sendWouldWait();
+    }
 }
