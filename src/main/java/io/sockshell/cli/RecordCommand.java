@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Start the shell and save the session as a new transcript when it ends (exit or Ctrl-D).",
             "The transcript replays with 'sockshell check FILE' as recorded, run after run: a background job"
                 + " that had finished when the next line was typed is waited for there, a line cut short with"
-                + " Ctrl-C is interrupted where it blocks (%interrupt), ports the system chose become captures,"
+                + " Ctrl-C is interrupted where it blocks (%%interrupt), ports the system chose become captures,"
                 + " and output that is timing (a job's state, the bytes a cancelled send had sent) a pattern.",
             "Lines typed as '# text' become comments."},
         exitCodeListHeading = "%nExit codes:%n",
