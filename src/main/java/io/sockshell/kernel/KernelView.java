@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.WeakHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -56,6 +57,12 @@ public final class KernelView {
             return size() > CLOSED_KEPT;
         }
     });
+    /**
+     * The addresses each connected socket of the session was last seen with: once the
+     * connection is over (TIME_WAIT, or reset) the socket no longer names its peer, and its row
+     * is found by these.
+     */
+    private final Map<Sock, Closed> connected = Collections.synchronizedMap(new WeakHashMap<>());
     private int somaxconn = -1;
 
     /** What the session's kernel-side columns say for one socket. */
@@ -105,7 +112,7 @@ public final class KernelView {
         }
     }
 
-    /** The addresses a socket had when it was closed, and its name then. */
+    /** The addresses a socket had when it was closed (or last seen connected), and its name then. */
     private record Closed(String name, String localKey, String peerKey) {
     }
 
@@ -133,8 +140,11 @@ public final class KernelView {
             return;
         }
         SockInfo info = sock.info();
+        Closed seen = connected.remove(sock);
         if (info.local() != null && info.peer() != null) {
             closed.put(sock, new Closed(sock.label(), Endpoints.key(info.local()), Endpoints.key(info.peer())));
+        } else if (seen != null) {
+            closed.put(sock, seen);
         }
     }
 
@@ -291,7 +301,13 @@ public final class KernelView {
                 return tables.listener(local);
             }
             if (info.peer() != null) {
-                return tables.connection(local, Endpoints.key(info.peer()));
+                String peer = Endpoints.key(info.peer());
+                connected.put(sock, new Closed(sock.label(), local, peer));
+                return tables.connection(local, peer);
+            }
+            Closed seen = connected.get(sock);
+            if (seen != null && seen.localKey().equals(local)) {
+                return tables.connection(local, seen.peerKey());
             }
             if (info.state() == SocketState.CONNECTING) {
                 // Linux gives no peer name before the handshake is over: the row with this local address.

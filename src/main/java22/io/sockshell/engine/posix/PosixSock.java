@@ -224,7 +224,7 @@ final class PosixSock implements Sock {
         int fd = descriptor.acquire();
         try {
             check(Libc.listen(fd, clamped), "listen", fd, Integer.toString(clamped));
-            backlog = clamped;
+            this.backlog = clamped;
         } finally {
             descriptor.release();
         }
