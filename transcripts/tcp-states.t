@@ -17,15 +17,11 @@ server> getsockname s
 ('127.0.0.1', [[port:\d+]])
 
 # The kernel completes handshakes before any accept: with listen(1) two connections fit in
-# the accept queue (Linux lets backlog + 1 wait). The third client's SYN is dropped while the
-# queue is full, so its connect waits (the kernel sends the SYN again after a second).
+# the accept queue (Linux lets backlog + 1 wait).
 client> socket c1
 client> connect c1 127.0.0.1 [[port]]
 client> socket c2
 client> connect c2 127.0.0.1 [[port]]
-client> socket c3
-client> connect c3 127.0.0.1 [[port]] &
-[1] pending: connect c3 127.0.0.1 [[port]]
 # The listener's RECV-Q is the accept queue (2 waiting) and its SEND-Q the backlog (1). Each
 # connection not accepted yet stands with the client's end below it.
 %python skip netstat is the shell's view of the kernel's TCP table: Python has no such call
@@ -42,6 +38,12 @@ ESTABLISHED  0       0       127.0.0.1:[[port]]  127.0.0.1:\d+ (re)
              (not accepted yet, s)
 ESTABLISHED  0       0       127.0.0.1:\d+  127.0.0.1:[[port]] (re)
              (client of s)
+
+# The queue is full: the third client's SYN is dropped, so its connect waits (the kernel
+# sends the SYN again after a second).
+client> socket c3
+client> connect c3 127.0.0.1 [[port]] &
+[1] pending: connect c3 127.0.0.1 [[port]]
 
 # accept takes a connection the kernel already made; the room it frees lets the third in.
 server> accept s conn1

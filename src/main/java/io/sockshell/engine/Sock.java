@@ -103,15 +103,6 @@ public interface Sock extends AutoCloseable {
         return -1;
     }
 
-    /**
-     * Whether a send would have to wait now for room in the socket's send buffer (poll would
-     * not report POLLOUT): its bytes wait for the peer to read. Asked without tracing; false
-     * when the socket cannot tell (closed, not connected).
-     */
-    default boolean sendWouldWait() {
-        return false;
-    }
-
     /** The sockets' labels as Python prints a list of them: {@code [s, conn1]}. */
     static String labels(List<? extends Sock> socks) {
         List<String> names = new ArrayList<>(socks.size());

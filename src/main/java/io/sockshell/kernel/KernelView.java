@@ -352,7 +352,10 @@ public final class KernelView {
             boolean wildcard = host.chars().allMatch(c -> c == '0');
             List<SocketRow> children = new ArrayList<>();
             for (SocketRow row : tables.connectionsAtPort(listening.localPort())) {
-                if (!placed.contains(row) && !owners.containsKey(row) && (wildcard || host(row.localKey()).equals(host))) {
+                // A connection not accepted yet has no inode; one with an inode is another socket that
+                // happens to have this port (the nio backend leaves a bound port free for a moment at listen).
+                if (row.inode() == 0 && row.tcpState() != TcpState.TIME_WAIT && !placed.contains(row)
+                        && !owners.containsKey(row) && (wildcard || host(row.localKey()).equals(host))) {
                     children.add(row);
                 }
             }
@@ -452,9 +455,9 @@ public final class KernelView {
          * handshake under way;</li>
          * <li>ESTABLISHED, CLOSE_WAIT, FIN_WAIT1 or FIN_WAIT2 to a loopback address whose other
          * end has no row: that end is being set up or torn down;</li>
-         * <li>bytes or a FIN not yet acknowledged (SEND-Q above 0), unless the socket is the
-         * session's and a send on it would wait (the bytes wait for the peer to read): settled
-         * once nothing has changed for longer than a delayed ACK takes.</li>
+         * <li>bytes or a FIN not yet acknowledged (SEND-Q above 0): settled once nothing has
+         * changed for longer than a delayed ACK takes. Bytes that wait for the peer to read
+         * count too: part of them may be in flight, acknowledged a delayed ACK later.</li>
          * </ul>
          */
         Movement movement() {
@@ -473,8 +476,7 @@ public final class KernelView {
                 if (connected && isLoopback(row.remoteKey()) && !hasPeer(row)) {
                     return Movement.MOVING;
                 }
-                if (state != TcpState.SYN_SENT && !row.listening() && row.sendQueue() > 0
-                        && !(entry.relation() == Relation.OPEN && entry.sock().sendWouldWait())) {
+                if (state != TcpState.SYN_SENT && !row.listening() && row.sendQueue() > 0) {
                     movement = Movement.UNTIL_QUIET;
                 }
             }

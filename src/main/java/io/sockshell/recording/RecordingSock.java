@@ -352,9 +352,4 @@ final class RecordingSock implements Sock {
     public int listenBacklog() {
         return inner.listenBacklog();
     }
-
-    @Override
-    public boolean sendWouldWait() {
-        return inner.sendWouldWait();
-    }
 }

@@ -65,11 +65,39 @@ class KernelColumnsTest {
         assertTrue(timeWait.containsValue("TIME_WAIT 0 0"), timeWait.toString());
         assertFalse(timeWait.toString().contains("CLOSE_WAIT"), timeWait.toString());
 
-        shell.ok("setblocking c2 0");
-        shell.run("send c2 b'x'*20000000");
-        Map<String, String> full = agreeWithSs(port);
-        assertTrue(full.values().stream().anyMatch(row -> row.startsWith("ESTABLISHED") && !row.endsWith(" 0")),
+        // A sender that filled both queues: small fixed buffers, so that nothing grows while ss reads.
+        shell.ok("socket fs", "setsockopt fs SOL_SOCKET SO_RCVBUF 4096", "bind fs 127.0.0.1 0", "listen fs 1",
+                "socket fc", "setsockopt fc SOL_SOCKET SO_SNDBUF 4096", "connect fc 127.0.0.1 fs.port");
+        shell.value("accept fs fconn");
+        shell.ok("setblocking fc 0");
+        shell.value("send fc b'x'*1000000");
+        int flowPort = shell.port("fs");
+        agreeWithSs(flowPort);
+        shell.value("send fc b'x'*1000000");
+        Map<String, String> full = agreeWithSs(flowPort);
+        assertTrue(full.values().stream().anyMatch(row -> row.startsWith("ESTABLISHED 0 ") && !row.endsWith(" 0")),
                 () -> "no send queue filled: " + full);
+        assertTrue(full.values().stream().anyMatch(row -> row.startsWith("ESTABLISHED") && row.endsWith(" 0")
+                && !row.startsWith("ESTABLISHED 0 ")), () -> "no receive queue filled: " + full);
+    }
+
+    @Test
+    void traceKernelSaysWhatEachCommandChangedOnceTheKernelSettled() {
+        assumeTrue(KernelFiles.standard().notLinux().isEmpty(), "the kernel's tables are Linux's");
+        shell.ok("trace kernel", "socket s", "bind s 127.0.0.1 0");
+        assertEquals("| kernel: s CLOSE -> LISTEN\n", shell.ok("listen s 1"));
+        shell.ok("socket c");
+        assertEquals("| kernel: s accept queue 1/1\n| kernel: c CLOSE -> ESTABLISHED\n",
+                shell.ok("connect c 127.0.0.1 s.port"));
+        assertTrue(shell.ok("accept s conn").endsWith(")\n| kernel: s accept queue 0/1\n"));
+        assertEquals("5\n| kernel: conn RECV-Q 5\n", shell.ok("send c \"hello\""));
+        assertEquals("b'hello'\n| kernel: conn RECV-Q 0\n", shell.ok("recv conn 10"));
+        assertEquals("| kernel: c ESTABLISHED -> CLOSE_WAIT\n| kernel: c RECV-Q 1\n"
+                + "| kernel: conn ESTABLISHED -> FIN_WAIT2\n", shell.ok("shutdown conn SHUT_WR"));
+        assertEquals("b''\n| kernel: c RECV-Q 0\n", shell.ok("recv c 10"));
+        assertEquals("| kernel: conn FIN_WAIT2 -> TIME_WAIT\n| kernel: c CLOSE_WAIT -> CLOSE\n", shell.ok("close c"));
+        shell.ok("trace off");
+        assertEquals("", shell.ok("close conn s"));
     }
 
     @Test
@@ -102,7 +130,7 @@ class KernelColumnsTest {
     }
 
     /**
-     * Every kernel row the shell relates to the session, as {@code "LOCAL PEER" -> "STATE
+     * Every kernel row the shell relates to the session on {@code port}, as {@code "LOCAL PEER" -> "STATE
      * RECV-Q SEND-Q"}, after checking that ss shows the same rows with the same values.
      */
     private Map<String, String> agreeWithSs(int port) throws IOException, InterruptedException {
@@ -111,7 +139,7 @@ class KernelColumnsTest {
         Map<String, String> shell = new TreeMap<>();
         for (KernelView.Entry entry : snapshot.entries()) {
             SocketRow row = entry.row();
-            if (row == null) {
+            if (row == null || row.localPort() != port && row.remotePort() != port) {
                 continue;
             }
             String sendQueue = row.listening() ? Integer.toString(entry.backlog()) : Long.toString(row.sendQueue());

@@ -450,19 +450,6 @@ final class NioStreamSock extends NioSock {
         return closed ? -1 : channels.backlog();
     }
 
-    @Override
-    public boolean sendWouldWait() {
-        TcpState now = tcp;
-        if (closed || !now.established() || now.shutWrite()) {
-            return false;
-        }
-        try {
-            return !ChannelWait.readyNow(channels.socket(), WRITE);
-        } catch (SockError e) {
-            return false;
-        }
-    }
-
     /** The channel a select or poll should watch. */
     SelectableChannel selectable() {
         return channels.selectable();

@@ -215,9 +215,4 @@ final class ConductedSock implements Sock {
     public int listenBacklog() {
         return engine.listenBacklog();
     }
-
-    @Override
-    public boolean sendWouldWait() {
-        return engine.sendWouldWait();
-    }
 }

@@ -780,28 +780,6 @@ final class PosixSock implements Sock {
         }
     }
 
-    /** A poll for POLLOUT that does not wait, untraced: no POLLOUT (and no hang-up or error) means a send would wait. */
-    @Override
-    public boolean sendWouldWait() {
-        if (isClosed() || kind != Kind.SOCK_STREAM) {
-            return false;
-        }
-        int fd = descriptor.acquire();
-        try {
-            if (fd < 0) {
-                return false;
-            }
-            MemorySegment set = Scratch.current().pollPair;
-            PollSet.set(set, 0, fd, Libc.POLLOUT);
-            if (Libc.poll(set, 1, 0) < 0) {
-                return false;
-            }
-            return (PollSet.revents(set, 0) & (Libc.POLLOUT | Libc.POLLHUP | Libc.POLLERR)) == 0;
-        } finally {
-            descriptor.release();
-        }
-    }
-
     // --- waits and tracing ----------------------------------------------------------------
 
     /**
