@@ -199,7 +199,7 @@ public final class KernelView {
             infos.put(sock, sock.info());
         }
         if (tables.unavailable().isPresent()) {
-            return new Snapshot(tables.unavailable().get(), List.of(), infos, Map.of());
+            return new Snapshot(tables.unavailable().get(), null, List.of(), infos, Map.of());
         }
         return new Builder(tables, named, infos).build();
     }
@@ -283,7 +283,7 @@ public final class KernelView {
                     placePeer(row, entry);
                 }
             }
-            return new Snapshot(null, entries, infos, columns);
+            return new Snapshot(null, tables, entries, infos, columns);
         }
 
         /** The row of a session socket: by its addresses now, or those it had when it closed. */
@@ -409,12 +409,18 @@ public final class KernelView {
     /** The session's sockets and the rows around them at one moment. */
     public final class Snapshot {
         private final String unavailable;
+        /** The tables read, indexed: a row's other end is looked up, not searched for (10,000 sockets). */
+        private final NetTables tables;
         private final List<Entry> entries;
         private final Map<Sock, SockInfo> infos;
         private final Map<Sock, Columns> columns;
+        /** The sockets that have an entry, gathered when first asked. */
+        private Set<Sock> held;
 
-        Snapshot(String unavailable, List<Entry> entries, Map<Sock, SockInfo> infos, Map<Sock, Columns> columns) {
+        Snapshot(String unavailable, NetTables tables, List<Entry> entries, Map<Sock, SockInfo> infos,
+                Map<Sock, Columns> columns) {
             this.unavailable = unavailable;
+            this.tables = tables;
             this.entries = entries;
             this.infos = infos;
             this.columns = columns;
@@ -457,7 +463,9 @@ public final class KernelView {
          * end has no row: that end is being set up or torn down;</li>
          * <li>bytes or a FIN not yet acknowledged (SEND-Q above 0): settled once nothing has
          * changed for longer than a delayed ACK takes. Bytes that wait for the peer to read
-         * count too: part of them may be in flight, acknowledged a delayed ACK later.</li>
+         * count too while the retransmission timer runs (part of them are in flight,
+         * acknowledged a delayed ACK later); once the kernel probes a closed window instead,
+         * nothing moves until the peer reads.</li>
          * </ul>
          */
         Movement movement() {
@@ -476,7 +484,8 @@ public final class KernelView {
                 if (connected && isLoopback(row.remoteKey()) && !hasPeer(row)) {
                     return Movement.MOVING;
                 }
-                if (state != TcpState.SYN_SENT && !row.listening() && row.sendQueue() > 0) {
+                if (state != TcpState.SYN_SENT && !row.listening() && row.sendQueue() > 0
+                        && row.timer() != SocketRow.ZERO_WINDOW_PROBE) {
                     movement = Movement.UNTIL_QUIET;
                 }
             }
@@ -484,12 +493,7 @@ public final class KernelView {
         }
 
         private boolean hasPeer(SocketRow row) {
-            for (Entry other : entries) {
-                if (other.row() != null && other.row().isPeerOf(row)) {
-                    return true;
-                }
-            }
-            return false;
+            return tables.peerOf(row) != null;
         }
 
         private boolean waitsForAcceptQueue(SocketRow connecting) {
@@ -558,12 +562,15 @@ public final class KernelView {
 
         /** Whether {@code sock} is still an entry here (then its change was said under it). */
         private boolean stillHeld(Sock sock) {
-            for (Entry entry : entries) {
-                if (entry.sock() == sock) {
-                    return true;
+            if (held == null) {
+                held = Collections.newSetFromMap(new IdentityHashMap<>());
+                for (Entry entry : entries) {
+                    if (entry.sock() != null) {
+                        held.add(entry.sock());
+                    }
                 }
             }
-            return false;
+            return held.contains(sock);
         }
 
         private void describe(Entry old, Entry now, List<String> lines) {

@@ -27,6 +27,9 @@ import io.sockshell.engine.Address;
  */
 public record SocketRow(boolean udp, String local, String remote, int state, long sendQueue, long receiveQueue,
         int timer, long inode) {
+    /** {@link #timer()} while the peer's window is closed: every byte sent is acknowledged, the rest waits. */
+    public static final int ZERO_WINDOW_PROBE = 4;
+
 
     /** The state, or null for a number the kernel does not use. */
     public TcpState tcpState() {

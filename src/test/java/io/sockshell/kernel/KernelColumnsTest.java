@@ -127,6 +127,9 @@ class KernelColumnsTest {
         assertEquals(5, client.receiveQueue());
         assertEquals("('127.0.0.1', 50000)", client.localAddress().pythonRepr());
         assertEquals(2, tables.rows().size());
+        assertEquals(List.of(client), tables.byInode(List.of(4343L, 99L)).get(4343L));
+        assertEquals(List.of(listener), tables.listening(List.of(4343L, 4242L)));
+        assertEquals(client, tables.connection(client.localKey(), client.remoteKey()));
     }
 
     /**
