@@ -46,10 +46,8 @@ public final class NetstatCommand extends ShellCommand {
                 table.row(entry.state(), "-", "-", "-", "-", entry.label());
                 continue;
             }
-            String sendQueue = row.listening() ? (entry.backlog() < 0 ? "?" : Integer.toString(entry.backlog()))
-                    : Long.toString(row.sendQueue());
-            table.row(entry.state(), Long.toString(row.receiveQueue()), sendQueue, shown(row.localAddress()),
-                    shown(row.remoteAddress()), entry.label());
+            table.row(entry.state(), Long.toString(row.receiveQueue()), entry.sendQueueShown(),
+                    shown(row.localAddress()), shown(row.remoteAddress()), entry.label());
         }
         for (String line : table.lines(context.width())) {
             out().println(line);

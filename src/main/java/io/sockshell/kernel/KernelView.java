@@ -98,6 +98,14 @@ public final class KernelView {
             return state == null ? "?" : state.name();
         }
 
+        /** SEND-Q as ss shows it: a listener's backlog ({@code ?} when unknown), else the bytes not acknowledged. */
+        public String sendQueueShown() {
+            if (row == null) {
+                return "-";
+            }
+            return row.listening() ? (backlog < 0 ? "?" : Integer.toString(backlog)) : Long.toString(row.sendQueue());
+        }
+
         /** The connection's addresses as the kernel writes them, to know it again after a socket takes it over. */
         String pair() {
             return row == null || row.listening() ? null : row.localKey() + '|' + row.remoteKey();
@@ -400,9 +408,7 @@ public final class KernelView {
             if (row == null) {
                 return entry.relation() == Relation.OPEN ? new Columns(TcpState.CLOSE.name(), "-", "-") : Columns.NONE;
             }
-            String sendQueue = row.listening() ? (entry.backlog() < 0 ? "?" : Integer.toString(entry.backlog()))
-                    : Long.toString(row.sendQueue());
-            return new Columns(entry.state(), Long.toString(row.receiveQueue()), sendQueue);
+            return new Columns(entry.state(), Long.toString(row.receiveQueue()), entry.sendQueueShown());
         }
     }
 

@@ -145,9 +145,8 @@ class KernelColumnsTest {
             if (row == null || row.localPort() != port && row.remotePort() != port) {
                 continue;
             }
-            String sendQueue = row.listening() ? Integer.toString(entry.backlog()) : Long.toString(row.sendQueue());
             shell.put(row.localAddress().hostPort() + " " + peer(row), entry.state() + " " + row.receiveQueue() + " "
-                    + sendQueue);
+                    + entry.sendQueueShown());
         }
         assertEquals(ss, shell, "ss -tan and the shell's kernel columns differ");
         return shell;
