@@ -68,15 +68,10 @@ public interface Sock extends AutoCloseable {
     /**
      * Python's {@code fileno()}: the descriptor's number, -1 once closed. A backend that has no
      * number to show (Java's channels hide theirs) raises {@code io.UnsupportedOperation}, as
-     * CPython does for a file-like object without a descriptor.
+     * CPython does for a file-like object without a descriptor. No default: a socket that wraps
+     * another must pass the call on, or the real descriptor is hidden.
      */
-    default int fileno() throws SockError {
-        if (isClosed()) {
-            return -1;
-        }
-        throw SockError.plain("io.UnsupportedOperation",
-                "fileno (Java's channels do not show their descriptor; the posix backend shows the real one)");
-    }
+    int fileno() throws SockError;
 
     Address getsockname() throws SockError;
 

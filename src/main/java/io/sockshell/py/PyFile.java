@@ -18,10 +18,12 @@ import java.util.NoSuchElementException;
 public final class PyFile implements Iterable<String>, AutoCloseable {
     private final LineFile file;
     private final RunningProgram program;
+    private final PySocket socket;
 
-    PyFile(LineFile file, RunningProgram program) {
+    PyFile(LineFile file, RunningProgram program, PySocket socket) {
         this.file = file;
         this.program = program;
+        this.socket = socket;
     }
 
     /** One line with its newline; {@code ""} once the peer has closed and everything is read. */
@@ -60,10 +62,22 @@ public final class PyFile implements Iterable<String>, AutoCloseable {
         run("flush()", file::flush);
     }
 
-    /** Flushes and closes the file; the socket stays open, as in Python. */
+    /**
+     * Flushes and closes the file; the socket stays open, as in Python, unless it was closed
+     * while this file was open and this is the last such file.
+     */
     @Override
     public void close() {
-        run("close()", file::close);
+        if (file.isClosed()) {
+            return;
+        }
+        try {
+            run("close()", file::close);
+        } finally {
+            if (file.isClosed()) {
+                socket.fileClosed();
+            }
+        }
     }
 
     @Override

@@ -24,6 +24,9 @@ import io.sockshell.py.spi.SockCall;
 public final class PySocket implements AutoCloseable, OpenSocket {
     private final RunningProgram program;
     private final Sock sock;
+    /** Files from {@link #makefile} not closed yet: each keeps the descriptor open, as in CPython. */
+    private int openFiles;
+    private boolean closeDeferred;
 
     PySocket(RunningProgram program, Sock sock) {
         this.program = program;
@@ -124,12 +127,37 @@ public final class PySocket implements AutoCloseable, OpenSocket {
         run("shutdown()", () -> sock.shutdown(how));
     }
 
-    /** Closes the socket; closing twice is harmless, as in Python. */
+    /**
+     * Closes the socket; closing twice is harmless, as in Python. While a file made from it is
+     * open, CPython only marks the socket closed and the descriptor lives (sends still work)
+     * until the last such file closes; so does this.
+     */
     @Override
-    public void close() {
-        if (!sock.isClosed()) {
+    public synchronized void close() {
+        if (openFiles > 0) {
+            closeDeferred = true;
+        } else if (!sock.isClosed()) {
             sock.close();
             program.closed(this);
+        }
+    }
+
+    @Override
+    public synchronized void closeAtExit() {
+        openFiles = 0;
+        closeDeferred = false;
+        close();
+    }
+
+    /** A file made from this socket has closed: the last one ends a close that waited for it. */
+    synchronized void fileClosed() {
+        if (openFiles == 0) {
+            return;
+        }
+        openFiles--;
+        if (openFiles == 0 && closeDeferred) {
+            closeDeferred = false;
+            close();
         }
     }
 
@@ -159,7 +187,11 @@ public final class PySocket implements AutoCloseable, OpenSocket {
             throw new ValueError("binary mode " + PyRepr.str(mode)
                     + " is not offered here: use recv and send for bytes");
         }
-        return call("makefile()", () -> new PyFile(new LineFile(sock, mode), program));
+        PyFile file = call("makefile()", () -> new PyFile(new LineFile(sock, mode), program, this));
+        synchronized (this) {
+            openFiles++;
+        }
+        return file;
     }
 
     public PyFile makefile() {

@@ -339,6 +339,11 @@ final class RecordingSock implements Sock {
     }
 
     @Override
+    public int fileno() throws SockError {
+        return inner.fileno();
+    }
+
+    @Override
     public int getsockopt(SockOption option) throws SockError {
         return inner.getsockopt(option);
     }

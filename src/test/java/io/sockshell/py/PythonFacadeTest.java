@@ -12,6 +12,7 @@ import static io.sockshell.py.Python.print;
 import static io.sockshell.py.Python.select;
 import static io.sockshell.py.Python.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -155,6 +156,22 @@ class PythonFacadeTest {
             assertEquals(List.of("and\n", "stars\n"), reader.readlines());
             assertEquals("<_io.TextIOWrapper mode='r' encoding='utf-8'>", reader.toString());
             assertThrows(ValueError.class, () -> connection.client().makefile("rb"));
+        }
+    }
+
+    @Test
+    void closingASocketWithAnOpenFileLeavesTheDescriptorToTheFile() {
+        try (TestProgram program = new TestProgram(List.of(), List.of())) {
+            Connection connection = Connection.open();
+            PyFile file = connection.conn().makefile("w");
+            connection.conn().close();
+            assertFalse(connection.conn().isClosed());
+            assertEquals(1, connection.conn().send(b("x")));
+            assertEquals(b("x"), connection.client().recv(10));
+            file.close();
+            assertTrue(connection.conn().isClosed());
+            assertEquals(b(""), connection.client().recv(10));
+            file.close();
         }
     }
 

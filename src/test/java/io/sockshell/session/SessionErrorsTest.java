@@ -115,6 +115,10 @@ class SessionErrorsTest {
                         + " [-x=SOCKET[,SOCKET...]]...)"),
                 arguments("getsockopt c SO_BOGUS", USAGE, "getsockopt: unknown option 'SO_BOGUS'; known: SO_REUSEADDR,"
                         + " SO_REUSEPORT, SO_KEEPALIVE, SO_RCVBUF, SO_SNDBUF, SO_LINGER, SO_BROADCAST, SO_ERROR, TCP_NODELAY"),
+                arguments("getsockopt c IPPROTO_TCP SO_ERROR", USAGE, "getsockopt: SO_ERROR is an option of level SOL_SOCKET,"
+                        + " not IPPROTO_TCP (at IPPROTO_TCP its number is another option, which the shell does not offer)"),
+                arguments("setsockopt c SOL_SOCKET TCP_NODELAY 1", USAGE, "setsockopt: TCP_NODELAY is an option of level IPPROTO_TCP,"
+                        + " not SOL_SOCKET (at SOL_SOCKET its number is another option, which the shell does not offer)"),
                 arguments("setsockopt c SO_LINGER 1", USAGE,
                         "setsockopt: SO_LINGER takes two values: ONOFF SECONDS, as in setsockopt s SO_LINGER 1 0"),
                 arguments("kill 9", USAGE, "kill: no such job: %9"),

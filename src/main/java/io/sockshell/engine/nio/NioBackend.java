@@ -87,13 +87,18 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
         Map<Sock, Integer> interest = new LinkedHashMap<>();
         List<PollEvent> events = new ArrayList<>();
         for (Map.Entry<Sock, Integer> entry : registered.entrySet()) {
-            // CPython's register takes the socket's fileno(), which is -1 once it is closed.
-            checked(entry.getKey());
+            if (entry.getKey().isClosed()) {
+                // Registered while open, closed since: the kernel's poll says POLLNVAL for it.
+                events.add(new PollEvent(entry.getKey(), PollEvent.POLLNVAL));
+                continue;
+            }
             int mask = entry.getValue();
             int want = ((mask & PollEvent.POLLIN) != 0 ? WANT_READ : 0) | ((mask & PollEvent.POLLOUT) != 0 ? WANT_WRITE : 0);
             interest.put(entry.getKey(), want);
         }
-        Double timeout = timeoutMillis == null || timeoutMillis < 0 ? null : timeoutMillis / 1000.0;
+        // A POLLNVAL is already an event, so the call returns at once, as the kernel's does.
+        Double timeout = !events.isEmpty() ? Double.valueOf(0.0)
+                : timeoutMillis == null || timeoutMillis < 0 ? null : timeoutMillis / 1000.0;
         Map<Sock, Integer> ready = await(interest, timeout);
         for (Map.Entry<Sock, Integer> entry : interest.entrySet()) {
             int flags = ready.getOrDefault(entry.getKey(), 0);

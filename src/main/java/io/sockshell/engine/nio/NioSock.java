@@ -423,4 +423,13 @@ abstract class NioSock implements Sock {
 
     static final int READ = SelectionKey.OP_READ;
     static final int WRITE = SelectionKey.OP_WRITE;
+
+    @Override
+    public int fileno() throws SockError {
+        if (isClosed()) {
+            return -1;
+        }
+        throw SockError.plain("io.UnsupportedOperation",
+                "fileno (Java's channels do not show their descriptor; the posix backend shows the real one)");
+    }
 }

@@ -202,6 +202,11 @@ final class ConductedSock implements Sock {
     }
 
     @Override
+    public int fileno() throws SockError {
+        return engine.fileno();
+    }
+
+    @Override
     public int getsockopt(SockOption option) throws SockError {
         return engine.getsockopt(option);
     }

@@ -233,7 +233,7 @@ public final class Program implements RunningProgram {
     /** Closes what the program left open, as the operating system does when a process exits. */
     public void closeAll() {
         for (OpenSocket socket : openSockets()) {
-            socket.close();
+            socket.closeAtExit();
         }
     }
 

@@ -6,6 +6,9 @@ package io.sockshell.py.spi;
  * {@code toString}, Python's repr.
  */
 public interface OpenSocket {
-    /** Closes the socket; closing twice is harmless. */
-    void close();
+    /**
+     * Closes the descriptor, as a process's exit does: even where Python's close would leave it
+     * to a file made from the socket. Closing twice is harmless.
+     */
+    void closeAtExit();
 }

@@ -568,6 +568,12 @@ final class PosixSock implements Sock {
             if (mode == null) {
                 while (true) {
                     n = receiveOnce(fd, buffer, length, from);
+                    if (n == -Libc.EAGAIN && shutRead && kind == Kind.SOCK_DGRAM) {
+                        // A datagram socket shut for reading polls readable, yet a recv that may
+                        // not wait says EAGAIN; CPython's blocking recv waits in the kernel,
+                        // which sees the shutdown and returns 0.
+                        n = 0;
+                    }
                     if (n != -Libc.EAGAIN || fd < 0) {
                         break;
                     }
