@@ -238,13 +238,7 @@ with step(): show(c.send(b'nobody reads this'))
 
 # --- server ---
 with step(): show_ready(select.select([conn], [], [], 5))
-
-# The kernel's view shows the 17 bytes waiting in conn's RECV-Q: nobody has read them.
-# server> netstat  (left out: netstat is the shell's view of the kernel's TCP table: Python has no such call)
 with step(): conn.close()
-
-# The RST removed both ends from the kernel's table at once: no FIN_WAIT, no TIME_WAIT.
-# server> netstat  (left out: netstat is the shell's view of the kernel's TCP table: Python has no such call)
 
 # --- client ---
 with step(): c.settimeout(None)

@@ -110,6 +110,34 @@ class KernelColumnsTest {
     }
 
     @Test
+    void aSessionWithoutTheKernelsTablesShowsQuestionMarksAndSaysWhy(@TempDir Path empty) {
+        String before = System.getProperty(KernelFiles.PROPERTY);
+        System.setProperty(KernelFiles.PROPERTY, empty.resolve("no-proc").toString());
+        ShellDriver blind;
+        try {
+            blind = new ShellDriver();
+        } finally {
+            if (before == null) {
+                System.clearProperty(KernelFiles.PROPERTY);
+            } else {
+                System.setProperty(KernelFiles.PROPERTY, before);
+            }
+        }
+        try (blind) {
+            blind.openConnectedPair();
+            blind.ok("socket u SOCK_DGRAM");
+            blind.session().width(200);
+            List<String> table = blind.ok("sockets").lines().toList();
+            assertTrue(table.get(1).matches("s +tcp4 .* \\? +\\? +\\?"), table.toString());
+            assertTrue(table.get(4).matches("u +udp4 .* - +- +-"), table.toString());
+            String why = blind.value("netstat");
+            assertTrue(why.startsWith("no kernel view here: ") && why.contains("cannot be read"), why);
+            blind.ok("trace kernel");
+            assertEquals("5\n", blind.ok("send c \"hello\""));
+        }
+    }
+
+    @Test
     void aTableLineIsReadAsTheKernelWroteIt() {
         NetTables tables = NetTables.of(Map.of("tcp",
                 "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n"
