@@ -4,22 +4,8 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
 
-/**
- * A socket address as Python shows it: {@code ('127.0.0.1', 2000)} or {@code ('::1', 2000, 0, 0)};
- * for AF_UNIX the path, with port 0: {@code '/tmp/x.sock'}, {@code ''} for an unnamed socket, and an
- * abstract name (Linux) as bytes, {@code b'\x00name'}, held here one char per byte.
- */
+/** A socket address as Python shows it: {@code ('127.0.0.1', 2000)} or {@code ('::1', 2000, 0, 0)}. */
 public record Address(Family family, String host, int port) {
-
-    /** An AF_UNIX address: a path as Python's str shows it, or an abstract name (a NUL first) one char per byte. */
-    public static Address path(String path) {
-        return new Address(Family.AF_UNIX, path, 0);
-    }
-
-    /** An AF_UNIX address in the Linux abstract namespace: its first character is NUL. */
-    public boolean isAbstract() {
-        return family == Family.AF_UNIX && !host.isEmpty() && host.charAt(0) == '\0';
-    }
 
     public static Address of(InetSocketAddress address) {
         Family family = address.getAddress() instanceof Inet6Address ? Family.AF_INET6 : Family.AF_INET;
@@ -52,27 +38,14 @@ public record Address(Family family, String host, int port) {
     }
 
     public String pythonRepr() {
-        if (isAbstract()) {
-            byte[] name = host.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            return PyRepr.bytes(name, 0, name.length);
-        }
         String quoted = PyRepr.str(host);
-        if (family == Family.AF_UNIX) {
-            return quoted;
-        }
         return family == Family.AF_INET6
                 ? "(" + quoted + ", " + port + ", 0, 0)"
                 : "(" + quoted + ", " + port + ")";
     }
 
-    /**
-     * The short form used in traces and tables: {@code 127.0.0.1:2000}, {@code [::1]:2000}; a path
-     * as it is, an abstract name as {@code ss} writes it ({@code @name}), no name as {@code (unnamed)}.
-     */
+    /** The short form used in traces and tables: {@code 127.0.0.1:2000}, {@code [::1]:2000}. */
     public String hostPort() {
-        if (family == Family.AF_UNIX) {
-            return host.isEmpty() ? "(unnamed)" : isAbstract() ? "@" + host.substring(1) : host;
-        }
         return family == Family.AF_INET6 ? "[" + host + "]:" + port : host + ":" + port;
     }
 

@@ -3,9 +3,7 @@ package io.sockshell.engine;
 /** Address families, named as in Python's {@code socket} module. */
 public enum Family {
     AF_INET(2, "0.0.0.0"),
-    AF_INET6(10, "::"),
-    /** Local (Unix domain) sockets: the address is a path, or on Linux an abstract name starting with NUL. */
-    AF_UNIX(1, "");
+    AF_INET6(10, "::");
 
     private final int number;
     private final String wildcard;
@@ -19,7 +17,7 @@ public enum Family {
         return number;
     }
 
-    /** The "any address" host, which Python writes as {@code ''} in {@code bind}; for AF_UNIX, no path. */
+    /** The "any address" host, which Python writes as {@code ''} in {@code bind}. */
     public String wildcard() {
         return wildcard;
     }
