@@ -54,12 +54,14 @@ client> makefile c rest rb
 client> read rest
 b'[..]
 # However the bytes were split, all 30000 arrived: the RECEIVED column counts them.
+# The kernel's columns: the server closed first, so the client's end waits in CLOSE_WAIT
+# (the peer is done, this side is not) until the client closes too; nothing is left unread.
 %python skip sockets is the shell's own table of sockets: Python has no such call
 client> sockets
 NAME  TYPE  STATE      LOCAL[..]PEER
-      MODE      SENT  RECEIVED
+      MODE      SENT  RECEIVED +KSTATE +RECV-Q +SEND-Q (re)
 c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]
-      blocking  3B/1  30000B/[..]
+      blocking  3B/1  30000B/\d+ +CLOSE_WAIT +0 +0 (re)
 FILE  SOCKET  MODE  STATE  BUFFERED
 rest  c       rb    open   0B
 # Once the server has closed, recv returns b'' (and keeps doing so): the end of the stream.

@@ -36,9 +36,9 @@ b'21'
 %python skip sockets is the shell's own table of sockets: Python has no such call
 client> sockets
 NAME  TYPE  STATE        LOCAL[..]PEER
-      MODE      SENT   RECEIVED
+      MODE      SENT   RECEIVED  KSTATE     RECV-Q  SEND-Q
 c     tcp4  half-closed  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]
-      blocking  25B/1  2B/1
+      blocking  25B/1  2B/1      FIN_WAIT2  0       0
 
 # The server closes its side: now the client's recv returns b'' too.
 server> close conn

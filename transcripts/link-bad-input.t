@@ -22,7 +22,7 @@ sockshell> link l 127.0.0.1 nowhere.port
 NameError: name 'nowhere' is not defined
 sockshell> link l 127.0.0.1 99999
 link: port must be 1-65535, not 99999
-sockshell> sockets
+sockshell> sockets --no-kernel
 no sockets (create one with: socket s)
 
 # A target nobody listens on: the link closes the client's connection (recv returns b''),
@@ -36,7 +36,7 @@ sockshell> socket c
 sockshell> connect c 127.0.0.1 l.port
 sockshell> recv c 1024
 b''
-sockshell> sockets
+sockshell> sockets --no-kernel
 NAME  TYPE  STATE      LOCAL[..]PEER
       MODE      SENT  RECEIVED
 gone  tcp4  closed     -[..]-

@@ -33,7 +33,7 @@ ConnectionResetError: [Errno 104] Connection reset by peer
 
 # The link says what happened to the connection.
 server> close conn
-server> sockets
+server> sockets --no-kernel
 NAME  TYPE  STATE      LOCAL[..]PEER  MODE      SENT      RECEIVED
 s     tcp4  listening  127.0.0.1:[[port:\d+]]  -     blocking  0B/0      0B/0
 conn  tcp4  closed     -[..]-     blocking  30000B/1  0B/0

@@ -10,7 +10,7 @@ started a child
 sockshell> program d python3 -c "import os; exec('if os.fork() == 0:\n os.setsid()\n if os.fork() == 0:\n  os.close(1); os.close(2); os.execvp(\'sleep\', [\'sleep\', \'1000\'])\n os._exit(0)'); os.wait(); print('started a daemon')"
 started a daemon
 [exit 0]
-sockshell> sockets
+sockshell> sockets --no-kernel
 PROGRAM  PID[..]STATE
          COMMAND
 bg       [..]exited 0

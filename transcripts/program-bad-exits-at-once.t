@@ -16,7 +16,7 @@ ProcessLookupError: q has already ended: [exit 3]
 sockshell> output q
 sockshell> wait q
 [exit 3]
-sockshell> sockets
+sockshell> sockets --no-kernel
 PROGRAM  PID[..]STATE     COMMAND
 q        [..]exited 3  python3 -c "import sys; print('bye'); sys.exit(3)"
 

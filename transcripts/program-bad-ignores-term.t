@@ -4,14 +4,14 @@
 sockshell> program stubborn python3 -c "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ignoring TERM'); input()"
 ignoring TERM
 sockshell> signal stubborn TERM
-sockshell> sockets
+sockshell> sockets --no-kernel
 PROGRAM   PID[..]STATE
           COMMAND
 stubborn  [..]quiet
           python3 -c "import signal; signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ignoring TERM'); input()"
 sockshell> close stubborn
 stubborn did not end within 2 s of SIGTERM: killed (SIGKILL)
-sockshell> sockets
+sockshell> sockets --no-kernel
 PROGRAM   PID[..]STATE
           COMMAND
 stubborn  [..]closed

@@ -10,7 +10,7 @@ TimeoutError: spin did not go quiet within 3 s: python3 [..]
 sockshell> program -t 3 poller python3 -c "import select; print('polling'); exec('while True: select.select([], [], [], 0)')"
 polling
 TimeoutError: poller did not go quiet within 3 s: python3 [..]
-sockshell> sockets
+sockshell> sockets --no-kernel
 PROGRAM  PID[..]STATE
          COMMAND
 spin     [..]running

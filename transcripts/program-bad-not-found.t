@@ -16,5 +16,5 @@ PermissionError: [Errno 13] Permission denied: 'examples/'
 # A name that is not a name.
 sockshell> program 9p python3 -c "print(1)"
 SyntaxError: invalid name '9p' (use letters, digits and _, starting with a letter or _)
-sockshell> sockets
+sockshell> sockets --no-kernel
 no sockets (create one with: socket s)

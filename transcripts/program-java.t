@@ -23,7 +23,7 @@ echoing hello
 # Its keyboard is read by another of its threads.
 sockshell> type e hello
 type stop to stop, not hello
-sockshell> sockets
+sockshell> sockets --no-kernel
 ...
 PROGRAM  PID[..]STATE  COMMAND
 e        [..]quiet  java examples/java-echo/Echo.java

@@ -26,7 +26,7 @@ sockshell> send c1 "c"
 1
 sockshell> recv c1 1024
 b'abc'
-sockshell> sockets
+sockshell> sockets --no-kernel
 ...
 PROGRAM  PID[..]STATE    COMMAND
 srv      [..]running  python3 examples/tutorial-python/strsvr.py 0

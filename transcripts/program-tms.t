@@ -23,7 +23,7 @@ sockshell> send c "abc"
 sockshell> recv c 1000000 &
 [1] pending: recv c 1000000
 # sockets lists the program too: it is quiet, waiting for the key press.
-sockshell> sockets
+sockshell> sockets --no-kernel
 ...
 PROGRAM  PID[..]STATE  COMMAND
 srv      [..]quiet  python3 examples/tutorial-python/tms.py 0
@@ -39,7 +39,7 @@ sockshell> makefile c rest rb
 sockshell> read rest
 b'[..]
 # However the bytes were split, all 30000 arrived (RECEIVED), and tms.py has exited.
-sockshell> sockets
+sockshell> sockets --no-kernel
 NAME  TYPE  STATE      LOCAL[..]PEER
       MODE      SENT  RECEIVED
 c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]

@@ -58,7 +58,7 @@ sockshell> wait p1
    4242 pts/0    00:00:00 bash
    4343 pts/0    00:00:00 ps
 [exit 0]
-sockshell> sockets
+sockshell> sockets --no-kernel
 ...
 PROGRAM  PID[..]STATE
          COMMAND

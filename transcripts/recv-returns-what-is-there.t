@@ -55,9 +55,9 @@ b'[..]
 %python skip sockets is the shell's own table of sockets: Python has no such call
 client> sockets
 NAME  TYPE  STATE      LOCAL[..]PEER
-      MODE      SENT  RECEIVED
+      MODE      SENT  RECEIVED +KSTATE +RECV-Q +SEND-Q (re)
 c     tcp4  connected  127.0.0.1:[[client_port]]  127.0.0.1:[[port]]
-      blocking  0B/0  100037B/[..]
+      blocking  0B/0  100037B/\d+ +CLOSE_WAIT +0 +0 (re)
 FILE  SOCKET  MODE  STATE  BUFFERED
 rest  c       rb    open   0B
 client> close rest c

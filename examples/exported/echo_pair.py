@@ -254,6 +254,8 @@ with step(): rest = c.makefile('rb')
 with step(): show_data(rest.read())
 
 # However the bytes were split, all 30000 arrived: the RECEIVED column counts them.
+# The kernel's columns: the server closed first, so the client's end waits in CLOSE_WAIT
+# (the peer is done, this side is not) until the client closes too; nothing is left unread.
 # client> sockets  (left out: sockets is the shell's own table of sockets: Python has no such call)
 
 # Once the server has closed, recv returns b'' (and keeps doing so): the end of the stream.

@@ -51,6 +51,7 @@ class LayeringTest {
             Map.entry("io.sockshell.recording", 1),
             Map.entry("io.sockshell.diagram", 1),
             Map.entry("io.sockshell.engine.posix", 1),
+            Map.entry("io.sockshell.kernel", 1),
             Map.entry("io.sockshell.py.spi", 1),
             Map.entry("io.sockshell.program", 1),
             Map.entry("io.sockshell.link", 1),

@@ -19,7 +19,7 @@ public final class Commands {
             ReadlinesCommand.class, ReadCommand.class, WriteCommand.class, WritelinesCommand.class,
             FlushCommand.class, ShutdownCommand.class, CloseCommand.class, GetsocknameCommand.class,
             GetpeernameCommand.class, FilenoCommand.class, SetsockoptCommand.class, GetsockoptCommand.class,
-            SelectCommand.class, PollCommand.class, SocketsCommand.class, DiagramCommand.class, TraceCommand.class,
+            SelectCommand.class, PollCommand.class, SocketsCommand.class, NetstatCommand.class, DiagramCommand.class, TraceCommand.class,
             SetCommand.class, JobsCommand.class,
             WaitCommand.class, KillCommand.class, ExportCommand.class, HelpCommand.class, ExitCommand.class,
             ProgramCommand.class, TypeCommand.class, OutputCommand.class, PortsCommand.class, EofCommand.class,

@@ -2,6 +2,7 @@ package io.sockshell.command;
 
 import io.sockshell.conversation.Conversation;
 import io.sockshell.engine.SocketTable;
+import io.sockshell.kernel.KernelView;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,6 +20,12 @@ public interface ShellContext {
 
     /** Whether the system calls each command makes are shown ({@code trace on}). */
     Switch trace();
+
+    /** Whether each command is followed by the kernel changes it caused ({@code trace kernel}). */
+    Switch kernelTrace();
+
+    /** The session's sockets as the kernel sees them: states and queues from its tables. */
+    KernelView kernel();
 
     /** Whether errors show their Java stack trace ({@code set debug on}). */
     Switch debug();

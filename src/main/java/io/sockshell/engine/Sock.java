@@ -92,10 +92,16 @@ public interface Sock extends AutoCloseable {
     /**
      * How many bytes the calls that receive have returned so far, read live without a snapshot
      * of the rest: a link waits on it, while the reader takes each piece, to write the next.
+     * No default here or below: a socket that wraps another must pass these on.
      */
-    default long bytesReceived() {
-        return info().bytesReceived();
-    }
+    long bytesReceived();
+
+    /**
+     * The backlog this socket's listen gave the kernel (which caps it at
+     * {@code net.core.somaxconn}), or -1 while it is not listening. The kernel's table does not
+     * show it; {@code ss} reads it over netlink as a listener's Send-Q.
+     */
+    int listenBacklog();
 
     /** The sockets' labels as Python prints a list of them: {@code [s, conn1]}. */
     static String labels(List<? extends Sock> socks) {

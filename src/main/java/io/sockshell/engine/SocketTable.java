@@ -30,9 +30,25 @@ public final class SocketTable {
      * last of its files closes; its name is free at once.
      */
     private final Set<Sock> closedByName = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile CloseWatcher closeWatcher = sock -> { };
+
+    /** Told of each socket just before it closes, while its addresses can still be read. */
+    @FunctionalInterface
+    public interface CloseWatcher {
+        void closing(Sock sock);
+    }
 
     public SocketTable(SocketBackend backend) {
         this.backend = backend;
+    }
+
+    /**
+     * Tells {@code watcher} of every socket about to close from now on: a connection goes on
+     * in the kernel after its socket is closed (FIN_WAIT2, LAST_ACK, TIME_WAIT), and whoever
+     * shows it must know whose it was.
+     */
+    public void watchCloses(CloseWatcher watcher) {
+        this.closeWatcher = watcher;
     }
 
     public SocketBackend backend() {
@@ -204,7 +220,7 @@ public final class SocketTable {
             }
         }
         if (sock != null) {
-            sock.close();
+            closeSocket(sock);
             return;
         }
         try {
@@ -219,7 +235,7 @@ public final class SocketTable {
                 }
             }
             if (last) {
-                under.close();
+                closeSocket(under);
             }
         }
     }
@@ -254,12 +270,19 @@ public final class SocketTable {
             }
         }
         for (Sock sock : sockets.values()) {
-            sock.close();
+            closeSocket(sock);
         }
         for (Sock sock : closedByName) {
-            sock.close();
+            closeSocket(sock);
         }
         closedByName.clear();
+    }
+
+    private void closeSocket(Sock sock) {
+        if (!sock.isClosed()) {
+            closeWatcher.closing(sock);
+        }
+        sock.close();
     }
 
     private String claim(String name, String prefix) throws SockError {

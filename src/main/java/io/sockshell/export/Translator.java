@@ -55,6 +55,7 @@ final class Translator {
     /** Commands that have no Python call, each with what it is instead. */
     private static final Map<String, String> SHELL_ONLY = Map.ofEntries(
             Map.entry("sockets", "the shell's own table of sockets"),
+            Map.entry("netstat", "the shell's view of the kernel's TCP table"),
             Map.entry("trace", "shows the system calls the shell makes"),
             Map.entry("set", "a setting of the shell"),
             Map.entry("help", "the shell's help"),

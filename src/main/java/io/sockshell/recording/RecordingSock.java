@@ -357,4 +357,9 @@ final class RecordingSock implements Sock {
     public long bytesReceived() {
         return inner.bytesReceived();
     }
+
+    @Override
+    public int listenBacklog() {
+        return inner.listenBacklog();
+    }
 }

@@ -2,8 +2,10 @@ package io.sockshell.session;
 
 import io.sockshell.command.ShellContext;
 import io.sockshell.engine.CancelSignal;
+import io.sockshell.kernel.Tasks;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,11 @@ final class Jobs implements ShellContext.JobControl {
     private int nextId = 1;
     private volatile Consumer<String> immediateReporter;
     private volatile Consumer<String> immediateViewer;
+    private final Tasks tasks;
+
+    Jobs(Tasks tasks) {
+        this.tasks = tasks;
+    }
 
     private static final class Job {
         final int id;
@@ -32,6 +39,9 @@ final class Jobs implements ShellContext.JobControl {
         final StringWriter traced = new StringWriter();
         final CountDownLatch done = new CountDownLatch(1);
         volatile boolean reported;
+        /** The job's thread as the kernel shows it ({@code /proc/self/task/TID}), once it has started; null where there is none. */
+        volatile Path task;
+        volatile boolean started;
 
         Job(int id, String text) {
             this.id = id;
@@ -92,6 +102,8 @@ final class Jobs implements ShellContext.JobControl {
         Job job = new Job(nextId++, text);
         jobs.put(job.id, job);
         Thread thread = new Thread(() -> {
+            job.task = tasks.currentTask();
+            job.started = true;
             CancelSignal.install(job.signal);
             PrintWriter writer = new PrintWriter(job.buffer, true);
             PrintWriter trace = new PrintWriter(job.traced, true);
@@ -218,6 +230,27 @@ final class Jobs implements ShellContext.JobControl {
             }
         }
         return lines;
+    }
+
+    /**
+     * Whether every job is done or asleep in a wait for its sockets, as the kernel shows its
+     * thread: then none is about to change what the kernel holds (a job woken by data is
+     * runnable the moment the data comes). A job whose thread the kernel does not show (no
+     * {@code /proc}) counts as asleep once it waits, by its own word.
+     */
+    synchronized boolean quiet() {
+        for (Job job : jobs.values()) {
+            if (job.finished()) {
+                continue;
+            }
+            if (!job.started || job.signal.waitingFor() == 0) {
+                return false;
+            }
+            if (job.task != null && !tasks.asleepInPoll(job.task)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Cancels every job and waits a bounded time for each to end. */

@@ -15,6 +15,9 @@ import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.SocketTable;
 import io.sockshell.engine.TraceListener;
+import io.sockshell.kernel.KernelFiles;
+import io.sockshell.kernel.KernelView;
+import io.sockshell.kernel.Tasks;
 import io.sockshell.recording.PartyRecording;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -47,7 +50,7 @@ public final class Session implements ShellContext, AutoCloseable {
     private final PrintWriter err;
     private final SocketTable table;
     private final Display display = new Display();
-    private final Jobs jobs = new Jobs();
+    private final Jobs jobs;
     private final Map<String, Class<? extends ShellCommand>> commandTypes = Commands.byName();
     /**
      * Each command's parser, built when the command is first used: building all of them
@@ -59,6 +62,10 @@ public final class Session implements ShellContext, AutoCloseable {
     /** Where the background job running on this thread traces; a foreground command has none and traces to {@code out}. */
     private final ThreadLocal<PrintWriter> currentTrace = new ThreadLocal<>();
     private final Switch tracing = new Switch("trace");
+    private final Switch kernelTracing = new Switch("trace kernel");
+    private final KernelView kernel;
+    /** What the kernel held after the last command, while {@code trace kernel} is on: the next command's changes are from it. */
+    private KernelView.Snapshot kernelBefore;
     private final Switch debugging = new Switch("debug");
     /** Every line run, for {@code export}: a session is also the first draft of a program. */
     private final List<String> history = new ArrayList<>();
@@ -89,6 +96,9 @@ public final class Session implements ShellContext, AutoCloseable {
                 return tracing.on();
             }
         })));
+        KernelFiles files = KernelFiles.standard();
+        this.jobs = new Jobs(new Tasks(files));
+        this.kernel = new KernelView(table, files, jobs::quiet);
     }
 
     /** Runs one line and returns its exit status: {@link #OK}, {@link #FAILED} or {@link #USAGE}. */
@@ -103,6 +113,12 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     private int run(String line) {
+        int status = runLine(line);
+        traceKernelChanges();
+        return status;
+    }
+
+    private int runLine(String line) {
         CommandLine prepared = repeatedLines.prepared(line);
         if (prepared != null) {
             Recorder.Scope scope = recording.begin(prepared.getCommandName(), line, false);
@@ -282,6 +298,16 @@ public final class Session implements ShellContext, AutoCloseable {
     }
 
     @Override
+    public Switch kernelTrace() {
+        return kernelTracing;
+    }
+
+    @Override
+    public KernelView kernel() {
+        return kernel;
+    }
+
+    @Override
     public Switch debug() {
         return debugging;
     }
@@ -361,6 +387,25 @@ public final class Session implements ShellContext, AutoCloseable {
             commandTree = configure(Commands.tree(this), out, err);
         }
         return commandTree;
+    }
+
+    /**
+     * With {@code trace kernel} on, what the line just run changed in the kernel, once it has
+     * settled: one {@code | kernel: ...} line each.
+     */
+    private void traceKernelChanges() {
+        if (!kernelTracing.on()) {
+            kernelBefore = null;
+            return;
+        }
+        KernelView.Snapshot after = kernel.settled();
+        if (kernelBefore != null) {
+            for (String change : after.changesSince(kernelBefore)) {
+                out.println(TerminalText.escapeControls("| kernel: " + change));
+            }
+            out.flush();
+        }
+        kernelBefore = after;
     }
 
     private void traceLine(String line) {

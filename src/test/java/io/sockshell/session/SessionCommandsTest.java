@@ -210,17 +210,19 @@ class SessionCommandsTest {
         int client = shell.port("c");
         List<String> narrow = shell.ok("sockets").lines().toList();
         assertEquals(8, narrow.size(), () -> "at 80 columns the counters go under each row:\n" + String.join("\n", narrow));
-        assertMatches("      MODE +SENT +RECEIVED", narrow.get(1));
-        assertMatches("      nonblocking +0B/0 +3B/1", narrow.get(7));
-        shell.session().width(140);
+        assertMatches("      MODE +SENT +RECEIVED +KSTATE +RECV-Q +SEND-Q", narrow.get(1));
+        assertMatches("      nonblocking +0B/0 +3B/1 +ESTABLISHED +0 +0", narrow.get(7));
+        shell.session().width(180);
         List<String> table = shell.ok("sockets").lines().toList();
         assertEquals(4, table.size(), () -> String.join("\n", table));
-        assertMatches("NAME +TYPE +STATE +LOCAL +PEER +MODE +SENT +RECEIVED", table.get(0));
-        assertMatches("s +tcp4 +listening +127\\.0\\.0\\.1:" + server + " +- +blocking +0B/0 +0B/0", table.get(1));
+        assertMatches("NAME +TYPE +STATE +LOCAL +PEER +MODE +SENT +RECEIVED +KSTATE +RECV-Q +SEND-Q", table.get(0));
+        assertMatches("s +tcp4 +listening +127\\.0\\.0\\.1:" + server + " +- +blocking +0B/0 +0B/0 +LISTEN +0 +1",
+                table.get(1));
         assertMatches("c +tcp4 +connected +127\\.0\\.0\\.1:" + client + " +127\\.0\\.0\\.1:" + server
-                + " +blocking +3B/1 +0B/0", table.get(2));
+                + " +blocking +3B/1 +0B/0 +ESTABLISHED +0 +0", table.get(2));
         assertMatches("conn +tcp4 +connected +127\\.0\\.0\\.1:" + server + " +127\\.0\\.0\\.1:" + client
-                + " +nonblocking +0B/0 +3B/1", table.get(3));
+                + " +nonblocking +0B/0 +3B/1 +ESTABLISHED +0 +0", table.get(3));
+        assertEquals(4, shell.ok("sockets --no-kernel").lines().count());
     }
 
     @Test

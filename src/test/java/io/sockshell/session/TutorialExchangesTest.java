@@ -52,7 +52,7 @@ class TutorialExchangesTest {
         assertEquals(30000, total);
         assertEquals("b''", shell.value("recv c 1000000"));
         shell.session().width(140);
-        assertTrue(shell.ok("sockets").lines().anyMatch(line -> line.matches("c +tcp4 .* 3B/1 +30000B/\\d+")));
+        assertTrue(shell.ok("sockets").lines().anyMatch(line -> line.matches("c +tcp4 .* 3B/1 +30000B/\\d+ +CLOSE_WAIT +0 +0")));
         shell.ok("close c s");
         assertEquals(List.of(), shell.session().leftovers());
     }

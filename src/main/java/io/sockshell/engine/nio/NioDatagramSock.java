@@ -283,4 +283,10 @@ final class NioDatagramSock extends NioSock {
             return null;
         }
     }
+
+    /** A datagram socket never listens. */
+    @Override
+    public int listenBacklog() {
+        return -1;
+    }
 }

@@ -445,6 +445,11 @@ final class NioStreamSock extends NioSock {
         }
     }
 
+    @Override
+    public int listenBacklog() {
+        return closed ? -1 : channels.backlog();
+    }
+
     /** The channel a select or poll should watch. */
     SelectableChannel selectable() {
         return channels.selectable();

@@ -44,6 +44,8 @@ final class StreamChannels {
      * from the socket just before it started listening: Linux keeps them on a listening socket.
      */
     private final Map<SockOption, Integer> listenerOptions = new EnumMap<>(SockOption.class);
+    /** The backlog the listening channel gave the kernel, or -1 while not listening. */
+    private volatile int backlog = -1;
 
     StreamChannels(NioSock owner) throws SockError {
         this.owner = owner;
@@ -116,6 +118,7 @@ final class StreamChannels {
         try {
             applyUserOptions(opened);
             opened.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            // The JDK takes a backlog below 1 as its own default of 50: 1 is the nearest it allows.
             opened.bind(local, Math.max(1, backlog));
             opened.setOption(StandardSocketOptions.SO_REUSEADDR, userReuse);
             opened.configureBlocking(false);
@@ -126,6 +129,12 @@ final class StreamChannels {
         }
         owner.closeChannel(channel);
         server = opened;
+        this.backlog = Math.max(1, backlog);
+    }
+
+    /** The backlog the listening channel gave the kernel, or -1 while not listening. */
+    int backlog() {
+        return server == null ? -1 : backlog;
     }
 
     /** Closes the listener and goes back to a stream channel bound to its address. */

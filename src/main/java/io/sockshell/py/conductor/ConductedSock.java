@@ -220,4 +220,9 @@ final class ConductedSock implements Sock {
     public long bytesReceived() {
         return engine.bytesReceived();
     }
+
+    @Override
+    public int listenBacklog() {
+        return engine.listenBacklog();
+    }
 }

@@ -51,6 +51,8 @@ public final class Recorder implements AutoCloseable {
     private static final Pattern JOB_LINE = Pattern.compile("(\\[\\d+]) (?:running|done) +(.*)");
     /** A byte and call count in {@code sockets}: {@code 30000B/2}. */
     private static final Pattern COUNTER = Pattern.compile("(?<![0-9])(\\d+)B/(\\d+)(?![0-9])");
+    /** The kernel's columns ending a row of {@code sockets}: {@code ESTABLISHED  5  0}. */
+    private static final Pattern KERNEL_QUEUES = Pattern.compile(" [A-Z][A-Z_0-9]+ +(\\d+) +(\\d+)$");
     /** What a cancelled send prints: {@code KeyboardInterrupt (4161536 bytes were sent)}. */
     private static final Pattern SENT_BEFORE_INTERRUPT =
             Pattern.compile("(KeyboardInterrupt \\()(\\d+)( bytes? (?:was|were) sent\\))");
@@ -207,7 +209,7 @@ public final class Recorder implements AutoCloseable {
         List<String> output = TranscriptRunner.lines(printed);
         if (command.equals("jobs")) {
             output.forEach(line -> lines.add(jobLine(line)));
-        } else if (command.equals("sockets") && !busySockets.isEmpty()) {
+        } else if (command.equals("sockets") && (!busySockets.isEmpty() || !varyingCounts.isEmpty())) {
             lines.addAll(socketsWithBusyCounters(output));
         } else if (output.stream().anyMatch(this::showsVaryingCount)) {
             output.forEach(line -> lines.add(withPorts(Literals.withVaryingNumbers(line, varyingCounts))));
@@ -220,14 +222,18 @@ public final class Recorder implements AutoCloseable {
     }
 
     /**
-     * The {@code sockets} table while jobs run on some of its sockets: their byte and call counts
-     * are any numbers, and every column gap any width, since the counts set the widths. A row
-     * starts with its socket's name; its lines under it are indented.
+     * The {@code sockets} table while jobs run on some of its sockets, or after a send was cut
+     * short: the busy sockets' byte and call counts are any numbers, and every column gap any
+     * width, since the counts set the widths. How many bytes wait in the kernel's queues then
+     * depends on how far the jobs and the cut send got, so RECV-Q and SEND-Q (the last two
+     * columns of each row's last line) are any numbers too. A row starts with its socket's
+     * name; its lines under it are indented.
      */
     private List<String> socketsWithBusyCounters(List<String> output) {
         List<String> expected = new ArrayList<>();
         boolean busy = false;
-        for (String line : output) {
+        for (int i = 0; i < output.size(); i++) {
+            String line = output.get(i);
             if (!line.startsWith(" ")) {
                 busy = busySockets.contains(line.split(" ", 2)[0]);
             }
@@ -238,6 +244,12 @@ public final class Recorder implements AutoCloseable {
                     varying.add(counter.group(1));
                     varying.add(counter.group(2));
                 }
+            }
+            boolean rowEnds = i + 1 == output.size() || !output.get(i + 1).startsWith(" ");
+            Matcher queues = KERNEL_QUEUES.matcher(line);
+            if (rowEnds && queues.find()) {
+                varying.add(queues.group(1));
+                varying.add(queues.group(2));
             }
             expected.add(withPorts(Literals.withVaryingNumbers(line, varying)));
         }

@@ -41,6 +41,7 @@ final class Libc {
     static final int SO_RCVBUF = 8;
     static final int SO_KEEPALIVE = 9;
     static final int SO_LINGER = 13;
+    static final int SO_ACCEPTCONN = 30;
     static final int SO_REUSEPORT = 15;
     static final int TCP_NODELAY = 1;
     static final int TCP_INFO = 11;

@@ -51,6 +51,8 @@ final class PosixSock implements Sock {
     /** Which directions the user shut down, for the state a learner sees. */
     private volatile boolean shutRead;
     private volatile boolean shutWrite;
+    /** The backlog the last listen gave the kernel. */
+    private volatile int backlog = -1;
 
     private PosixSock(Family family, Kind kind, TraceListener trace, int fd) {
         this.family = family;
@@ -222,6 +224,7 @@ final class PosixSock implements Sock {
         int fd = descriptor.acquire();
         try {
             check(Libc.listen(fd, clamped), "listen", fd, Integer.toString(clamped));
+            this.backlog = clamped;
         } finally {
             descriptor.release();
         }
@@ -765,6 +768,24 @@ final class PosixSock implements Sock {
                 case 7 -> bound ? SocketState.BOUND : SocketState.FRESH;
                 default -> SocketState.HALF_CLOSED;
             };
+        } finally {
+            descriptor.release();
+        }
+    }
+
+    /** The last listen's backlog while the kernel says the socket listens (SO_ACCEPTCONN). */
+    @Override
+    public int listenBacklog() {
+        int given = backlog;
+        if (given < 0 || isClosed()) {
+            return -1;
+        }
+        int fd = descriptor.acquire();
+        try {
+            if (fd < 0 || getOption(fd, Libc.SOL_SOCKET, Libc.SO_ACCEPTCONN, "SO_ACCEPTCONN", 4, false) < 0) {
+                return -1;
+            }
+            return Scratch.current().option.get(ValueLayout.JAVA_INT, 0) != 0 ? given : -1;
         } finally {
             descriptor.release();
         }
