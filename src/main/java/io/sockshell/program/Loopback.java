@@ -1,5 +1,9 @@
 package io.sockshell.program;
 
+import io.sockshell.kernel.KernelFiles;
+import io.sockshell.kernel.NetTables;
+import io.sockshell.kernel.SocketRow;
+import io.sockshell.kernel.TcpState;
 import java.util.List;
 
 /**
@@ -18,9 +22,9 @@ final class Loopback {
         if (inodes.isEmpty()) {
             return null;
         }
-        NetTables tables = NetTables.read(false);
-        for (List<NetTables.Row> rows : tables.byInode(inodes).values()) {
-            for (NetTables.Row row : rows) {
+        NetTables tables = NetTables.read(KernelFiles.standard(), false);
+        for (List<SocketRow> rows : tables.byInode(inodes).values()) {
+            for (SocketRow row : rows) {
                 String found = inFlight(row, tables);
                 if (found != null) {
                     return found;
@@ -30,28 +34,28 @@ final class Loopback {
         return null;
     }
 
-    private static String inFlight(NetTables.Row row, NetTables tables) {
-        if (row.state() == NetTables.LISTEN) {
+    private static String inFlight(SocketRow row, NetTables tables) {
+        if (row.listening()) {
             int port = row.localPort();
-            for (NetTables.Row other : tables.rows()) {
-                if (other.state() == NetTables.SYN_RECV && other.localPort() == port) {
+            for (SocketRow other : tables.rows()) {
+                if (other.tcpState() == TcpState.SYN_RECV && other.localPort() == port) {
                     return "a connection to port " + port + " is being set up";
                 }
             }
             return null;
         }
-        if (row.state() == NetTables.SYN_SENT) {
+        if (row.tcpState() == TcpState.SYN_SENT) {
             return "a connect to " + row.remoteAddress().hostPort() + " is under way";
         }
         if (row.receiveQueue() > 0) {
             // Bytes are waiting to be read: more arriving wakes no one who is not already awake.
             return null;
         }
-        String local = NetTables.endpoint(row.local());
-        String remote = NetTables.endpoint(row.remote());
-        for (NetTables.Row peer : tables.rows()) {
-            if ((peer.sendQueue() > 0 || peer.state() == NetTables.FIN_WAIT1)
-                    && NetTables.endpoint(peer.local()).equals(remote) && NetTables.endpoint(peer.remote()).equals(local)) {
+        String local = row.localKey();
+        String remote = row.remoteKey();
+        for (SocketRow peer : tables.rows()) {
+            if ((peer.sendQueue() > 0 || peer.tcpState() == TcpState.FIN_WAIT1)
+                    && peer.localKey().equals(remote) && peer.remoteKey().equals(local)) {
                 return "data from " + peer.localAddress().hostPort() + " is on its way";
             }
         }

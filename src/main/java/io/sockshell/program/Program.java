@@ -1,5 +1,8 @@
 package io.sockshell.program;
 
+import io.sockshell.kernel.KernelFiles;
+import io.sockshell.kernel.NetTables;
+import io.sockshell.kernel.SocketRow;
 import io.sockshell.engine.CancelSignal;
 import io.sockshell.engine.Holding;
 import io.sockshell.engine.PyRepr;
@@ -418,7 +421,7 @@ public final class Program implements Holding {
      */
     public List<String> ports() throws SockError {
         List<String> ports = new ArrayList<>();
-        for (NetTables.Row row : listening()) {
+        for (SocketRow row : listening()) {
             ports.add(row.localAddress().pythonRepr() + (row.udp() ? " udp" : ""));
         }
         return ports;
@@ -428,7 +431,7 @@ public final class Program implements Holding {
     @Override
     public OptionalInt port() {
         try {
-            for (NetTables.Row row : listening()) {
+            for (SocketRow row : listening()) {
                 if (!row.udp()) {
                     return OptionalInt.of(row.localPort());
                 }
@@ -440,23 +443,14 @@ public final class Program implements Holding {
     }
 
     /** Its listening TCP sockets and its UDP sockets, in the order of its processes and descriptors. */
-    private List<NetTables.Row> listening() throws SockError {
+    private List<SocketRow> listening() throws SockError {
         List<Long> inodes;
         try {
             inodes = socketInodes();
         } catch (IOException e) {
             throw SockError.plain("OSError", "cannot read the sockets of " + name + ": " + e.getMessage());
         }
-        List<NetTables.Row> found = new ArrayList<>();
-        Map<Long, List<NetTables.Row>> rows = NetTables.read(true).byInode(inodes);
-        for (long inode : inodes) {
-            for (NetTables.Row row : rows.getOrDefault(inode, List.of())) {
-                if (row.udp() || row.state() == NetTables.LISTEN) {
-                    found.add(row);
-                }
-            }
-        }
-        return found;
+        return NetTables.read(KernelFiles.standard(), true).listening(inodes);
     }
 
     @Override

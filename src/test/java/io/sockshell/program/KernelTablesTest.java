@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.kernel.Endpoints;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -13,12 +14,12 @@ import org.junit.jupiter.api.Timeout;
 class KernelTablesTest {
     @Test
     void addressesAreReadAsTheHostStoresThem() throws Exception {
-        assertEquals("('127.0.0.1', 8080)", NetTables.address("0100007F:1F90").pythonRepr());
-        assertEquals("('0.0.0.0', 43125)", NetTables.address("00000000:A875").pythonRepr());
-        assertEquals("('::1', 2000, 0, 0)", NetTables.address("00000000000000000000000001000000:07D0").pythonRepr());
-        assertEquals("('::', 22, 0, 0)", NetTables.address("00000000000000000000000000000000:0016").pythonRepr());
+        assertEquals("('127.0.0.1', 8080)", Endpoints.address("0100007F:1F90").pythonRepr());
+        assertEquals("('0.0.0.0', 43125)", Endpoints.address("00000000:A875").pythonRepr());
+        assertEquals("('::1', 2000, 0, 0)", Endpoints.address("00000000000000000000000001000000:07D0").pythonRepr());
+        assertEquals("('::', 22, 0, 0)", Endpoints.address("00000000000000000000000000000000:0016").pythonRepr());
         assertEquals("('::ffff:127.0.0.1', 80, 0, 0)",
-                NetTables.address("0000000000000000FFFF00000100007F:0050").pythonRepr());
+                Endpoints.address("0000000000000000FFFF00000100007F:0050").pythonRepr());
     }
 
     @Test
