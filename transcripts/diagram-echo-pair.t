@@ -2,8 +2,10 @@
 # shell, as in the README: a lifeline per socket, the accept waiting (a heavy line) until the
 # client's connect, the data as arrows, the close as a dashed FIN.
 # A script records nothing until 'set diagram on'; the interactive shell records from the start.
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram
 diagram: nothing is recorded in this session: 'set diagram on', make some calls, then draw them
+%python skip set diagram is a setting of the shell: Python has no such call
 sockshell> set diagram on
 sockshell> socket s
 sockshell> bind s 127.0.0.1 0
@@ -31,6 +33,7 @@ sockshell> recv c 1024
 b''
 
 # --stable shows ports as PORT and EPH1, so the picture is the same on every run.
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram --stable
   s                conn                           c
   │ bind → 127.0.0.1:PORT
@@ -47,6 +50,7 @@ sockshell> diagram --stable
   │                                               │ recv 1024 → b'' (EOF)
 
 # Narrower, in plain ASCII: labels are cut to fit, their data preview first.
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram --stable --ascii -w 60
   s            conn                   c
   | bind -> 127.0.0.1:PORT
@@ -63,6 +67,7 @@ sockshell> diagram --stable --ascii -w 60
   |                                   | recv -> b'' (EOF)
 
 # Mermaid, for a README or a wiki.
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram --stable --format mermaid
 sequenceDiagram
     participant p0 as s

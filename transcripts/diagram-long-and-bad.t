@@ -1,10 +1,14 @@
 # diagram with bad input, a long exchange folded into a loop, errors as notes, and data a
 # peer sent that would recolour a terminal.
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram --format png
 diagram: format must be text, mermaid, svg or html, not 'png'
+%python skip set diagram is a setting of the shell: Python has no such call
 sockshell> set diagram on
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram -w 5
 diagram: width must be at least 20 columns, not 5
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram
 (no socket calls to draw)
 sockshell> socket s
@@ -48,6 +52,7 @@ sockshell> send conn b'\x1b[31m</text><script>'
 20
 sockshell> recv c 100
 b'\x1b[31m</text><script>'
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram --stable -w 72
   s              conn                            c
   │ bind → 127.0.0.1:PORT
@@ -63,6 +68,7 @@ sockshell> diagram --stable -w 72
 └─┼────────────────┼─────────────────────────────┼─────────────────────┘
   │                ├─ send 20 B b'\x1b[31m</t… ─►│
   │                │                             │ recv 100 → 20 B
+%python skip diagram draws the shell's own record of the session: Python has no such call
 sockshell> diagram -o /nonexistent-folder/d.svg --format svg
 diagram: cannot write /nonexistent-folder/d.svg: no such folder: /nonexistent-folder
 sockshell> close c conn s

@@ -195,8 +195,8 @@ jobs = Jobs()  # the background jobs
 # shell, as in the README: a lifeline per socket, the accept waiting (a heavy line) until the
 # client's connect, the data as arrows, the close as a dashed FIN.
 # A script records nothing until 'set diagram on'; the interactive shell records from the start.
-# sockshell> diagram  (not exported, the shell refuses it: no Python equivalent of diagram)
-# sockshell> set diagram on  (shell only: a setting of the shell)
+# sockshell> diagram  (left out: diagram draws the shell's own record of the session: Python has no such call)
+# sockshell> set diagram on  (left out: set diagram is a setting of the shell: Python has no such call)
 with step(): s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 with step(): s.bind(('127.0.0.1', 0))
 with step(): s.listen(1)
@@ -219,11 +219,11 @@ with step(): jobs.wait()
 with step(): show_data(c.recv(1024))
 
 # --stable shows ports as PORT and EPH1, so the picture is the same on every run.
-# sockshell> diagram --stable  (not exported, the shell refuses it: no Python equivalent of diagram)
+# sockshell> diagram --stable  (left out: diagram draws the shell's own record of the session: Python has no such call)
 
 # Narrower, in plain ASCII: labels are cut to fit, their data preview first.
-# sockshell> diagram --stable --ascii -w 60  (not exported, the shell refuses it: no Python equivalent of diagram)
+# sockshell> diagram --stable --ascii -w 60  (left out: diagram draws the shell's own record of the session: Python has no such call)
 
 # Mermaid, for a README or a wiki.
-# sockshell> diagram --stable --format mermaid  (not exported, the shell refuses it: no Python equivalent of diagram)
+# sockshell> diagram --stable --format mermaid  (left out: diagram draws the shell's own record of the session: Python has no such call)
 with step(): c.close(); s.close()

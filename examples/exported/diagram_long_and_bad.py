@@ -192,10 +192,10 @@ class Jobs:
 
 # diagram with bad input, a long exchange folded into a loop, errors as notes, and data a
 # peer sent that would recolour a terminal.
-# sockshell> diagram --format png  (not exported, the shell refuses it: no Python equivalent of diagram)
-# sockshell> set diagram on  (shell only: a setting of the shell)
-# sockshell> diagram -w 5  (not exported, the shell refuses it: no Python equivalent of diagram)
-# sockshell> diagram  (not exported, the shell refuses it: no Python equivalent of diagram)
+# sockshell> diagram --format png  (left out: diagram draws the shell's own record of the session: Python has no such call)
+# sockshell> set diagram on  (left out: set diagram is a setting of the shell: Python has no such call)
+# sockshell> diagram -w 5  (left out: diagram draws the shell's own record of the session: Python has no such call)
+# sockshell> diagram  (left out: diagram draws the shell's own record of the session: Python has no such call)
 with step(): s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
 with step(): s.bind(('127.0.0.1', 0))
 with step(): s.listen(1)
@@ -223,6 +223,6 @@ with step(): show_data(conn.recv(1))
 # Peer data with a terminal escape and markup is drawn escaped.
 with step(): show(conn.send(b'\x1b[31m</text><script>'))
 with step(): show_data(c.recv(100))
-# sockshell> diagram --stable -w 72  (not exported, the shell refuses it: no Python equivalent of diagram)
-# sockshell> diagram -o /nonexistent-folder/d.svg --format svg  (not exported, the shell refuses it: no Python equivalent of diagram)
+# sockshell> diagram --stable -w 72  (left out: diagram draws the shell's own record of the session: Python has no such call)
+# sockshell> diagram -o /nonexistent-folder/d.svg --format svg  (left out: diagram draws the shell's own record of the session: Python has no such call)
 with step(): c.close(); conn.close(); s.close()
