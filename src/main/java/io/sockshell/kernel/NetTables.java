@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,21 @@ public final class NetTables {
                 // A system without IPv6 (or without UDP's file) has no such sockets to show.
             }
         }
-        return new NetTables(rows, null);
+        return new NetTables(onePerSocket(rows), null);
+    }
+
+    /**
+     * The rows with each socket once. The kernel writes these files a page at a time and walks
+     * its hash table again for each page, so a socket that moved meanwhile can be written twice
+     * (seen under load: a connection not accepted yet, listed twice). A socket is its addresses
+     * and inode; of two rows of one socket the later, newer one stays, in the earlier's place.
+     */
+    static List<SocketRow> onePerSocket(List<SocketRow> rows) {
+        Map<String, SocketRow> seen = new LinkedHashMap<>(rows.size() * 2);
+        for (SocketRow row : rows) {
+            seen.put((row.udp() ? "udp " : "tcp ") + row.local() + ' ' + row.remote() + ' ' + row.inode(), row);
+        }
+        return seen.size() == rows.size() ? rows : new ArrayList<>(seen.values());
     }
 
     /** Why there are no tables to read here, or empty when there are. */
@@ -203,6 +218,6 @@ public final class NetTables {
     static NetTables of(Map<String, String> files) {
         List<SocketRow> rows = new ArrayList<>();
         files.forEach((name, text) -> parse(text.getBytes(StandardCharsets.ISO_8859_1), name.startsWith("udp"), rows));
-        return new NetTables(rows, null);
+        return new NetTables(onePerSocket(rows), null);
     }
 }

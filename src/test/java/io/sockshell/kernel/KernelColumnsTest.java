@@ -160,6 +160,20 @@ class KernelColumnsTest {
         assertEquals(client, tables.connection(client.localKey(), client.remoteKey()));
     }
 
+    /** A socket the kernel wrote twice (it walks its table again for each page) is one row, the later. */
+    @Test
+    void aSocketWrittenTwiceIsOneRow() {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+        NetTables tables = NetTables.of(Map.of("tcp", header
+                + "   0: 0100007F:1F90 0100007F:C350 01 00000000:00000000 00:00000000 00000000     0        0 0 1\n"
+                + "   1: 0100007F:1F90 00000000:0000 0A 00000000:00000002 00:00000000 00000000     0        0 4242 1\n"
+                + "   2: 0100007F:1F90 0100007F:C350 01 00000000:00000004 00:00000000 00000000     0        0 0 1\n"
+                + "   3: 0100007F:1F90 0100007F:C351 01 00000000:00000000 00:00000000 00000000     0        0 0 1\n"));
+        assertEquals(3, tables.rows().size());
+        assertEquals(4, tables.rows().get(0).receiveQueue(), "the later row of the socket, in the earlier's place");
+        assertEquals(4242, tables.rows().get(1).inode());
+    }
+
     /**
      * Every kernel row the shell relates to the session on {@code port}, as {@code "LOCAL PEER" -> "STATE
      * RECV-Q SEND-Q"}, after checking that ss shows the same rows with the same values.
