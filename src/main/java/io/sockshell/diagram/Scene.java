@@ -458,7 +458,7 @@ public final class Scene {
             int i = 0;
             while (i < moments.size()) {
                 int[] run = repetition(signatures, i);
-                if (run != null) {
+                if (run != null && hasCall(moments, i, run[0])) {
                     int length = run[0];
                     int times = run[1];
                     List<Row> body = new ArrayList<>();
@@ -579,6 +579,16 @@ public final class Scene {
                 }
             }
             return true;
+        }
+
+        /** Whether a run of moments holds a call: notes alone are not folded into a loop. */
+        private static boolean hasCall(List<Moment> moments, int at, int length) {
+            for (int k = at; k < at + length; k++) {
+                if (moments.get(k).call() != null) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether every repetition moved the same bytes, so the first one's previews stand for all. */

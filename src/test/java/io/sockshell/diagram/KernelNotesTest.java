@@ -94,6 +94,18 @@ class KernelNotesTest {
     }
 
     @Test
+    void repeatedExchangesWithTheirNotesStillFoldIntoALoop() {
+        String[] exchanges = RecordedRuns.exchanges(20);
+        String[] traced = new String[exchanges.length + 1];
+        System.arraycopy(exchanges, 0, traced, 0, 6);
+        traced[6] = "trace kernel on";
+        System.arraycopy(exchanges, 6, traced, 7, exchanges.length - 6);
+        String drawn = TextDiagramTest.draw(RecordedRuns.session(traced), false, 140);
+        assertTrue(drawn.contains("loop 20 x: send 1 B, recv 1024 → 1 B"), drawn);
+        assertEquals(1, drawn.split("kernel: conn RECV-Q 1", -1).length - 1, drawn);
+    }
+
+    @Test
     void withTheKernelViewOffThereIsNoNote() {
         String[] untraced = CLIENT_CLOSES_FIRST.clone();
         untraced[3] = "trace kernel off";
