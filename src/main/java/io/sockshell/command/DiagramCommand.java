@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = {"Draw this session's socket calls so far as a sequence diagram.",
             "One lifeline per socket: connect and accept as the handshake, data as arrows with their size and a "
                 + "preview, close as FIN (x for a reset), a blocked call as a heavy line until what released it, "
-                + "repeated exchanges folded into loops. The shell records its calls from the start; in a script, "
+                + "repeated exchanges folded into loops; with 'trace kernel on', each change the kernel view reports "
+                + "is a note beside the socket it is about. The shell records its calls from the start; in a script, "
                 + "'set diagram on' first. --format svg or html writes a page (with -o FILE)."},
         footer = {"", "Lesson: a socket conversation is a picture: who connected to whom, which call waited for "
                 + "what, which bytes crossed in which direction, who closed first."})

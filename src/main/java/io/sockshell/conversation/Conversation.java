@@ -20,6 +20,13 @@ public final class Conversation {
     public record Mark(long at, String text) {
     }
 
+    /**
+     * A remark about one socket at logical time {@code at}, such as a change the kernel made to
+     * it: on lifeline {@code socket}, or on the whole of {@code party} when {@code socket} is -1.
+     */
+    public record Note(long at, String party, int socket, String text) {
+    }
+
     /** A command as its party typed it (or a program's call), where it came from, and when it began. */
     public record Command(String party, String text, Source source, long at) {
     }
@@ -28,15 +35,18 @@ public final class Conversation {
     private final List<Call> calls;
     private final List<Mark> marks;
     private final List<Command> commands;
+    private final List<Note> notes;
     private final int[] peers;
     private final int[] counterparts;
     private final Releases releases;
 
-    Conversation(List<Lifeline> lifelines, List<Call> calls, List<Mark> marks, List<Command> commands) {
+    Conversation(List<Lifeline> lifelines, List<Call> calls, List<Mark> marks, List<Command> commands,
+            List<Note> notes) {
         this.lifelines = lifelines;
         this.calls = calls;
         this.marks = marks;
         this.commands = commands;
+        this.notes = notes;
         this.peers = peers(lifelines);
         this.counterparts = new int[calls.size()];
         for (Call call : calls) {
@@ -70,8 +80,12 @@ public final class Conversation {
         return commands;
     }
 
+    public List<Note> notes() {
+        return notes;
+    }
+
     public boolean isEmpty() {
-        return calls.isEmpty() && marks.isEmpty();
+        return calls.isEmpty() && marks.isEmpty() && notes.isEmpty();
     }
 
     /** The parties, in the order their first socket was used. */

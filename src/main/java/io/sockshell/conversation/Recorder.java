@@ -24,6 +24,7 @@ public final class Recorder {
     private final List<LifelineDraft> lifelines = new ArrayList<>();
     private final List<Conversation.Mark> marks = new ArrayList<>();
     private final List<Conversation.Command> commands = new ArrayList<>();
+    private final List<Conversation.Note> notes = new ArrayList<>();
 
     /** One command or program call: what the calls made within it share. */
     public static final class Scope {
@@ -242,12 +243,21 @@ public final class Recorder {
         marks.add(new Conversation.Mark(at, text));
     }
 
+    /**
+     * A remark by {@code party} about lifeline {@code socket} (or, with -1, about the party) at
+     * this moment, such as a change the kernel made to its socket.
+     */
+    public synchronized void note(String party, int socket, String text) {
+        notes.add(new Conversation.Note(++clock, party, socket, text));
+    }
+
     /** What has been recorded so far; calls still running show with no end. */
     public synchronized Conversation snapshot() {
         List<Lifeline> lines = new ArrayList<>(lifelines.size());
         for (LifelineDraft lifeline : lifelines) {
             lines.add(lifeline.snapshot());
         }
-        return new Conversation(lines, List.copyOf(calls), List.copyOf(marks), List.copyOf(commands));
+        return new Conversation(lines, List.copyOf(calls), List.copyOf(marks), List.copyOf(commands),
+                List.copyOf(notes));
     }
 }

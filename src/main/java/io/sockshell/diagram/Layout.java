@@ -75,6 +75,9 @@ final class Layout {
             if (row instanceof Scene.Local local) {
                 int need = Math.min(labelCap, labels.apply(local.label()).length()) + LOCAL_PADDING;
                 wanted[local.column()] = Math.max(wanted[local.column()], need);
+            } else if (row instanceof Scene.Note note) {
+                int need = Math.min(labelCap, labels.apply(note.label()).length()) + LOCAL_PADDING;
+                wanted[note.first()] = Math.max(wanted[note.first()], need);
             } else if (row instanceof Scene.Message message) {
                 int from = Math.min(message.from(), message.to());
                 int to = Math.max(message.from(), message.to());

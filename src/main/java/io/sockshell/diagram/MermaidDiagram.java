@@ -8,7 +8,8 @@ import java.util.Map;
  * A scene as a Mermaid {@code sequenceDiagram}, for a README or a wiki: a participant per
  * socket (named {@code p0}, {@code p1}, ... and shown by its name), a box per party, messages
  * as arrows ({@code ->>} data and connects, {@code --)} an orderly close, {@code -x} a reset),
- * a blocked call as an activation, a label beside a lifeline as a note, folded exchanges as
+ * a blocked call as an activation, a label beside a lifeline as a note (a remark such as a
+ * kernel's change over its socket or its party), folded exchanges as
  * {@code loop} blocks. Every name and label is written with Mermaid's entity codes for the
  * characters it would read as syntax.
  */
@@ -71,6 +72,9 @@ public final class MermaidDiagram {
             out.append("    Note right of ").append(id(local.column())).append(": ")
                     .append(Escape.mermaid(local.label().full()))
                     .append('\n');
+        } else if (row instanceof Scene.Note note) {
+            out.append("    Note over ").append(id(note.first())).append(note.last() > note.first() ? "," + id(note.last()) : "")
+                    .append(": ").append(Escape.mermaid(note.label().full())).append('\n');
         } else if (row instanceof Scene.LoopStart loop) {
             out.append("    loop ").append(Escape.mermaid(loop.times() + " x: " + loop.summary())).append('\n');
         } else if (row instanceof Scene.LoopEnd) {

@@ -33,7 +33,7 @@ public final class Scene {
     public enum Kind { CALL, RESULT, ERROR, NOTE }
 
     /** One row of the diagram. */
-    public sealed interface Row permits Message, Local, LoopStart, LoopEnd, Mark {
+    public sealed interface Row permits Message, Local, Note, LoopStart, LoopEnd, Mark {
         /** The step or snippet it came from, or null. */
         Source source();
     }
@@ -44,6 +44,13 @@ public final class Scene {
 
     /** A label on one column. */
     public record Local(int column, Label label, Kind kind, Source source) implements Row {
+    }
+
+    /**
+     * A remark over columns {@code first} to {@code last}: one socket's, or all of a party's
+     * when it is about none of them (what the kernel changed, while the kernel view is on).
+     */
+    public record Note(int first, int last, Label label, Source source) implements Row {
     }
 
     /** The start of a loop: the rows up to its {@link LoopEnd} happened {@code times} times. */
@@ -142,14 +149,14 @@ public final class Scene {
                 .thenComparingInt(Key::call);
     }
 
-    /** What a moment is of its call: all of it, the start or the end of a wait, or a mark. */
-    private enum Role { ONLY, START, END, MARK }
+    /** What a moment is of its call: all of it, the start or the end of a wait; or a mark or a note. */
+    private enum Role { ONLY, START, END, MARK, NOTE }
 
     /**
      * A row before folding: its place, its call and what of it the row shows. Its row is made
      * only if it is drawn, so a folded run of 100,000 exchanges makes the labels of one.
      */
-    private record Moment(Key key, Call call, Role role, int column, String mark) {
+    private record Moment(Key key, Call call, Role role, int column, int lastColumn, String text) {
         int startsWait() {
             return role == Role.START ? call.id() : -1;
         }
@@ -159,7 +166,7 @@ public final class Scene {
         }
 
         boolean closes() {
-            return role != Role.START && role != Role.MARK && call.op() == Op.CLOSE && !call.failed();
+            return (role == Role.ONLY || role == Role.END) && call.op() == Op.CLOSE && !call.failed();
         }
     }
 
@@ -172,6 +179,8 @@ public final class Scene {
         private final Conversation conversation;
         private final Ports ports;
         private final Map<Integer, Integer> columnOf = new HashMap<>();
+        /** Each party's first and last column, by the party's name as recorded. */
+        private final Map<String, int[]> partyColumns = new HashMap<>();
         private final List<Column> columns = new ArrayList<>();
         private final Map<Integer, Key> effectKeys = new HashMap<>();
 
@@ -187,7 +196,15 @@ public final class Scene {
                 addMoments(call, moments);
             }
             for (Conversation.Mark mark : conversation.marks()) {
-                moments.add(new Moment(new Key(mark.at(), 0, -1), null, Role.MARK, -1, Escape.controls(mark.text())));
+                moments.add(new Moment(new Key(mark.at(), 0, -1), null, Role.MARK, -1, -1, Escape.controls(mark.text())));
+            }
+            for (Conversation.Note note : conversation.notes()) {
+                int[] span = note.socket() >= 0 ? new int[] {column(note.socket()), column(note.socket())}
+                        : partyColumns.get(note.party());
+                if (span != null && span[0] >= 0) {
+                    moments.add(new Moment(new Key(note.at(), 0, -1), null, Role.NOTE, span[0], span[1],
+                            Escape.controls(note.text())));
+                }
             }
             moments.sort((a, b) -> Key.ORDER.compare(a.key(), b.key()));
             return fold(moments);
@@ -214,6 +231,7 @@ public final class Scene {
                         name = unnamedOthers == 1 ? "s" : "s" + (++others);
                     }
                     int times = seen.merge(name, 1, Integer::sum);
+                    partyColumns.computeIfAbsent(party.getKey(), unused -> new int[] {columns.size(), 0})[1] = columns.size();
                     columnOf.put(lifeline.id(), columns.size());
                     columns.add(new Column(Escape.controls(party.getKey()),
                             Escape.controls(times == 1 ? name : name + "#" + times)));
@@ -284,12 +302,12 @@ public final class Scene {
             }
             Key start = new Key(call.begin(), 0, call.id());
             if (!conversation.blocked(call)) {
-                moments.add(new Moment(start, call, Role.ONLY, column, null));
+                moments.add(new Moment(start, call, Role.ONLY, column, column, null));
                 return;
             }
-            moments.add(new Moment(start, call, Role.START, column, null));
+            moments.add(new Moment(start, call, Role.START, column, column, null));
             if (call.finished()) {
-                moments.add(new Moment(endKey(call), call, Role.END, column, null));
+                moments.add(new Moment(endKey(call), call, Role.END, column, column, null));
             }
         }
 
@@ -297,7 +315,10 @@ public final class Scene {
         private Row rowOf(Moment moment) {
             Call call = moment.call();
             if (moment.role() == Role.MARK) {
-                return new Mark(moment.mark(), null);
+                return new Mark(moment.text(), null);
+            }
+            if (moment.role() == Role.NOTE) {
+                return new Note(moment.column(), moment.lastColumn(), Label.of(moment.text()), null);
             }
             int column = moment.column();
             int counterpart = column(conversation.counterpart(call));
@@ -437,7 +458,7 @@ public final class Scene {
             int i = 0;
             while (i < moments.size()) {
                 int[] run = repetition(signatures, i);
-                if (run != null) {
+                if (run != null && hasCall(moments, i, run[0])) {
                     int length = run[0];
                     int times = run[1];
                     List<Row> body = new ArrayList<>();
@@ -506,14 +527,19 @@ public final class Scene {
 
         /**
          * Each moment's shape as a number: equal numbers for rows that differ only in their data
-         * preview and source. A moment that starts or ends a wait, and a mark, is unique, so no
-         * loop folds them.
+         * preview and source, and for notes of one text on the same columns. A moment that starts
+         * or ends a wait, and a mark, is unique, so no loop folds them.
          */
         private int[] signatures(List<Moment> moments) {
-            Map<Shape, Integer> ids = new HashMap<>();
+            Map<Object, Integer> ids = new HashMap<>();
             int[] signatures = new int[moments.size()];
             for (int i = 0; i < moments.size(); i++) {
                 Moment moment = moments.get(i);
+                if (moment.role() == Role.NOTE) {
+                    List<Object> shape = List.of(moment.column(), moment.lastColumn(), moment.text());
+                    signatures[i] = ids.computeIfAbsent(shape, unused -> ids.size());
+                    continue;
+                }
                 if (moment.role() != Role.ONLY) {
                     signatures[i] = -1 - i;
                     continue;
@@ -555,9 +581,22 @@ public final class Scene {
             return true;
         }
 
+        /** Whether a run of moments holds a call: notes alone are not folded into a loop. */
+        private static boolean hasCall(List<Moment> moments, int at, int length) {
+            for (int k = at; k < at + length; k++) {
+                if (moments.get(k).call() != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether every repetition moved the same bytes, so the first one's previews stand for all. */
         private static boolean sameData(List<Moment> moments, int at, int length, int times) {
             for (int k = 0; k < length; k++) {
+                if (moments.get(at + k).call() == null) {
+                    continue;
+                }
                 byte[] first = moments.get(at + k).call().preview();
                 for (int t = 1; t < times; t++) {
                     if (!java.util.Arrays.equals(first, moments.get(at + t * length + k).call().preview())) {
@@ -573,15 +612,20 @@ public final class Scene {
                 return new Message(message.from(), message.to(), message.label().withoutData(), message.line(),
                         message.source());
             }
-            Local local = (Local) row;
-            return new Local(local.column(), local.label().withoutData(), local.kind(), local.source());
+            if (row instanceof Local local) {
+                return new Local(local.column(), local.label().withoutData(), local.kind(), local.source());
+            }
+            return row;
         }
 
         private static String summary(List<Row> body) {
             List<String> parts = new ArrayList<>();
             for (Row row : body) {
-                String head = row instanceof Message message ? message.label().head() : ((Local) row).label().head();
-                parts.add(head);
+                if (row instanceof Message message) {
+                    parts.add(message.label().head());
+                } else if (row instanceof Local local) {
+                    parts.add(local.label().head());
+                }
             }
             return String.join(", ", parts);
         }

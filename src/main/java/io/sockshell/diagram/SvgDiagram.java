@@ -64,6 +64,10 @@ public final class SvgDiagram {
             ".mark{stroke:#ff7b72}.mark-text{fill:#ff7b72}",
             ".gutter{fill:#6e7681}",
             "}");
+    /** The style of notes (what the kernel changed), added only to a diagram that has some. */
+    private static final String NOTE_STYLE = String.join("\n",
+            ".note{fill:#8250df;font-style:italic}",
+            "@media (prefers-color-scheme: dark){.note{fill:#d2a8ff}}");
 
     private final String title;
     private final Function<Source, String> links;
@@ -93,7 +97,11 @@ public final class SvgDiagram {
                 .append(number(width)).append("\" height=\"").append(number(height)).append("\" viewBox=\"0 0 ")
                 .append(number(width)).append(' ').append(number(height)).append("\" role=\"img\">\n");
         svg.append("<title>").append(Escape.xml(title)).append("</title>\n");
-        svg.append("<style>\n").append(STYLE).append("\n</style>\n");
+        svg.append("<style>\n").append(STYLE);
+        if (scene.rows().stream().anyMatch(row -> row instanceof Scene.Note)) {
+            svg.append('\n').append(NOTE_STYLE);
+        }
+        svg.append("\n</style>\n");
         svg.append("<defs>\n");
         for (String kind : new String[] {"data", "connect", "fin"}) {
             svg.append("<marker id=\"arrow-").append(kind).append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" ")
@@ -202,26 +210,14 @@ public final class SvgDiagram {
             int room = (int) ((Math.abs(x1 - x0) - 16) / CELL);
             text(svg, (x0 + x1) / 2, y + 1, message.label().fit(room), "middle");
         } else if (row instanceof Scene.Local local) {
-            double cx = x(layout, left, local.column());
-            double until = width - PAD;
-            for (int c = local.column() + 1; c < scene.columns().size(); c++) {
-                if (scene.state(c, index) != Scene.State.ABSENT) {
-                    until = x(layout, left, c) - 6;
-                    break;
-                }
-            }
-            int room = (int) ((until - cx - 12) / CELL);
             String css = switch (local.kind()) {
                 case ERROR -> "error";
                 case RESULT -> "result";
                 default -> null;
             };
-            svg.append("<text");
-            if (css != null) {
-                svg.append(" class=\"").append(css).append('"');
-            }
-            svg.append(" x=\"").append(number(cx + 10)).append("\" y=\"").append(number(y + 4)).append("\">")
-                    .append(Escape.xml(local.label().fit(room))).append("</text>\n");
+            beside(svg, scene, layout, left, width, local.column(), local.label(), css, index, y);
+        } else if (row instanceof Scene.Note note) {
+            beside(svg, scene, layout, left, width, note.first(), note.label(), "note", index, y);
         } else if (row instanceof Scene.LoopStart loop) {
             int end = loopEnd(scene, index);
             double y0 = top + index * ROW + 2;
@@ -243,6 +239,26 @@ public final class SvgDiagram {
             svg.append("<text class=\"mark-text\" x=\"").append(number(left + 10)).append("\" y=\"").append(number(y + 4))
                     .append("\">").append(Escape.xml(shown)).append("</text>\n");
         }
+    }
+
+    /** A label beside column {@code column}'s lifeline, cut where the next lifeline on the row is. */
+    private void beside(StringBuilder svg, Scene scene, Layout layout, double left, double width, int column,
+            Label label, String css, int index, double y) {
+        double cx = x(layout, left, column);
+        double until = width - PAD;
+        for (int c = column + 1; c < scene.columns().size(); c++) {
+            if (scene.state(c, index) != Scene.State.ABSENT) {
+                until = x(layout, left, c) - 6;
+                break;
+            }
+        }
+        int room = (int) ((until - cx - 12) / CELL);
+        svg.append("<text");
+        if (css != null) {
+            svg.append(" class=\"").append(css).append('"');
+        }
+        svg.append(" x=\"").append(number(cx + 10)).append("\" y=\"").append(number(y + 4)).append("\">")
+                .append(Escape.xml(label.fit(room))).append("</text>\n");
     }
 
     private static int loopEnd(Scene scene, int start) {

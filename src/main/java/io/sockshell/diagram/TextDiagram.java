@@ -100,15 +100,9 @@ public final class TextDiagram {
         if (row instanceof Scene.Message message) {
             message(scene, layout, line, message, index);
         } else if (row instanceof Scene.Local local) {
-            int from = layout.x(local.column()) + 2;
-            int until = width;
-            for (int c = local.column() + 1; c < columns; c++) {
-                if (scene.state(c, index) != Scene.State.ABSENT) {
-                    until = layout.x(c) - 1;
-                    break;
-                }
-            }
-            put(line, from, text(local.label()).fit(until - from, glyphs.ellipsis), until);
+            beside(scene, layout, width, line, local.column(), local.label(), index);
+        } else if (row instanceof Scene.Note note) {
+            beside(scene, layout, width, line, note.first(), note.label(), index);
         } else if (row instanceof Scene.LoopStart loop) {
             rule(line, glyphs.topLeft, glyphs.topRight, glyphs.horizontal,
                     plain("loop " + loop.times() + " x: " + loop.summary()));
@@ -118,6 +112,19 @@ public final class TextDiagram {
             rule(line, glyphs.mark, glyphs.mark, glyphs.mark, plain(mark.text()));
         }
         return new String(line);
+    }
+
+    /** A label beside column {@code column}'s lifeline, cut where the next lifeline on the row is. */
+    private void beside(Scene scene, Layout layout, int width, char[] line, int column, Label label, int index) {
+        int from = layout.x(column) + 2;
+        int until = width;
+        for (int c = column + 1; c < scene.columns().size(); c++) {
+            if (scene.state(c, index) != Scene.State.ABSENT) {
+                until = layout.x(c) - 1;
+                break;
+            }
+        }
+        put(line, from, text(label).fit(until - from, glyphs.ellipsis), until);
     }
 
     private void message(Scene scene, Layout layout, char[] line, Scene.Message message, int index) {

@@ -120,6 +120,15 @@ public final class KernelView {
         }
     }
 
+    /**
+     * One change the kernel made, as {@code trace kernel} says it.
+     *
+     * @param sock the session's socket it is about (open or closed), or null for a row no socket
+     *             of the session holds (a connection not accepted yet, the far end of one)
+     */
+    public record Change(Sock sock, String text) {
+    }
+
     /** The addresses a socket had when it was closed (or last seen connected), and its name then. */
     private record Closed(String name, String localKey, String peerKey) {
     }
@@ -531,8 +540,8 @@ public final class KernelView {
          * that newly appear for no socket of the session are the other side of a change that is
          * said.
          */
-        public List<String> changesSince(Snapshot before) {
-            List<String> lines = new ArrayList<>();
+        public List<Change> changesSince(Snapshot before) {
+            List<Change> lines = new ArrayList<>();
             if (before == null || unavailable != null || before.unavailable != null) {
                 return lines;
             }
@@ -560,7 +569,7 @@ public final class KernelView {
             }
             for (Entry old : before.entries) {
                 if (!matched.contains(old) && old.row() != null && !(old.sock() != null && stillHeld(old.sock()))) {
-                    lines.add(old.label() + " " + old.state() + " -> " + TcpState.CLOSE.name());
+                    lines.add(new Change(old.sock(), old.label() + " " + old.state() + " -> " + TcpState.CLOSE.name()));
                 }
             }
             return lines;
@@ -579,8 +588,9 @@ public final class KernelView {
             return held.contains(sock);
         }
 
-        private void describe(Entry old, Entry now, List<String> lines) {
+        private void describe(Entry old, Entry now, List<Change> changes) {
             String label = now.label();
+            List<String> lines = new ArrayList<>();
             if (!old.state().equals(now.state())) {
                 lines.add(label + " " + old.state() + " -> " + now.state());
             }
@@ -591,13 +601,16 @@ public final class KernelView {
                     lines.add(label + " accept queue " + now.receiveQueue() + "/"
                             + (now.backlog() < 0 ? "?" : Integer.toString(now.backlog())));
                 }
-                return;
+            } else {
+                if (old.receiveQueue() != now.receiveQueue() && !(old.row() != null && old.row().listening())) {
+                    lines.add(label + " RECV-Q " + now.receiveQueue());
+                }
+                if (old.sendQueue() != now.sendQueue() && !(old.row() != null && old.row().listening())) {
+                    lines.add(label + " SEND-Q " + now.sendQueue());
+                }
             }
-            if (old.receiveQueue() != now.receiveQueue() && !(old.row() != null && old.row().listening())) {
-                lines.add(label + " RECV-Q " + now.receiveQueue());
-            }
-            if (old.sendQueue() != now.sendQueue() && !(old.row() != null && old.row().listening())) {
-                lines.add(label + " SEND-Q " + now.sendQueue());
+            for (String line : lines) {
+                changes.add(new Change(now.sock(), line));
             }
         }
     }

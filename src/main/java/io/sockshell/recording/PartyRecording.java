@@ -150,6 +150,18 @@ public final class PartyRecording {
         }
     }
 
+    /**
+     * Notes {@code text} about the party's socket {@code sock} (a wrapped one), or about the
+     * party when {@code sock} is null or not one of its own; nothing while recording is off.
+     */
+    public void note(Sock sock, String text) {
+        Recorder target = recorder;
+        if (target != null) {
+            int lifeline = sock instanceof RecordingSock own && own.recording() == this ? own.lifeline(target) : -1;
+            target.note(party, lifeline, text);
+        }
+    }
+
     /** The lifelines of the party's sockets among {@code socks}, in their order. */
     private static List<Integer> lifelines(Recorder target, List<Sock> socks) {
         List<Integer> lifelines = new ArrayList<>(socks.size());

@@ -391,7 +391,8 @@ public final class Session implements ShellContext, AutoCloseable {
 
     /**
      * With {@code trace kernel} on, what the line just run changed in the kernel, once it has
-     * settled: one {@code | kernel: ...} line each.
+     * settled: one {@code | kernel: ...} line each, also noted in the recorded calls (for
+     * {@code diagram}) beside the socket it is about.
      */
     private void traceKernelChanges() {
         if (!kernelTracing.on()) {
@@ -400,8 +401,9 @@ public final class Session implements ShellContext, AutoCloseable {
         }
         KernelView.Snapshot after = kernel.settled();
         if (kernelBefore != null) {
-            for (String change : after.changesSince(kernelBefore)) {
-                out.println(TerminalText.escapeControls("| kernel: " + change));
+            for (KernelView.Change change : after.changesSince(kernelBefore)) {
+                out.println(TerminalText.escapeControls("| kernel: " + change.text()));
+                recording.note(change.sock(), "kernel: " + change.text());
             }
             out.flush();
         }

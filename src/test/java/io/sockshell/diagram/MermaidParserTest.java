@@ -35,6 +35,7 @@ class MermaidParserTest {
         conversations.put("echo", RecordedRuns.session(RecordedRuns.ECHO_PAIR));
         conversations.put("folded", FoldingTest.generated(100));
         conversations.put("hostile", Hostile.conversation());
+        conversations.put("kernel-notes", RecordedRuns.session(KernelNotesTest.CLIENT_CLOSES_FIRST));
         conversations.put("empty", Conversation.empty());
         List<String> files = new ArrayList<>();
         for (Map.Entry<String, Conversation> entry : conversations.entrySet()) {
