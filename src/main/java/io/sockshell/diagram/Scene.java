@@ -29,8 +29,8 @@ public final class Scene {
     /** How a message's line is drawn: data and handshakes solid, an orderly end dashed, a reset crossed. */
     public enum Line { DATA, CONNECT, FIN, RST }
 
-    /** How a label on one lifeline reads: a call, its result after a wait, a failure, a remark. */
-    public enum Kind { CALL, RESULT, ERROR, NOTE }
+    /** How a label on one lifeline reads: a call, its result after a wait, a failure. */
+    public enum Kind { CALL, RESULT, ERROR }
 
     /** One row of the diagram. */
     public sealed interface Row permits Message, Local, Note, LoopStart, LoopEnd, Mark {
