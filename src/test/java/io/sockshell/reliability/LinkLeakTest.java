@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.support.ShellDriver;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,14 +20,7 @@ class LinkLeakTest {
 
     @Test
     void linksGiveBackTheirDescriptorsAndThreads() throws InterruptedException {
-        rounds(1);
-        ProcessResources.Counts start = ProcessResources.now();
-        rounds(3);
-        ProcessResources.Counts end = ProcessResources.awaitReturnTo(start, SETTLE);
-        System.out.printf("leaks/links: descriptors %d at start, %d at the end; threads %d, %d%n",
-                start.descriptors(), end.descriptors(), start.threads(), end.threads());
-        assertTrue(end.descriptors() <= start.descriptors(), "descriptors leaked: " + end);
-        assertEquals(List.of(), ProcessResources.threadsStartedSince(start, end), "threads leaked");
+        ProcessResources.assertRoundsGiveBack("links", LinkLeakTest::rounds, SETTLE);
     }
 
     private static void rounds(int count) {

@@ -1,5 +1,8 @@
 package io.sockshell.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.sockshell.support.Backends;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -114,4 +118,19 @@ final class ProcessResources {
 
     /** The name of the JDK's threads that wait for child processes (java.lang.ProcessHandleImpl). */
     private static final String PROCESS_REAPER = "process reaper";
+
+    /**
+     * Runs {@code rounds} once to warm up (classes, pools the JDK keeps), then three times more,
+     * and checks that the descriptors and threads came back to what they were between the two.
+     */
+    static void assertRoundsGiveBack(String what, IntConsumer rounds, Duration settle) throws InterruptedException {
+        rounds.accept(1);
+        Counts start = now();
+        rounds.accept(3);
+        Counts end = awaitReturnTo(start, settle);
+        System.out.printf("leaks/%s: descriptors %d at start, %d at the end; threads %d, %d%n",
+                what, start.descriptors(), end.descriptors(), start.threads(), end.threads());
+        assertTrue(end.descriptors() <= start.descriptors(), "descriptors leaked: " + end);
+        assertEquals(List.of(), threadsStartedSince(start, end), "threads leaked");
+    }
 }

@@ -31,14 +31,7 @@ class ProgramLeakTest {
 
     @Test
     void programsGiveBackTheirDescriptorsAndThreads() throws InterruptedException {
-        rounds(1);
-        ProcessResources.Counts start = ProcessResources.now();
-        rounds(3);
-        ProcessResources.Counts end = ProcessResources.awaitReturnTo(start, SETTLE);
-        System.out.printf("leaks/programs: descriptors %d at start, %d at the end; threads %d, %d%n",
-                start.descriptors(), end.descriptors(), start.threads(), end.threads());
-        assertTrue(end.descriptors() <= start.descriptors(), "descriptors leaked: " + end);
-        assertEquals(List.of(), ProcessResources.threadsStartedSince(start, end), "threads leaked");
+        ProcessResources.assertRoundsGiveBack("programs", ProgramLeakTest::rounds, SETTLE);
     }
 
     private static void rounds(int count) {
