@@ -72,11 +72,15 @@ public final class NetTables {
      * and inode; of two rows of one socket the later, newer one stays, in the earlier's place.
      */
     static List<SocketRow> onePerSocket(List<SocketRow> rows) {
-        Map<String, SocketRow> seen = new LinkedHashMap<>(rows.size() * 2);
+        Map<Socket, SocketRow> seen = new LinkedHashMap<>(rows.size() * 2);
         for (SocketRow row : rows) {
-            seen.put((row.udp() ? "udp " : "tcp ") + row.local() + ' ' + row.remote() + ' ' + row.inode(), row);
+            seen.put(new Socket(row.udp(), row.local(), row.remote(), row.inode()), row);
         }
         return seen.size() == rows.size() ? rows : new ArrayList<>(seen.values());
+    }
+
+    /** What names one socket in the tables, whatever its state and queues say. */
+    private record Socket(boolean udp, String local, String remote, long inode) {
     }
 
     /** Why there are no tables to read here, or empty when there are. */
