@@ -7,9 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "bind",
         description = {"Bind SOCKET to a local address: s.bind((HOST, PORT)).",
             "HOST \"\" means every local address; PORT 0 lets the OS choose (read it with getsockname).",
-            "NAME.port stands for the port socket NAME is bound to."},
+            "NAME.port stands for the port socket NAME is bound to.",
+            "An AF_UNIX socket takes one PATH instead: s.bind('/tmp/x.sock'); \"\\0name\" is an abstract name."},
         footer = {"", "Lesson: bind only claims the address. Until listen, a client connecting here is refused.",
-            "A port still in TIME_WAIT gives [Errno 98] Address already in use unless SO_REUSEADDR is set."})
+            "A port still in TIME_WAIT gives [Errno 98] Address already in use unless SO_REUSEADDR is set.",
+            "An AF_UNIX bind makes a socket file, which close leaves behind: bind it again and it is",
+            "[Errno 98] too, until the file is removed (unlink PATH). An abstract name has no file."})
 public final class BindCommand extends AddressCommand {
     public BindCommand(ShellContext context) {
         super(context);

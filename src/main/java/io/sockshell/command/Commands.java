@@ -23,7 +23,7 @@ public final class Commands {
             SetCommand.class, JobsCommand.class,
             WaitCommand.class, KillCommand.class, ExportCommand.class, HelpCommand.class, ExitCommand.class,
             ProgramCommand.class, TypeCommand.class, OutputCommand.class, PortsCommand.class, EofCommand.class,
-            SignalCommand.class, LinkCommand.class);
+            SignalCommand.class, LinkCommand.class, UnlinkCommand.class);
 
     private Commands() {
     }

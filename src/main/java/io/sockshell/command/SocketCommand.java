@@ -12,13 +12,14 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "socket",
         description = {"Create a socket: socket.socket(AF_INET, SOCK_STREAM) in Python.",
-            "FAMILY is AF_INET (default) or AF_INET6; TYPE is SOCK_STREAM (TCP, default) or SOCK_DGRAM (UDP).",
+            "FAMILY is AF_INET (default), AF_INET6 or AF_UNIX (a local socket named by a path);",
+            "TYPE is SOCK_STREAM (TCP, default) or SOCK_DGRAM (UDP).",
             "Without NAME the socket gets the next free name (s1, s2, ...), which is printed."},
         footer = {"", "Lesson: a socket is just an endpoint the OS gives you; nothing is sent yet.",
             "A server goes on to bind/listen/accept; a client goes on to connect."})
 public final class SocketCommand extends ShellCommand {
     @Parameters(arity = "0..3", paramLabel = "NAME|FAMILY|TYPE",
-            description = "Optional name, then optional AF_INET|AF_INET6 and SOCK_STREAM|SOCK_DGRAM (in any order).")
+            description = "Optional name, then optional AF_INET|AF_INET6|AF_UNIX and SOCK_STREAM|SOCK_DGRAM (in any order).")
     List<String> words = new ArrayList<>();
 
     public SocketCommand(ShellContext context) {
@@ -35,6 +36,7 @@ public final class SocketCommand extends ShellCommand {
             switch (upper) {
                 case "AF_INET", "INET", "IPV4", "-4" -> family = Family.AF_INET;
                 case "AF_INET6", "INET6", "IPV6", "-6" -> family = Family.AF_INET6;
+                case "AF_UNIX", "UNIX" -> family = Family.AF_UNIX;
                 case "SOCK_STREAM", "STREAM", "TCP" -> kind = Kind.SOCK_STREAM;
                 case "SOCK_DGRAM", "DGRAM", "UDP" -> kind = Kind.SOCK_DGRAM;
                 default -> {

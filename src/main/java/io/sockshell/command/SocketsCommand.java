@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 + "accepted, and SEND-Q the backlog, as ss shows them: the table does not hold the backlog, so it is "
                 + "the one the socket's listen gave the kernel (at most net.core.somaxconn).",
             "A fresh or bound socket has no row: CLOSE. A closed socket shows the state its connection was left in "
-                + "(FIN_WAIT2, LAST_ACK, TIME_WAIT) until the kernel lets it go. UDP sockets show -. Where "
+                + "(FIN_WAIT2, LAST_ACK, TIME_WAIT) until the kernel lets it go. UDP and AF_UNIX sockets show -. Where "
                 + "there is no such table (not Linux) or /proc cannot be read, the columns say ?, and netstat says why.",
             "The kernel moves connections on by itself (a handshake completes, a FIN is acknowledged after a "
                 + "delay), so the listing waits, at most 2 s, until nothing related is moving and every background "
@@ -108,6 +108,10 @@ public final class SocketsCommand extends ShellCommand {
     }
 
     private static String type(SockInfo info) {
+        if (info.family() == Family.AF_UNIX) {
+            // ss's names for AF_UNIX streams and datagrams.
+            return info.kind() == Kind.SOCK_STREAM ? "u_str" : "u_dgr";
+        }
         return (info.kind() == Kind.SOCK_STREAM ? "tcp" : "udp") + (info.family() == Family.AF_INET ? "4" : "6");
     }
 

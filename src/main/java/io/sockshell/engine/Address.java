@@ -3,9 +3,41 @@ package io.sockshell.engine;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 
-/** A socket address as Python shows it: {@code ('127.0.0.1', 2000)} or {@code ('::1', 2000, 0, 0)}. */
+/**
+ * A socket address as Python shows it: {@code ('127.0.0.1', 2000)} or {@code ('::1', 2000, 0, 0)};
+ * for AF_UNIX the path alone, {@code '/tmp/x.sock'} ({@code host} holds it and {@code port} is 0),
+ * {@code ''} for an unnamed socket, and an abstract name (which starts with NUL) as bytes,
+ * {@code b'\x00name'}, because CPython returns those as bytes.
+ */
 public record Address(Family family, String host, int port) {
+    /** The size of {@code sun_path} in Linux's {@code struct sockaddr_un}. */
+    public static final int UNIX_PATH_ROOM = 108;
+
+    /** An AF_UNIX address: a path, an abstract name starting with NUL, or {@code ""} for none. */
+    public static Address unix(String path) {
+        return new Address(Family.AF_UNIX, path, 0);
+    }
+
+    /**
+     * The bytes of an AF_UNIX path as the kernel takes them (UTF-8, as CPython encodes a str
+     * path), checked as CPython's getsockaddrarg checks them before any system call: a path
+     * needs room for its terminating NUL, an abstract name does not.
+     */
+    public static byte[] unixPathBytes(String path) throws SockError {
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        boolean abstractName = bytes.length > 0 && bytes[0] == 0;
+        if (bytes.length > UNIX_PATH_ROOM || (!abstractName && bytes.length == UNIX_PATH_ROOM)) {
+            throw SockError.plain("OSError", "AF_UNIX path too long");
+        }
+        return bytes;
+    }
+
+    /** Whether this is an AF_UNIX abstract name, which Linux keeps in no file. */
+    public boolean isAbstract() {
+        return family == Family.AF_UNIX && host.startsWith("\0");
+    }
 
     public static Address of(InetSocketAddress address) {
         Family family = address.getAddress() instanceof Inet6Address ? Family.AF_INET6 : Family.AF_INET;
@@ -38,14 +70,27 @@ public record Address(Family family, String host, int port) {
     }
 
     public String pythonRepr() {
+        if (family == Family.AF_UNIX) {
+            if (isAbstract()) {
+                byte[] name = host.getBytes(StandardCharsets.UTF_8);
+                return PyRepr.bytes(name, 0, name.length);
+            }
+            return PyRepr.str(host);
+        }
         String quoted = PyRepr.str(host);
         return family == Family.AF_INET6
                 ? "(" + quoted + ", " + port + ", 0, 0)"
                 : "(" + quoted + ", " + port + ")";
     }
 
-    /** The short form used in traces and tables: {@code 127.0.0.1:2000}, {@code [::1]:2000}. */
+    /**
+     * The short form used in traces and tables: {@code 127.0.0.1:2000}, {@code [::1]:2000}; an
+     * AF_UNIX address as Python shows it, quoted, so that an unnamed one still shows ({@code ''}).
+     */
     public String hostPort() {
+        if (family == Family.AF_UNIX) {
+            return pythonRepr();
+        }
         return family == Family.AF_INET6 ? "[" + host + "]:" + port : host + ":" + port;
     }
 

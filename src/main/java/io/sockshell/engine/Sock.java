@@ -19,6 +19,10 @@ public interface Sock extends AutoCloseable {
 
     void label(String label);
 
+    /**
+     * Python's bind. For an AF_UNIX socket {@code host} is the path (an abstract name starts
+     * with NUL) and {@code port} is ignored; the same holds for connect and connect_ex.
+     */
     void bind(String host, int port) throws SockError;
 
     void listen(int backlog) throws SockError;

@@ -39,6 +39,10 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
 
     @Override
     public Sock open(Family family, Kind kind) throws SockError {
+        if (family == Family.AF_UNIX && kind == Kind.SOCK_DGRAM) {
+            throw SockError.plain("OSError",
+                    "AF_UNIX SOCK_DGRAM needs the posix backend (Java has no datagram channel for it)");
+        }
         NioSock sock = kind == Kind.SOCK_STREAM ? new NioStreamSock(family, trace) : new NioDatagramSock(family, trace);
         sock.traceCreationWhenNamed();
         return sock;

@@ -15,6 +15,7 @@ import io.sockshell.engine.TraceListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -54,7 +55,7 @@ final class NioDatagramSock extends NioSock {
     }
 
     @Override
-    void bindTo(InetSocketAddress address) throws IOException, SockError {
+    void bindTo(SocketAddress address) throws IOException, SockError {
         if (localOrNull() != null) {
             throw SockError.of(Errno.EINVAL);
         }
@@ -79,7 +80,7 @@ final class NioDatagramSock extends NioSock {
     }
 
     @Override
-    synchronized void connectTo(InetSocketAddress target) throws IOException {
+    synchronized void connectTo(SocketAddress target) throws IOException {
         if (channel.isConnected()) {
             channel.disconnect();
         }
@@ -276,7 +277,7 @@ final class NioDatagramSock extends NioSock {
     }
 
     @Override
-    InetSocketAddress localOrNull() {
+    SocketAddress localOrNull() {
         try {
             return (InetSocketAddress) channel.getLocalAddress();
         } catch (IOException e) {

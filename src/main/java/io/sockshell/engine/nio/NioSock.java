@@ -12,7 +12,7 @@ import io.sockshell.engine.SockInfo;
 import io.sockshell.engine.SockOption;
 import io.sockshell.engine.TraceListener;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.SelectableChannel;
@@ -136,29 +136,29 @@ abstract class NioSock implements Sock {
 
     @Override
     public synchronized void bind(String host, int port) throws SockError {
-        syscall("bind", host(host) + ":" + port, () -> {
+        syscall("bind", where(host, port), () -> {
             // CPython parses the address before it uses the descriptor: a bad port or name
             // is reported even on a closed socket.
-            InetSocketAddress address = Resolver.resolve(family, host, port, "bind");
+            SocketAddress address = Resolver.socketAddress(family, host, port, "bind", false);
             ensureOpen();
             bindTo(address);
         });
     }
 
     /** Binds the open socket's channel, or raises EINVAL where Linux would. */
-    abstract void bindTo(InetSocketAddress address) throws IOException, SockError;
+    abstract void bindTo(SocketAddress address) throws IOException, SockError;
 
     @Override
     public void connect(String host, int port) throws SockError {
-        syscall("connect", host(host) + ":" + port, () -> {
-            InetSocketAddress target = Resolver.destination(family, Resolver.resolve(family, host, port, "connect"));
+        syscall("connect", where(host, port), () -> {
+            SocketAddress target = Resolver.socketAddress(family, host, port, "connect", true);
             ensureOpen();
             connectTo(target);
         });
     }
 
     /** Connects the open socket to {@code target}, resolved as the kernel would send to it. */
-    abstract void connectTo(InetSocketAddress target) throws IOException, SockError;
+    abstract void connectTo(SocketAddress target) throws IOException, SockError;
 
     /** Python's connect_ex: connect, with an errno in place of the error it would raise. */
     @Override
@@ -192,12 +192,12 @@ abstract class NioSock implements Sock {
     @Override
     public synchronized Address getsockname() throws SockError {
         ensureOpen();
-        InetSocketAddress local = localOrNull();
-        return local == null ? Address.unbound(family) : Address.of(family, local);
+        SocketAddress local = localOrNull();
+        return local == null ? Address.unbound(family) : Resolver.address(family, local);
     }
 
     /** The address the socket is bound to, or null. */
-    abstract InetSocketAddress localOrNull();
+    abstract SocketAddress localOrNull();
 
     @Override
     public void close() {
@@ -424,6 +424,11 @@ abstract class NioSock implements Sock {
 
     static String host(String host) {
         return host == null || host.isEmpty() ? "''" : host;
+    }
+
+    /** An address as a trace shows it: {@code host:port}, or an AF_UNIX path as Python shows it. */
+    String where(String host, int port) {
+        return family == Family.AF_UNIX ? Address.unix(host == null ? "" : host).pythonRepr() : host(host) + ":" + port;
     }
 
     static final int READ = SelectionKey.OP_READ;

@@ -13,7 +13,7 @@ import io.sockshell.engine.SockOption;
 import io.sockshell.engine.SocketState;
 import io.sockshell.engine.TraceListener;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -74,7 +74,7 @@ final class NioStreamSock extends NioSock {
     }
 
     @Override
-    void bindTo(InetSocketAddress address) throws IOException, SockError {
+    void bindTo(SocketAddress address) throws IOException, SockError {
         TcpState now = tcp;
         if (now.isListening() || now.connected() || now.isConnecting() || channels.localOrNull() != null) {
             throw SockError.of(Errno.EINVAL);
@@ -121,14 +121,14 @@ final class NioStreamSock extends NioSock {
                     }
                 }
             }
-            Address peer = Address.of(family, (InetSocketAddress) client.getRemoteAddress());
+            Address peer = Resolver.address(family, client.getRemoteAddress());
             traceResult("accept", "", peer.hostPort());
             return new Accepted(accepted, peer);
         });
     }
 
     @Override
-    void connectTo(InetSocketAddress target) throws SockError {
+    void connectTo(SocketAddress target) throws SockError {
         connector.connect(target);
     }
 
@@ -154,7 +154,7 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
-        Resolver.resolve(family, host, port, "sendto");
+        Resolver.socketAddress(family, host, port, "sendto", true);
         ensureOpen();
         return send(data);
     }
@@ -388,7 +388,7 @@ final class NioStreamSock extends NioSock {
     }
 
     @Override
-    InetSocketAddress localOrNull() {
+    SocketAddress localOrNull() {
         return channels.localOrNull();
     }
 
@@ -400,7 +400,7 @@ final class NioStreamSock extends NioSock {
             throw SockError.of(Errno.ENOTCONN);
         }
         try {
-            return Address.of(family, (InetSocketAddress) channels.socket().getRemoteAddress());
+            return Resolver.address(family, channels.socket().getRemoteAddress());
         } catch (IOException e) {
             throw IoErrors.map(e);
         }

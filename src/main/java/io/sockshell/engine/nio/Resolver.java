@@ -1,16 +1,52 @@
 package io.sockshell.engine.nio;
 
+import io.sockshell.engine.Address;
+import io.sockshell.engine.Errno;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.SockError;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 
 /** Python's address handling: {@code ''} is any address, ports are checked, families must match. */
 final class Resolver {
     private Resolver() {
+    }
+
+    /**
+     * The address a bind ({@code connecting} false) or connect takes: for AF_UNIX the path,
+     * checked as CPython checks it; for IP the host resolved, the any-address made loopback
+     * for a connect.
+     */
+    static SocketAddress socketAddress(Family family, String host, int port, String call, boolean connecting)
+            throws SockError {
+        if (family != Family.AF_UNIX) {
+            InetSocketAddress resolved = resolve(family, host, port, call);
+            return connecting ? destination(family, resolved) : resolved;
+        }
+        String path = host == null ? "" : host;
+        Address.unixPathBytes(path);
+        if (path.isEmpty() && connecting) {
+            throw SockError.of(Errno.EINVAL);
+        }
+        if (path.isEmpty() || Address.unix(path).isAbstract()) {
+            // Linux's autobind (bind to '') names the socket with an abstract name too.
+            throw SockError.plain("OSError",
+                    "abstract AF_UNIX names need the posix backend (Java's channels take only paths)");
+        }
+        return UnixDomainSocketAddress.of(path);
+    }
+
+    /** A channel's address as Python shows it, for a socket of {@code socketFamily}. */
+    static Address address(Family socketFamily, SocketAddress address) {
+        if (address instanceof UnixDomainSocketAddress unix) {
+            return Address.unix(unix.getPath().toString());
+        }
+        return Address.of(socketFamily, (InetSocketAddress) address);
     }
 
     static InetSocketAddress resolve(Family family, String host, int port, String call) throws SockError {

@@ -1,10 +1,13 @@
 package io.sockshell.engine.nio;
 
+import io.sockshell.engine.Errno;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SockOption;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.Channel;
@@ -38,7 +41,7 @@ final class StreamChannels {
      * The address the socket was bound to (the port the system picked, for port 0), so that a
      * rebuilt channel keeps it, as the kernel's socket does.
      */
-    private InetSocketAddress boundTo;
+    private SocketAddress boundTo;
     /**
      * Values of options a {@link ServerSocketChannel} lacks (SO_SNDBUF, TCP_NODELAY, ...), read
      * from the socket just before it started listening: Linux keeps them on a listening socket.
@@ -79,17 +82,19 @@ final class StreamChannels {
         return listening != null ? listening : channel;
     }
 
-    InetSocketAddress localOrNull() {
+    /** The address the socket is bound to, or null; an AF_UNIX socket with no name has none. */
+    SocketAddress localOrNull() {
         try {
-            return (InetSocketAddress) live().getLocalAddress();
+            SocketAddress local = live().getLocalAddress();
+            return local instanceof UnixDomainSocketAddress unix && unix.getPath().toString().isEmpty() ? null : local;
         } catch (IOException e) {
             return null;
         }
     }
 
-    void bind(InetSocketAddress address) throws IOException {
+    void bind(SocketAddress address) throws IOException {
         channel.bind(address);
-        boundTo = (InetSocketAddress) channel.getLocalAddress();
+        boundTo = channel.getLocalAddress();
     }
 
     /**
@@ -102,7 +107,11 @@ final class StreamChannels {
      * back.
      */
     void listen(int backlog) throws IOException, SockError {
-        InetSocketAddress local = localOrNull();
+        if (owner.family == Family.AF_UNIX) {
+            listenOnPath(backlog);
+            return;
+        }
+        SocketAddress local = localOrNull();
         if (local == null) {
             local = Resolver.resolve(owner.family, "", 0, "listen");
         }
@@ -132,6 +141,31 @@ final class StreamChannels {
         this.backlog = Math.max(1, backlog);
     }
 
+    /**
+     * listen for AF_UNIX. The kernel refuses an unnamed socket (an autobind would give it an
+     * abstract name, which Java's channels cannot take). A path is held by its socket file, not
+     * by a port that two channels may share, so the bound channel lets go first: it closes
+     * (which leaves the file, as Linux's close does) and the file it made is removed for the
+     * listener to make its own.
+     */
+    private void listenOnPath(int backlog) throws IOException, SockError {
+        if (!(localOrNull() instanceof UnixDomainSocketAddress path)) {
+            throw SockError.of(Errno.EINVAL);
+        }
+        ServerSocketChannel opened = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            owner.closeChannel(channel);
+            Files.deleteIfExists(path.getPath());
+            opened.bind(path, Math.max(1, backlog));
+            opened.configureBlocking(false);
+        } catch (IOException e) {
+            opened.close();
+            throw e;
+        }
+        server = opened;
+        this.backlog = Math.max(1, backlog);
+    }
+
     /** The backlog the listening channel gave the kernel, or -1 while not listening. */
     int backlog() {
         return server == null ? -1 : backlog;
@@ -139,7 +173,7 @@ final class StreamChannels {
 
     /** Closes the listener and goes back to a stream channel bound to its address. */
     void stopListening() throws IOException, SockError {
-        InetSocketAddress local = (InetSocketAddress) server.getLocalAddress();
+        SocketAddress local = server.getLocalAddress();
         owner.closeChannel(server);
         server = null;
         channel = fresh();
@@ -214,6 +248,10 @@ final class StreamChannels {
     }
 
     private StandardProtocolFamily protocol() {
-        return owner.family == Family.AF_INET ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6;
+        return switch (owner.family) {
+            case AF_INET -> StandardProtocolFamily.INET;
+            case AF_INET6 -> StandardProtocolFamily.INET6;
+            case AF_UNIX -> StandardProtocolFamily.UNIX;
+        };
     }
 }

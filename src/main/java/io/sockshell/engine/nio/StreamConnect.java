@@ -3,7 +3,7 @@ package io.sockshell.engine.nio;
 import io.sockshell.engine.Errno;
 import io.sockshell.engine.SockError;
 import java.io.IOException;
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 
@@ -26,7 +26,7 @@ final class StreamConnect {
     }
 
     /** One connect call to {@code target}, an address already resolved and checked. */
-    void connect(InetSocketAddress target) throws SockError {
+    void connect(SocketAddress target) throws SockError {
         SocketChannel pending;
         synchronized (sock) {
             poll();
@@ -66,7 +66,7 @@ final class StreamConnect {
     }
 
     /** Starts a connect; true when it completed at once. A failure leaves a fresh socket behind. */
-    private boolean start(InetSocketAddress target) throws SockError {
+    private boolean start(SocketAddress target) throws SockError {
         try {
             if (channels.socket().connect(target)) {
                 sock.moveTo(sock.tcp().connectedAtOnce());

@@ -24,6 +24,7 @@ import java.lang.invoke.VarHandle;
  * <p>The constants are Linux's on x86-64 and arm64, the systems the provider accepts.
  */
 final class Libc {
+    static final int AF_UNIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int SOCK_STREAM = 1;

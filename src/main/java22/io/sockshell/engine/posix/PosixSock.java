@@ -748,9 +748,13 @@ final class PosixSock implements Sock {
 
     /** The learner's name for where the socket is, from the kernel's TCP state (TCP_INFO). */
     private SocketState state(Address local, Address peer) {
-        boolean bound = local != null && local.port() != 0;
+        boolean bound = local != null && (family == Family.AF_UNIX ? !local.host().isEmpty() : local.port() != 0);
         boolean shut = shutRead || shutWrite;
-        if (kind == Kind.SOCK_DGRAM) {
+        if (family == Family.AF_UNIX && kind == Kind.SOCK_STREAM && listenBacklog() >= 0) {
+            return SocketState.LISTENING;
+        }
+        if (kind == Kind.SOCK_DGRAM || family == Family.AF_UNIX) {
+            // No TCP_INFO here: an AF_UNIX stream is connected while it has a peer.
             return peer != null ? (shut ? SocketState.HALF_CLOSED : SocketState.CONNECTED)
                     : bound ? SocketState.BOUND : SocketState.FRESH;
         }
@@ -871,7 +875,11 @@ final class PosixSock implements Sock {
     }
 
     private static int af(Family family) {
-        return family == Family.AF_INET ? Libc.AF_INET : Libc.AF_INET6;
+        return switch (family) {
+            case AF_INET -> Libc.AF_INET;
+            case AF_INET6 -> Libc.AF_INET6;
+            case AF_UNIX -> Libc.AF_UNIX;
+        };
     }
 
     private static int level(SockOption option) {

@@ -1,5 +1,6 @@
 package io.sockshell.engine.posix;
 
+import io.sockshell.engine.Address;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.SockError;
 import java.lang.foreign.Arena;
@@ -11,7 +12,8 @@ import java.lang.foreign.ValueLayout;
  * {@code setipaddr} make it: {@code ''} is the any-address, {@code '<broadcast>'} the broadcast
  * address, a numeric address is read by {@code inet_pton} without a lookup, and any other name
  * goes to {@code getaddrinfo}, whose errors are {@code socket.gaierror}. The port is checked
- * after the host, as CPython does.
+ * after the host, as CPython does. An AF_UNIX path is taken as it is, once CPython's length
+ * check has passed.
  */
 final class Resolver {
     private static final int ADDRINFO_SIZE = 48;
@@ -23,7 +25,10 @@ final class Resolver {
     private Resolver() {
     }
 
-    static SockAddr.Inet resolve(Family family, String host, int port, String caller) throws SockError {
+    static SockAddr resolve(Family family, String host, int port, String caller) throws SockError {
+        if (family == Family.AF_UNIX) {
+            return new SockAddr.Unix(Address.unixPathBytes(host == null ? "" : host));
+        }
         byte[] ip = ip(family, host == null ? "" : host);
         if (port < 0 || port > 0xffff) {
             throw SockError.plain("OverflowError", caller + "(): port must be 0-65535.");

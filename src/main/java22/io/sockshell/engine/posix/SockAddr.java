@@ -5,14 +5,15 @@ import io.sockshell.engine.Family;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A socket address as the kernel takes and gives it ({@code struct sockaddr_in},
- * {@code sockaddr_in6}), written to and read from native memory. Sealed so that every kind is
- * handled wherever addresses are: an AF_UNIX path ({@code sockaddr_un}) is one more record here,
- * with its own {@link #write}, {@link #show} and engine form, once the engine's API takes paths.
+ * {@code sockaddr_in6}, {@code sockaddr_un}), written to and read from native memory. Sealed so
+ * that every kind is handled wherever addresses are.
  */
-sealed interface SockAddr permits SockAddr.Inet {
+sealed interface SockAddr permits SockAddr.Inet, SockAddr.Unix {
     int SIZE_IN = 16;
     int SIZE_IN6 = 28;
     ValueLayout.OfShort NET_SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
@@ -59,6 +60,50 @@ sealed interface SockAddr permits SockAddr.Inet {
         }
     }
 
+    /**
+     * An AF_UNIX path or abstract name (its first byte NUL), as bytes. A path is passed with
+     * its terminating NUL, an abstract name without one, as CPython passes them.
+     */
+    record Unix(byte[] path) implements SockAddr {
+        /** {@code offsetof(struct sockaddr_un, sun_path)}. */
+        static final int PATH_OFFSET = 2;
+
+        @Override
+        public int write(MemorySegment into) {
+            into.asSlice(0, PATH_OFFSET + Address.UNIX_PATH_ROOM).fill((byte) 0);
+            into.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_UNIX);
+            MemorySegment.copy(path, 0, into, ValueLayout.JAVA_BYTE, PATH_OFFSET, path.length);
+            boolean abstractName = path.length > 0 && path[0] == 0;
+            return PATH_OFFSET + path.length + (abstractName ? 0 : 1);
+        }
+
+        @Override
+        public String show() {
+            return "{AF_UNIX, " + toAddress().pythonRepr() + "}";
+        }
+
+        @Override
+        public Address toAddress() {
+            return Address.unix(new String(path, StandardCharsets.UTF_8));
+        }
+
+        /**
+         * The name in a {@code sockaddr_un} the kernel wrote: an abstract name is every byte
+         * after the family, a path ends at its first NUL (CPython's makeaddr).
+         */
+        static Unix read(MemorySegment from, int length) {
+            byte[] raw = from.asSlice(PATH_OFFSET, length - PATH_OFFSET).toArray(ValueLayout.JAVA_BYTE);
+            if (raw.length > 0 && raw[0] == 0) {
+                return new Unix(raw);
+            }
+            int end = 0;
+            while (end < raw.length && raw[end] != 0) {
+                end++;
+            }
+            return new Unix(Arrays.copyOf(raw, end));
+        }
+    }
+
     /** The address in {@code from}, {@code length} bytes long, as the kernel wrote it; null if none. */
     static SockAddr read(MemorySegment from, int length) {
         if (length < 2) {
@@ -66,6 +111,9 @@ sealed interface SockAddr permits SockAddr.Inet {
         }
         int family = Short.toUnsignedInt(from.get(ValueLayout.JAVA_SHORT, 0));
         int port = Short.toUnsignedInt(from.get(NET_SHORT, 2));
+        if (family == Libc.AF_UNIX) {
+            return Unix.read(from, length);
+        }
         if (family == Libc.AF_INET && length >= SIZE_IN) {
             return new Inet(Family.AF_INET, from.asSlice(4, 4).toArray(ValueLayout.JAVA_BYTE), port);
         }

@@ -1,0 +1,61 @@
+package io.sockshell.command;
+
+import io.sockshell.engine.Errno;
+import io.sockshell.engine.PyRepr;
+import io.sockshell.engine.SockError;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "unlink",
+        description = {"Remove the file at PATH: os.unlink(PATH).",
+            "PATH is written as bind takes an AF_UNIX path: a word, or quoted text."},
+        footer = {"", "Lesson: an AF_UNIX bind makes a socket file and close leaves it there, so a server",
+            "that starts again gets [Errno 98] Address already in use until the old file is removed."})
+public final class UnlinkCommand extends ShellCommand {
+    private static final Errno EISDIR = Errno.of(21, "EISDIR", "Is a directory");
+
+    @Parameters(index = "0", paramLabel = "PATH")
+    String path;
+
+    public UnlinkCommand(ShellContext context) {
+        super(context);
+    }
+
+    @Override
+    protected void run() throws SockError, UsageError {
+        String name = AddressCommand.path(path);
+        Path file = Path.of(name);
+        try {
+            // os.unlink removes no folder, where Files.delete would remove an empty one.
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                throw failed(EISDIR, name);
+            }
+            Files.delete(file);
+        } catch (NoSuchFileException e) {
+            throw failed(Errno.ENOENT, name);
+        } catch (AccessDeniedException e) {
+            throw failed(Errno.EACCES, name);
+        } catch (FileSystemException e) {
+            // The JDK names only some errors by class; the rest carry strerror's text.
+            if (Errno.ENOTDIR.text().equals(e.getReason())) {
+                throw failed(Errno.ENOTDIR, name);
+            }
+            throw SockError.unclassified(e);
+        } catch (IOException e) {
+            throw SockError.unclassified(e);
+        }
+    }
+
+    /** The error as os.unlink raises it, with the file's name after the text. */
+    private static SockError failed(Errno errno, String name) {
+        return SockError.plain(errno.pythonClass(), "[Errno " + errno.number() + "] " + errno.text() + ": "
+                + PyRepr.str(name));
+    }
+}
