@@ -3,7 +3,6 @@ package io.sockshell.command;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -43,16 +42,6 @@ abstract class AddressCommand extends ShellCommand {
                     + HelpCommand.oneLineSynopsis(spec.commandLine()) + ")");
         }
         call(sock, text(host), port(port));
-    }
-
-    /** An AF_UNIX path: quoted text or a bytes literal with Python's escapes, or a bare word. */
-    static String path(String raw) throws UsageError {
-        boolean bytesLiteral = raw.length() >= 3 && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B')
-                && (raw.charAt(1) == '"' || raw.charAt(1) == '\'');
-        if (bytesLiteral) {
-            return new String(data(raw).toArray(), StandardCharsets.UTF_8);
-        }
-        return text(raw);
     }
 
     /** The call itself, on the socket named and the address read (for AF_UNIX: the path, port 0). */

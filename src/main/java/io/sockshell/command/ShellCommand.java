@@ -67,6 +67,16 @@ public abstract class ShellCommand implements Callable<Integer> {
         return raw;
     }
 
+    /** An AF_UNIX path: quoted text or a bytes literal with Python's escapes, or a bare word. */
+    public static String path(String raw) throws UsageError {
+        boolean bytesLiteral = raw.length() >= 3 && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B')
+                && (raw.charAt(1) == '"' || raw.charAt(1) == '\'');
+        if (bytesLiteral) {
+            return new String(data(raw).toArray(), StandardCharsets.UTF_8);
+        }
+        return text(raw);
+    }
+
     public static PyBytes data(String raw) throws UsageError {
         try {
             return DataLiteral.parse(raw);

@@ -30,7 +30,7 @@ public final class UnlinkCommand extends ShellCommand {
 
     @Override
     protected void run() throws SockError, UsageError {
-        String name = AddressCommand.path(path);
+        String name = path(path);
         Path file = Path.of(name);
         try {
             // os.unlink removes no folder, where Files.delete would remove an empty one.

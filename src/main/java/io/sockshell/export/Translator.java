@@ -82,6 +82,8 @@ final class Translator {
     private final Map<String, Integer> jobCounts = new HashMap<>();
     private final Map<String, String> captureVariables = new HashMap<>();
     private final Map<String, String> fileConstants = new LinkedHashMap<>();
+    /** The AF_UNIX sockets, by key: their bind and connect take a path, not a host and port. */
+    private final Set<String> unixSockets = new HashSet<>();
 
     Translator(List<String> parties, Map<String, String> carriedFiles) {
         this.parties = parties;
@@ -291,6 +293,7 @@ final class Translator {
             throws UsageError, DataLiteral.BadLiteral {
         switch (command) {
             case "socket" -> socket(party, spec, out);
+            case "unlink" -> out.add("os.unlink(" + path(spec.positional("PATH")) + ")");
             case "bind", "connect" -> out.add(sock(party, spec.positional("SOCKET")) + "." + command + "("
                     + address(party, command, spec) + ")");
             case "connect_ex" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".connect_ex("
@@ -367,6 +370,7 @@ final class Translator {
             switch (word.toUpperCase(Locale.ROOT)) {
                 case "AF_INET", "INET", "IPV4", "-4" -> family = "AF_INET";
                 case "AF_INET6", "INET6", "IPV6", "-6" -> family = "AF_INET6";
+                case "AF_UNIX", "UNIX" -> family = "AF_UNIX";
                 case "SOCK_STREAM", "STREAM", "TCP" -> kind = "SOCK_STREAM";
                 case "SOCK_DGRAM", "DGRAM", "UDP" -> kind = "SOCK_DGRAM";
                 default -> {
@@ -379,6 +383,11 @@ final class Translator {
         }
         String chosen = name == null ? automaticName(party, "s") : name;
         String variable = define(party, chosen, false);
+        if (family.equals("AF_UNIX")) {
+            unixSockets.add(key(party, chosen));
+        } else {
+            unixSockets.remove(key(party, chosen));
+        }
         out.assign(variable, variable + " = socket.socket(socket." + family + ", socket." + kind + ")");
         if (name == null) {
             out.add("emit(" + PythonText.str(chosen) + ")");
@@ -520,8 +529,28 @@ final class Translator {
 
     // Arguments, as Python expressions.
 
+    /** The address of a bind or connect: {@code (HOST, PORT)}, or an AF_UNIX socket's one path. */
     private String address(String party, String command, Arguments spec) throws UsageError {
-        return "(" + host(spec.positional("HOST")) + ", " + port(party, command, spec.positional("PORT")) + ")";
+        String host = spec.positional("HOST|PATH");
+        String port = spec.positional("PORT");
+        if (unixSockets.contains(key(party, spec.positional("SOCKET")))) {
+            if (port != null) {
+                throw new UsageError("an AF_UNIX address is one PATH, not HOST PORT");
+            }
+            return path(host);
+        }
+        if (port == null) {
+            throw new UsageError("missing required parameter: 'PORT'");
+        }
+        return "(" + host(host) + ", " + port(party, command, port) + ")";
+    }
+
+    /**
+     * An AF_UNIX path as a Python str; captures may stand inside it, {@code /tmp/echo-[[port]].sock}
+     * (their marks are private-use characters, which the path's escapes leave as they are).
+     */
+    private String path(String raw) throws UsageError {
+        return textExpression(ShellCommand.path(raw));
     }
 
     private String host(String raw) throws UsageError {
