@@ -51,6 +51,10 @@ final class Ports {
     }
 
     String hostPort(Endpoint endpoint) {
+        if (endpoint.port() == 0 && (endpoint.host().startsWith("'") || endpoint.host().startsWith("b'"))) {
+            // An AF_UNIX path, already as Python prints it; it has no port.
+            return endpoint.host();
+        }
         String host = endpoint.host().isEmpty() ? "''" : endpoint.host();
         String port = port(endpoint.port());
         return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;

@@ -51,6 +51,16 @@ public final class PySocket implements AutoCloseable, OpenSocket {
         run("bind()", () -> sock.bind(address.host(), address.port()));
     }
 
+    /** {@code s.bind('/tmp/x.sock')}: an AF_UNIX socket's address is its path. */
+    public void bind(String path) {
+        bind(Address.unix(path));
+    }
+
+    /** Whether the socket has ports for the program's records (an AF_UNIX socket has a path). */
+    private boolean hasPorts() {
+        return sock.family() != Family.AF_UNIX;
+    }
+
     /** Python 3.5+'s default backlog when none is given. */
     public void listen() {
         listen(128);
@@ -59,7 +69,9 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     public void listen(int backlog) {
         run("listen()", () -> {
             sock.listen(backlog);
-            program.listening(sock.getsockname().port());
+            if (hasPorts()) {
+                program.listening(sock.getsockname().port());
+            }
         });
     }
 
@@ -68,7 +80,9 @@ public final class PySocket implements AutoCloseable, OpenSocket {
         return call("accept()", () -> {
             Accepted accepted = sock.accept();
             PySocket conn = new PySocket(program, accepted.socket());
-            program.seenPort(accepted.peer().port(), false);
+            if (hasPorts()) {
+                program.seenPort(accepted.peer().port(), false);
+            }
             return new AcceptedPair(conn, accepted.peer());
         });
     }
@@ -76,9 +90,21 @@ public final class PySocket implements AutoCloseable, OpenSocket {
     public void connect(Address address) {
         run("connect()", () -> {
             sock.connect(address.host(), address.port());
-            program.seenPort(sock.getsockname().port(), false);
-            program.seenPort(sock.getpeername().port(), true);
+            if (hasPorts()) {
+                program.seenPort(sock.getsockname().port(), false);
+                program.seenPort(sock.getpeername().port(), true);
+            }
         });
+    }
+
+    /** {@code s.connect('/tmp/x.sock')}, for an AF_UNIX socket. */
+    public void connect(String path) {
+        connect(Address.unix(path));
+    }
+
+    /** {@code s.connect_ex('/tmp/x.sock')}, for an AF_UNIX socket. */
+    public int connect_ex(String path) {
+        return connect_ex(Address.unix(path));
     }
 
     /** Like {@link #connect} but returns the errno, 0 on success, instead of raising it. */
@@ -208,18 +234,29 @@ public final class PySocket implements AutoCloseable, OpenSocket {
         out.append("family=").append(sock.family()).append(", type=").append(sock.kind()).append(", proto=0");
         if (!sock.isClosed()) {
             try {
-                out.append(", laddr=").append(sock.getsockname().pythonRepr());
+                appendAddress(out, "laddr", sock.getsockname());
             } catch (SockError unbound) {
                 // Only a closed socket has no local address; it was open a moment ago.
             }
             try {
-                String peer = sock.getpeername().pythonRepr();
-                out.append(", raddr=").append(peer);
+                appendAddress(out, "raddr", sock.getpeername());
             } catch (SockError notConnected) {
                 // A socket with no peer shows no raddr, as in Python.
             }
         }
         return out.append('>').toString();
+    }
+
+    /**
+     * CPython's repr shows {@code str(address)} when the address is not empty: an AF_UNIX path
+     * unquoted, an unnamed AF_UNIX socket not at all.
+     */
+    private static void appendAddress(StringBuilder out, String key, Address address) {
+        if (address.family() != Family.AF_UNIX || address.isAbstract()) {
+            out.append(", ").append(key).append('=').append(address.pythonRepr());
+        } else if (!address.host().isEmpty()) {
+            out.append(", ").append(key).append('=').append(address.host());
+        }
     }
 
     private <T> T call(String name, SockCall<T> body) {

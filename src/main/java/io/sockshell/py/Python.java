@@ -36,6 +36,7 @@ import java.util.List;
 public final class Python {
     public static final Family AF_INET = Family.AF_INET;
     public static final Family AF_INET6 = Family.AF_INET6;
+    public static final Family AF_UNIX = Family.AF_UNIX;
     public static final Kind SOCK_STREAM = Kind.SOCK_STREAM;
     public static final Kind SOCK_DGRAM = Kind.SOCK_DGRAM;
     public static final ShutdownHow SHUT_RD = ShutdownHow.SHUT_RD;

@@ -5,6 +5,7 @@ import io.sockshell.conversation.Op;
 import io.sockshell.conversation.Recorder;
 import io.sockshell.conversation.Source;
 import io.sockshell.engine.Address;
+import io.sockshell.engine.Family;
 import io.sockshell.engine.Readiness;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
@@ -185,7 +186,11 @@ public final class PartyRecording {
         return target.begin(current, socket, op, call, arguments);
     }
 
+    /** An address as a diagram names it; an AF_UNIX one by its path as Python prints it, with no port. */
     static Endpoint endpoint(Address address) {
+        if (address != null && address.family() == Family.AF_UNIX) {
+            return new Endpoint(address.pythonRepr(), 0);
+        }
         return address == null ? null : new Endpoint(address.host(), address.port());
     }
 

@@ -68,13 +68,20 @@ final class RecordingSock implements Sock {
         recorder.addresses(lifeline, address(true), address(false));
     }
 
+    /** The address a call names, as {@link PartyRecording#endpoint} shows it. */
+    private Endpoint target(String host, int port) {
+        return PartyRecording.endpoint(inner.family() == Family.AF_UNIX ? Address.unix(host == null ? "" : host)
+                : new Address(inner.family(), host, port));
+    }
+
     private Endpoint address(boolean local) {
         if (inner.isClosed()) {
             return null;
         }
         try {
             Address address = local ? inner.getsockname() : inner.getpeername();
-            return address.port() == 0 && local ? null : PartyRecording.endpoint(address);
+            boolean unnamed = address.family() == Family.AF_UNIX ? address.host().isEmpty() : address.port() == 0;
+            return unnamed && local ? null : PartyRecording.endpoint(address);
         } catch (SockError notThere) {
             return null;
         }
@@ -132,7 +139,7 @@ final class RecordingSock implements Sock {
 
     @Override
     public void bind(String host, int port) throws SockError {
-        record(Op.BIND, "bind", "", new Endpoint(host, port), () -> {
+        record(Op.BIND, "bind", "", target(host, port), () -> {
             inner.bind(host, port);
             readdress();
             return null;
@@ -172,7 +179,7 @@ final class RecordingSock implements Sock {
 
     @Override
     public void connect(String host, int port) throws SockError {
-        record(Op.CONNECT, "connect", "", new Endpoint(host, port), () -> {
+        record(Op.CONNECT, "connect", "", target(host, port), () -> {
             try {
                 inner.connect(host, port);
                 return null;
@@ -184,7 +191,7 @@ final class RecordingSock implements Sock {
 
     @Override
     public int connectEx(String host, int port) throws SockError {
-        return record(Op.CONNECT, "connect_ex", "", new Endpoint(host, port), () -> {
+        return record(Op.CONNECT, "connect_ex", "", target(host, port), () -> {
             try {
                 return inner.connectEx(host, port);
             } finally {
@@ -209,7 +216,7 @@ final class RecordingSock implements Sock {
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
         // A first sendto binds the socket to an ephemeral port, which the recorder learns.
-        return record(Op.SENDTO, "sendto", "", new Endpoint(host, port), () -> inner.sendto(data, host, port),
+        return record(Op.SENDTO, "sendto", "", target(host, port), () -> inner.sendto(data, host, port),
                 (draft, sent) -> {
                     moved(draft, data, sent);
                     readdress();

@@ -1,5 +1,7 @@
 package io.sockshell.repl;
 
+import io.sockshell.engine.Family;
+import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockOption;
 import io.sockshell.session.Session;
 import java.io.IOException;
@@ -90,7 +92,7 @@ final class ShellCompleter implements Completer {
         }
         switch (name) {
             case "socket":
-                return List.of("AF_INET", "AF_INET6", "SOCK_STREAM", "SOCK_DGRAM");
+                return List.of("AF_INET", "AF_INET6", "AF_UNIX", "SOCK_STREAM", "SOCK_DGRAM");
             case "setsockopt":
             case "getsockopt":
                 if (position >= 1 && position <= 2) {
@@ -131,7 +133,9 @@ final class ShellCompleter implements Completer {
             case "FILE" -> fileNames();
             case "PROGRAM" -> new ArrayList<>(session.table().holdings().keySet());
             case "HOST" -> List.of("localhost", "127.0.0.1", "::1", "\"\"");
-            case "PORT" -> portReferences();
+            // An AF_UNIX socket takes a path here, which is the user's to name.
+            case "HOST|PATH" -> isUnix(before.get(0)) ? List.<String>of() : List.of("localhost", "127.0.0.1", "::1", "\"\"");
+            case "PORT" -> isUnix(before.get(0)) ? List.<String>of() : portReferences();
             case "FLAG" -> List.of("0", "1");
             case "MODE" -> List.of("r", "rb", "w", "wb", "rw", "rwb");
             default -> List.of();
@@ -160,6 +164,11 @@ final class ShellCompleter implements Completer {
         } catch (IOException | InvalidPathException e) {
             // Nothing to offer for a folder that cannot be read.
         }
+    }
+
+    private boolean isUnix(String socketName) {
+        Sock sock = session.table().sockets().get(socketName);
+        return sock != null && sock.family() == Family.AF_UNIX;
     }
 
     private List<String> socketNames() {

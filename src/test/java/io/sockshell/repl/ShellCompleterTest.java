@@ -103,6 +103,13 @@ class ShellCompleterTest {
     }
 
     @Test
+    void anAfUnixSocketsPathIsTheUsersToNameAndTakesNoPort() {
+        assertEquals(Session.OK, session.execute("socket u AF_UNIX"));
+        assertEquals(List.of(), complete("bind u "));
+        assertEquals(List.of(), complete("connect u /tmp/x.sock "));
+    }
+
+    @Test
     void selectOptionsTakeSocketNames() {
         assertEquals(List.of("s", "c", "conn", "gone"), complete("select -r "));
         List<String> options = complete("select -");
@@ -112,7 +119,7 @@ class ShellCompleterTest {
     @Test
     void fixedWordsAreOfferedWhereACommandTakesThem() {
         assertEquals(List.of("rd", "wr", "rdwr"), complete("shutdown c "));
-        assertEquals(List.of("AF_INET", "AF_INET6", "SOCK_STREAM", "SOCK_DGRAM"), complete("socket x "));
+        assertEquals(List.of("AF_INET", "AF_INET6", "AF_UNIX", "SOCK_STREAM", "SOCK_DGRAM"), complete("socket x "));
         assertEquals(List.of("0", "1"), complete("setblocking c "));
         assertEquals(List.of("on", "off"), complete("trace "));
         assertTrue(complete("setsockopt s ").containsAll(List.of("SO_REUSEADDR", "TCP_NODELAY")));

@@ -45,7 +45,8 @@ class SessionErrorsTest {
                 arguments("foo", USAGE, "error: unknown command 'foo' (type help for the list)"),
                 arguments("sokcet y", USAGE, "error: unknown command 'sokcet'; did you mean socket?"),
                 arguments("rcev c 10", USAGE, "error: unknown command 'rcev'; did you mean recv?"),
-                arguments("bind x", USAGE, "bind: missing required parameters: 'HOST', 'PORT' (usage: bind SOCKET HOST PORT)"),
+                arguments("bind x", USAGE, "bind: missing required parameter: 'HOST|PATH' (usage: bind SOCKET HOST|PATH [PORT])"),
+                arguments("bind c localhost", USAGE, "bind: missing required parameter: 'PORT' (usage: bind SOCKET HOST|PATH [PORT])"),
                 arguments("recv conn 10 20", USAGE,
                         "recv: too many arguments or unknown option: 20 (usage: recv [--until-eof] [--full | --hex | --short] SOCKET BUFSIZE)"),
                 arguments("recv conn 10 --hex --full", USAGE, "recv: error: --full, --hex are mutually exclusive (specify only one)"

@@ -411,6 +411,7 @@ final class NioStreamSock extends NioSock {
         if (option.readOnly()) {
             throw SockError.of(Errno.ENOPROTOOPT);
         }
+        refuseTcpOptionOnUnix(option);
         if (option != SockOption.SO_BROADCAST) {
             ChannelOptions.apply(channels.live(), option, value);
             channels.optionSet(option);
@@ -426,6 +427,7 @@ final class NioStreamSock extends NioSock {
     @Override
     public synchronized int getsockopt(SockOption option) throws SockError {
         ensureOpen();
+        refuseTcpOptionOnUnix(option);
         if (option == SockOption.SO_ERROR) {
             connector.poll();
             Errno error = takePendingError();
@@ -442,6 +444,13 @@ final class NioStreamSock extends NioSock {
             return ChannelOptions.read(channels.live(), option);
         } catch (IOException e) {
             throw IoErrors.map(e);
+        }
+    }
+
+    /** Linux refuses TCP's options on an AF_UNIX socket; Java's channel would ignore them. */
+    private void refuseTcpOptionOnUnix(SockOption option) throws SockError {
+        if (family == Family.AF_UNIX && option == SockOption.TCP_NODELAY) {
+            throw SockError.of(Errno.EOPNOTSUPP);
         }
     }
 

@@ -1,0 +1,100 @@
+package io.sockshell.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sockshell.support.ShellDriver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * AF_UNIX in the shell: one PATH argument where IP sockets take HOST PORT, paths written as
+ * CPython takes them (quoted text with escapes, bytes literals), unlink with os.unlink's
+ * errors, the sockets table and the trace. Printed values and errors are python3 3.11's.
+ */
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class UnixShellTest {
+    private final ShellDriver shell = new ShellDriver();
+
+    @TempDir
+    Path folder;
+
+    @AfterEach
+    void closeSession() {
+        shell.close();
+    }
+
+    @Test
+    void bindTakesOnePathAndRefusesAPort() {
+        String path = folder.resolve("x.sock").toString();
+        shell.ok("socket u AF_UNIX");
+        shell.prints("getsockname u", "''");
+        ShellDriver.Result refused = shell.run("bind u localhost 0");
+        assertEquals(Session.USAGE, refused.status());
+        assertEquals("bind: an AF_UNIX address is one PATH, not HOST PORT (usage: bind SOCKET HOST|PATH [PORT])\n",
+                refused.err());
+        shell.ok("bind u \"" + path + "\"");
+        shell.prints("getsockname u", "'" + path + "'");
+        shell.fails("bind u " + folder.resolve("y.sock"), "OSError: [Errno 22] Invalid argument");
+    }
+
+    @Test
+    void unlinkRaisesAsOsUnlinkDoesWithTheFileName() throws Exception {
+        Path file = folder.resolve("gone.sock");
+        shell.fails("unlink " + file, "FileNotFoundError: [Errno 2] No such file or directory: '" + file + "'");
+        shell.fails("unlink " + folder, "IsADirectoryError: [Errno 21] Is a directory: '" + folder + "'");
+        Path plain = Files.writeString(folder.resolve("plain"), "x");
+        shell.fails("unlink " + plain + "/x", "NotADirectoryError: [Errno 20] Not a directory: '" + plain + "/x'");
+        shell.ok("unlink '" + plain + "'");
+        assertTrue(Files.notExists(plain));
+        assertTrue(Files.isDirectory(folder), "unlink never removes a folder");
+    }
+
+    @Test
+    void theSocketsTableShowsPathsAndNoKernelColumns() {
+        String path = folder.resolve("t.sock").toString();
+        shell.ok("socket s AF_UNIX", "bind s " + path, "listen s 1", "socket c AF_UNIX", "connect c " + path,
+                "accept s conn");
+        String table = shell.ok("sockets");
+        assertTrue(table.matches("(?s).*\\bs +u_str +listening +'" + path + "' +-.*"), table);
+        assertTrue(table.matches("(?s).*\\bc +u_str +connected +'' +'" + path + "'.*"), table);
+        assertTrue(table.matches("(?s).*\\bconn +u_str +connected +'" + path + "' +''.*"), table);
+    }
+
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void anAbstractNameIsWrittenAsTextWithAnEscapeOrAsBytesAndTheTraceShowsTheRealCalls() {
+        String name = "sockshell-shell-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        shell.ok("socket s AF_UNIX", "bind s \"\\0" + name + "\"", "listen s 1", "socket c AF_UNIX", "trace on");
+        String traced = shell.ok("connect c b\"\\x00" + name + "\"");
+        assertTrue(traced.matches("(?s).*connect\\(\\d+, \\{AF_UNIX, b'\\\\x00" + name + "'\\}, " + (2 + 1 + name.length())
+                + "\\) = 0.*"), traced);
+        shell.ok("trace off");
+        shell.prints("getpeername c", "b'\\x00" + name + "'");
+        shell.prints("getsockname s", "b'\\x00" + name + "'");
+    }
+
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void theTraceShowsAPathsSockaddrLengthWithItsNul() {
+        String path = folder.resolve("tr.sock").toString();
+        shell.ok("socket s AF_UNIX", "trace on");
+        String traced = shell.ok("bind s " + path);
+        assertTrue(traced.contains("bind(") && traced.contains("{AF_UNIX, '" + path + "'}, " + (2 + path.length() + 1)
+                + ") = 0"), traced);
+    }
+
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#nio")
+    void nioRefusesAnAfUnixDatagramSocketWithOneLine() {
+        shell.fails("socket d AF_UNIX SOCK_DGRAM",
+                "OSError: AF_UNIX SOCK_DGRAM needs the posix backend (Java has no datagram channel for it)");
+        shell.ok("socket d AF_UNIX");
+    }
+}
