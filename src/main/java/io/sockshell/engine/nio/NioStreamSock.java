@@ -14,8 +14,10 @@ import io.sockshell.engine.SocketState;
 import io.sockshell.engine.TraceListener;
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
+import java.nio.file.Files;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -129,6 +131,11 @@ final class NioStreamSock extends NioSock {
 
     @Override
     void connectTo(SocketAddress target) throws SockError {
+        if (target instanceof UnixDomainSocketAddress path && Files.notExists(path.getPath())) {
+            // Linux looks the path up before it looks at the socket: even a connected socket
+            // gets ENOENT for a missing path, not EISCONN.
+            throw SockError.of(Errno.ENOENT);
+        }
         connector.connect(target);
     }
 
