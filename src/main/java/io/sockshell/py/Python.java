@@ -174,6 +174,10 @@ public final class Python {
         if (value instanceof String text) {
             return text;
         }
+        if (value instanceof Address address && address.family() == Family.AF_UNIX && !address.isAbstract()) {
+            // Python's AF_UNIX address is a str (bytes for an abstract name), printed unquoted.
+            return address.host();
+        }
         return repr(value);
     }
 

@@ -1,6 +1,7 @@
 package io.sockshell.py;
 
 import static io.sockshell.py.Python.AF_INET;
+import static io.sockshell.py.Python.AF_UNIX;
 import static io.sockshell.py.Python.POLLIN;
 import static io.sockshell.py.Python.SOCK_STREAM;
 import static io.sockshell.py.Python.addr;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class PythonFacadeTest {
@@ -61,6 +63,30 @@ class PythonFacadeTest {
                     + "laddr=\\('127\\.0\\.0\\.1', " + port + "\\), raddr=\\('127\\.0\\.0\\.1', \\d+\\)>"), conn);
             connection.conn().close();
             assertEquals("<socket.socket [closed] family=AF_INET, type=SOCK_STREAM, proto=0>", connection.conn().toString());
+        }
+    }
+
+    @Test
+    void anAfUnixPairTakesPathsAndPrintsAsPythonDoes(@TempDir java.nio.file.Path folder) {
+        String path = folder.resolve("facade.sock").toString();
+        try (TestProgram program = new TestProgram(List.of(), List.of())) {
+            PySocket server = socket(AF_UNIX, SOCK_STREAM);
+            assertEquals("<socket.socket family=AF_UNIX, type=SOCK_STREAM, proto=0>", server.toString(),
+                    "an unnamed AF_UNIX socket shows no laddr: CPython leaves out an empty address");
+            server.bind(path);
+            server.listen(1);
+            PySocket client = socket(AF_UNIX, SOCK_STREAM);
+            client.connect(path);
+            AcceptedPair accepted = server.accept();
+            assertEquals("<socket.socket family=AF_UNIX, type=SOCK_STREAM, proto=0, laddr=" + path + ">, ''",
+                    accepted.toString().substring(1, accepted.toString().length() - 1));
+            assertEquals("<socket.socket family=AF_UNIX, type=SOCK_STREAM, proto=0, raddr=" + path + ">", client.toString());
+            client.send(b("abc"));
+            print(accepted.conn().recv(10), server.getsockname());
+            assertEquals("b'abc' " + path + "\n", program.output(), "print shows str(address): the path unquoted");
+            OSError missing = assertThrows(OSError.class, () -> socket(AF_UNIX, SOCK_STREAM).connect(path + ".gone"));
+            assertEquals("FileNotFoundError: [Errno 2] No such file or directory", missing.getMessage());
+            assertEquals(106, client.connect_ex(path), "a connected socket's connect_ex gives EISCONN");
         }
     }
 
