@@ -8,11 +8,12 @@ import picocli.CommandLine.Command;
         description = {"Bind SOCKET to a local address: s.bind((HOST, PORT)).",
             "HOST \"\" means every local address; PORT 0 lets the OS choose (read it with getsockname).",
             "NAME.port stands for the port socket NAME is bound to.",
-            "An AF_UNIX socket takes one PATH instead: s.bind('/tmp/x.sock'); \"\\0name\" is an abstract name."},
+            "An AF_UNIX socket takes one PATH instead: s.bind('/tmp/x.sock').",
+            "PATH \"\\0name\" (or b\"\\x00name\") is an abstract name, which makes no file."},
         footer = {"", "Lesson: bind only claims the address. Until listen, a client connecting here is refused.",
             "A port still in TIME_WAIT gives [Errno 98] Address already in use unless SO_REUSEADDR is set.",
-            "An AF_UNIX bind makes a socket file, which close leaves behind: bind it again and it is",
-            "[Errno 98] too, until the file is removed (unlink PATH). An abstract name has no file."})
+            "An AF_UNIX bind makes a socket file, and close leaves it: binding the path",
+            "again gives [Errno 98] until the file is removed (unlink PATH)."})
 public final class BindCommand extends AddressCommand {
     public BindCommand(ShellContext context) {
         super(context);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "socket",
         description = {"Create a socket: socket.socket(AF_INET, SOCK_STREAM) in Python.",
-            "FAMILY is AF_INET (default), AF_INET6 or AF_UNIX (a local socket named by a path);",
+            "FAMILY is AF_INET (default), AF_INET6 or AF_UNIX (local, named by a path);",
             "TYPE is SOCK_STREAM (TCP, default) or SOCK_DGRAM (UDP).",
             "Without NAME the socket gets the next free name (s1, s2, ...), which is printed."},
         footer = {"", "Lesson: a socket is just an endpoint the OS gives you; nothing is sent yet.",

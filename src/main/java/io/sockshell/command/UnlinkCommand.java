@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "unlink",
         description = {"Remove the file at PATH: os.unlink(PATH).",
             "PATH is written as bind takes an AF_UNIX path: a word, or quoted text."},
-        footer = {"", "Lesson: an AF_UNIX bind makes a socket file and close leaves it there, so a server",
-            "that starts again gets [Errno 98] Address already in use until the old file is removed."})
+        footer = {"", "Lesson: close leaves an AF_UNIX socket's file behind; a server started again",
+            "on the path gets [Errno 98] Address already in use until the file is removed."})
 public final class UnlinkCommand extends ShellCommand {
     private static final Errno EISDIR = Errno.of(21, "EISDIR", "Is a directory");
 
