@@ -42,6 +42,7 @@ class UnixShellTest {
         shell.ok("bind u \"" + path + "\"");
         shell.prints("getsockname u", "'" + path + "'");
         shell.fails("bind u " + folder.resolve("y.sock"), "OSError: [Errno 22] Invalid argument");
+        shell.fails("bind u " + path, "OSError: [Errno 98] Address already in use");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -77,6 +78,11 @@ final class NioStreamSock extends NioSock {
 
     @Override
     void bindTo(SocketAddress address) throws IOException, SockError {
+        if (address instanceof UnixDomainSocketAddress path && Files.exists(path.getPath(), LinkOption.NOFOLLOW_LINKS)) {
+            // Linux makes the socket file first: a path that is there is EADDRINUSE, even for a
+            // socket that is already bound (which gets EINVAL for a new path).
+            throw SockError.of(Errno.EADDRINUSE);
+        }
         TcpState now = tcp;
         if (now.isListening() || now.connected() || now.isConnecting() || channels.localOrNull() != null) {
             throw SockError.of(Errno.EINVAL);
