@@ -108,6 +108,25 @@ class UnixSocketTest {
     }
 
     @Test
+    void aBoundSocketKeepsItsPathWhenAConnectIsRefusedOrFindsNoFile() throws Exception {
+        String stale = path("stale.sock");
+        unix().bind(stale, 0);
+        String own = path("own.sock");
+        Sock sock = unix();
+        sock.bind(own, 0);
+        assertRaises(REFUSED, () -> sock.connect(stale, 0));
+        assertEquals("'" + own + "'", sock.getsockname().pythonRepr());
+        assertRaises(NO_FILE, () -> sock.connect(path("nobody.sock"), 0));
+        assertEquals("'" + own + "'", sock.getsockname().pythonRepr());
+        Sock listener = unix();
+        listener.bind(stale + "2", 0);
+        listener.listen(1);
+        sock.connect(stale + "2", 0);
+        assertEquals("'" + own + "'", net.adopt(listener.accept().socket()).getpeername().pythonRepr(),
+                "the server sees the client's path");
+    }
+
+    @Test
     void aSocketBoundButNotListeningRefusesConnects() throws Exception {
         String path = path("bound.sock");
         unix().bind(path, 0);

@@ -178,7 +178,7 @@ final class StreamChannels {
         server = null;
         channel = fresh();
         try {
-            channel.bind(local);
+            bindAgain(local);
             boundTo = local;
         } catch (IOException e) {
             boundTo = null;
@@ -191,11 +191,23 @@ final class StreamChannels {
         try {
             channel = fresh();
             if (boundTo != null) {
-                channel.bind(boundTo);
+                bindAgain(boundTo);
             }
         } catch (IOException | SockError e) {
             boundTo = null;
         }
+    }
+
+    /**
+     * Binds a fresh channel where the socket was. An AF_UNIX path is held by the socket file
+     * the earlier channel made, which its close left behind: the file is this socket's own, so
+     * it is removed for the new channel to make again.
+     */
+    private void bindAgain(SocketAddress local) throws IOException {
+        if (local instanceof UnixDomainSocketAddress path) {
+            Files.deleteIfExists(path.getPath());
+        }
+        channel.bind(local);
     }
 
     /** What a listener reports for an option its channel lacks, or null to ask the channel. */
