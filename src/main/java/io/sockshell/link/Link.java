@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -32,28 +33,31 @@ public final class Link implements Holding {
     private final InetSocketAddress target;
     private final LinkOptions options;
     private final Readers readers;
+    private final BooleanSupplier tracing;
     private final ServerSocketChannel server;
     private final InetSocketAddress address;
     private final List<Relayed> connections = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
 
-    private Link(String name, InetSocketAddress target, LinkOptions options, Readers readers,
+    private Link(String name, InetSocketAddress target, LinkOptions options, Readers readers, BooleanSupplier tracing,
             ServerSocketChannel server) throws IOException {
         this.name = name;
         this.target = target;
         this.options = options;
         this.readers = readers;
+        this.tracing = tracing;
         this.server = server;
         this.address = (InetSocketAddress) server.getLocalAddress();
     }
 
     /**
      * Starts a link named {@code name} relaying to {@code target} (see {@link #target(String, int)});
-     * {@code readers} finds the shell's own sockets among the ends.
+     * {@code readers} finds the shell's own sockets among the ends; while {@code tracing} says so,
+     * the link keeps each piece it writes until {@link #traced()} has told it delivered.
      */
-    public static Link open(String name, InetSocketAddress target, LinkOptions options, Readers readers)
-            throws IOException {
+    public static Link open(String name, InetSocketAddress target, LinkOptions options, Readers readers,
+            BooleanSupplier tracing) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         try {
             server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 4096);
@@ -61,7 +65,7 @@ public final class Link implements Holding {
             server.close();
             throw failed;
         }
-        Link link = new Link(name, target, options, readers, server);
+        Link link = new Link(name, target, options, readers, tracing, server);
         Thread acceptor = thread(name + "-accept", link::acceptAll);
         link.threads.add(acceptor);
         acceptor.start();
@@ -137,6 +141,10 @@ public final class Link implements Holding {
         return readers;
     }
 
+    boolean tracing() {
+        return tracing.getAsBoolean();
+    }
+
     public LinkOptions options() {
         return options;
     }
@@ -170,6 +178,16 @@ public final class Link implements Holding {
             rows.add(connection.row());
         }
         return rows;
+    }
+
+    /** The pieces delivered since the last call, connection by connection, each direction in the order delivered. */
+    @Override
+    public List<String> traced() {
+        List<String> lines = new ArrayList<>();
+        for (Relayed connection : connections) {
+            lines.addAll(connection.delivered());
+        }
+        return lines;
     }
 
     @Override

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -51,10 +55,14 @@ final class Pump {
     private final SplittableRandom random;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong pieces = new AtomicLong();
+    /** Pieces written while {@code trace} is on that the trace has not yet shown delivered, in order. */
+    private final Queue<Piece> untold = new ConcurrentLinkedQueue<>();
+    /** What the reader has taken as far as this pump knows: its waits saw it, or it was written when nothing waits. */
+    private volatile long taken;
     private InputStream arrived;
     private TcpQueues queues;
     /** The shell's own count of what the reader has read, once the reader is found to be the shell's socket. */
-    private LongSupplier readerCount;
+    private volatile LongSupplier readerCount;
     private boolean ended;
 
     Pump(Relayed connection, Direction direction, SocketChannel from, SocketChannel to, LinkOptions options,
@@ -106,6 +114,7 @@ final class Pump {
             while (buffer.hasRemaining()) {
                 to.write(buffer);
             }
+            taken = bytes.get();
             buffer = filled && buffer.capacity() < MOST_BUFFER ? ByteBuffer.allocateDirect(buffer.capacity() * 2)
                     : buffer.clear();
         }
@@ -117,8 +126,42 @@ final class Pump {
      * the reader can take it before the write returns here.
      */
     private void count(long length) {
-        bytes.addAndGet(length);
-        pieces.incrementAndGet();
+        long end = bytes.addAndGet(length);
+        long number = pieces.incrementAndGet();
+        if (connection.tracing()) {
+            untold.add(new Piece(number, length, end));
+        }
+    }
+
+    /**
+     * The pieces the reader has taken since the last call, oldest first, for {@code trace on}.
+     * A reader that is a socket of the shell has taken a piece once its own count of bytes read
+     * covers it, which its recv moves before it returns; so a piece is told after the very command
+     * that read it, whenever this pump's thread gets to look.
+     */
+    List<Piece> delivered() {
+        List<Piece> told = new ArrayList<>();
+        if (untold.isEmpty()) {
+            return told;
+        }
+        long read = readerTaken();
+        for (Piece next = untold.peek(); next != null && next.end() <= read; next = untold.peek()) {
+            told.add(untold.remove());
+        }
+        return told;
+    }
+
+    private long readerTaken() {
+        LongSupplier count = readerCount;
+        if (count == null) {
+            count = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
+            readerCount = count;
+        }
+        return count == null ? taken : count.getAsLong();
+    }
+
+    /** One piece written: its number in this direction, its size, and the bytes written up to its end. */
+    record Piece(long number, long size, long end) {
     }
 
     private void impaired() throws IOException {
@@ -152,6 +195,7 @@ final class Pump {
             if (options.slicing()) {
                 awaitTaken();
             }
+            taken = bytes.get();
         }
         if (resets && bytes.get() >= end) {
             awaitTaken();
@@ -196,16 +240,18 @@ final class Pump {
      * kernel's tables do (see {@link #awaitTakenByTheKernel()}).
      */
     private void awaitTaken() throws IOException {
-        if (readerCount == null) {
-            readerCount = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
+        LongSupplier count = readerCount;
+        if (count == null) {
+            count = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
+            readerCount = count;
         }
-        if (readerCount == null) {
+        if (count == null) {
             awaitTakenByTheKernel();
             return;
         }
         long written = bytes.get();
         long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (connection.open() && readerCount.getAsLong() < written) {
+        while (connection.open() && count.getAsLong() < written) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             } else {

@@ -7,6 +7,7 @@ import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -74,6 +75,30 @@ final class Relayed {
 
     boolean open() {
         return open;
+    }
+
+    boolean tracing() {
+        return link.tracing();
+    }
+
+    /**
+     * For {@code trace on}: a line for each piece its readers have taken since the last call, up
+     * before down: {@code link l: down piece 3 (5 bytes) delivered}; connections after the first
+     * say which they are.
+     */
+    List<String> delivered() {
+        List<String> lines = new ArrayList<>();
+        String who = "link " + link.name() + (index == 0 ? "" : " connection " + (index + 1));
+        for (Pump pump : new Pump[] {up, down}) {
+            if (pump == null) {
+                continue;
+            }
+            for (Pump.Piece piece : pump.delivered()) {
+                lines.add(who + ": " + pump.direction().label() + " piece " + piece.number() + " (" + piece.size()
+                        + (piece.size() == 1 ? " byte" : " bytes") + ") delivered");
+            }
+        }
+        return lines;
     }
 
     /** A pump's end met an error of its own (the other side reset, say): both ends are reset, as a router would. */

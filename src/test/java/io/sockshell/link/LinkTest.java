@@ -50,7 +50,7 @@ class LinkTest {
     }
 
     private Link link(LinkOptions options) throws IOException {
-        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, Readers.NONE);
+        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, Readers.NONE, () -> false);
         opened.add(link::close);
         return link;
     }
@@ -132,7 +132,7 @@ class LinkTest {
     }
 
     private List<Integer> pieces(LinkOptions options, byte[] sent, Readers readers, AtomicLong read) throws IOException {
-        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, readers);
+        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, readers, () -> false);
         opened.add(link::close);
         SocketChannel client = connect(link);
         SocketChannel far = accept();
@@ -182,7 +182,7 @@ class LinkTest {
     void aRefusedTargetClosesTheClientsConnectionAndSaysWhy() throws IOException {
         InetSocketAddress nobody = (InetSocketAddress) server.getLocalAddress();
         server.close();
-        Link link = Link.open("t", nobody, LinkOptions.none(), Readers.NONE);
+        Link link = Link.open("t", nobody, LinkOptions.none(), Readers.NONE, () -> false);
         opened.add(link::close);
         SocketChannel client = connect(link);
         assertEquals(-1, client.read(ByteBuffer.allocate(10)));
