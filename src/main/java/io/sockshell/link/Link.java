@@ -28,6 +28,8 @@ public final class Link implements Holding {
     /** How long closing waits for its threads to end after their sockets are closed. */
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Every link of this process that is open, whichever session started it: see {@link #targetBehind}. */
+    private static final List<Link> OPEN = new CopyOnWriteArrayList<>();
 
     private final String name;
     private final InetSocketAddress target;
@@ -66,6 +68,7 @@ public final class Link implements Holding {
             throw failed;
         }
         Link link = new Link(name, target, options, readers, tracing, server);
+        OPEN.add(link);
         Thread acceptor = thread(name + "-accept", link::acceptAll);
         link.threads.add(acceptor);
         acceptor.start();
@@ -97,6 +100,37 @@ public final class Link implements Holding {
             throw new IllegalArgumentException("port must be 1-65535, not " + port);
         }
         return new InetSocketAddress(resolved, port);
+    }
+
+    /**
+     * The port of the target behind an open link of this process listening on {@code port}, if
+     * there is one. A replay's client may connect to a link: the replay then counts its bytes as
+     * going to the target, which a program of the replay may be listening on. Loopback only, so a
+     * port names a place.
+     */
+    public static OptionalInt targetBehind(int port) {
+        for (Link link : OPEN) {
+            if (link.address.getPort() == port) {
+                return OptionalInt.of(link.target.getPort());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * For the connection an open link made to its target from {@code port}, the port of the
+     * client it relays for: what a replayed server's accept sees as its peer is the link, and
+     * the client behind it is the one the replay has counted.
+     */
+    public static OptionalInt clientBehind(int port) {
+        for (Link link : OPEN) {
+            for (Relayed connection : link.connections) {
+                if (connection.targetSidePort() == port) {
+                    return OptionalInt.of(connection.clientPort());
+                }
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private void acceptAll() {
@@ -212,6 +246,7 @@ public final class Link implements Holding {
             return List.of();
         }
         open = false;
+        OPEN.remove(this);
         closeQuietly(server);
         for (Relayed connection : connections) {
             connection.close();

@@ -22,6 +22,8 @@ final class Relayed {
     private final SocketChannel client;
     private final InetSocketAddress clientAddress;
     private volatile SocketChannel target;
+    /** The port of this connection's end towards the target, known before it connects; -1 until then. */
+    private volatile int targetSidePort = -1;
     private volatile Pump up;
     private volatile Pump down;
     private volatile String state = "connecting";
@@ -42,6 +44,10 @@ final class Relayed {
         try {
             SocketChannel opened = SocketChannel.open();
             target = opened;
+            // Bound first, so that the port is known before the target can accept the
+            // connection (see Link.clientBehind).
+            opened.bind(null);
+            targetSidePort = ((InetSocketAddress) opened.getLocalAddress()).getPort();
             opened.connect(link.target());
             if (!open) {
                 opened.close();
@@ -67,6 +73,14 @@ final class Relayed {
             Thread.currentThread().interrupt();
         }
         end("closed", false);
+    }
+
+    int targetSidePort() {
+        return targetSidePort;
+    }
+
+    int clientPort() {
+        return clientAddress.getPort();
     }
 
     Readers readers() {
