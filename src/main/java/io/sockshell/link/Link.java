@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -60,7 +61,9 @@ public final class Link implements Holding {
      */
     public static Link open(String name, InetSocketAddress target, LinkOptions options, Readers readers,
             BooleanSupplier tracing) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
+        // IPv4 sockets, not Java's dual-stack ones: the kernel lists them in /proc/net/tcp beside
+        // an IPv4 reader's, so one read of one table finds both ends (see TcpQueues.look).
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET);
         try {
             server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 4096);
         } catch (IOException failed) {

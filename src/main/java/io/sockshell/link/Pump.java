@@ -33,7 +33,10 @@ final class Pump {
      * it does through 1 MiB here), while a thousand quiet connections keep 64 KiB each.
      */
     private static final int MOST_BUFFER = 1024 * 1024;
-    /** The pause between two looks at the kernel's queues once a few quick looks have not sufficed. */
+    /**
+     * The pause between two looks at the kernel's queues, and between two looks at the shell's
+     * reader once spinning has not sufficed.
+     */
     private static final long PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /**
      * How long a wait for the shell's reader spins before it pauses: about as long as the reader
@@ -230,7 +233,7 @@ final class Pump {
 
     /** The writer's socket has nothing unacknowledged (so nothing in flight) and nothing has arrived. */
     private boolean nothingOnItsWay() throws IOException {
-        Optional<TcpQueues.Queues> writer = queues().of(fromRemote, fromLocal);
+        Optional<TcpQueues.Queues> writer = queues().look().of(fromRemote, fromLocal);
         return (writer.isEmpty() || writer.get().send() == 0) && available() == 0;
     }
 
@@ -267,9 +270,9 @@ final class Pump {
      */
     private void awaitTakenByTheKernel() throws IOException {
         boolean arrivedThere = false;
-        int looks = 0;
         while (connection.open()) {
-            Optional<TcpQueues.Queues> reader = queues().of(toRemote, toLocal);
+            TcpQueues.Look look = queues().look();
+            Optional<TcpQueues.Queues> reader = look.of(toRemote, toLocal);
             if (reader.isEmpty()) {
                 return;
             }
@@ -278,16 +281,14 @@ final class Pump {
             } else if (arrivedThere) {
                 return;
             } else {
-                Optional<TcpQueues.Queues> writer = queues().of(toLocal, toRemote);
+                Optional<TcpQueues.Queues> writer = look.of(toLocal, toRemote);
                 if (writer.isEmpty() || writer.get().send() == 0) {
                     return;
                 }
             }
-            if (++looks > 16) {
-                pause();
-            } else {
-                Thread.onSpinWait();
-            }
+            // A look reads the kernel's tables, which takes milliseconds: spinning between two
+            // would only take the processor from the reader.
+            pause();
         }
     }
 

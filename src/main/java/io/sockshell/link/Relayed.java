@@ -2,7 +2,9 @@ package io.sockshell.link;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
@@ -42,13 +44,18 @@ final class Relayed {
      */
     void run() {
         try {
-            SocketChannel opened = SocketChannel.open();
+            SocketChannel opened = SocketChannel.open(link.target().getAddress() instanceof Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             target = opened;
             // Bound first, so that the port is known before the target can accept the
             // connection (see Link.clientBehind).
             opened.bind(null);
             targetSidePort = ((InetSocketAddress) opened.getLocalAddress()).getPort();
             opened.connect(link.target());
+            // A piece of a few bytes must go at once: with Nagle's algorithm on, it would wait for
+            // the reader's acknowledgement of the last one, which Linux delays up to 40 ms.
+            opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (!open) {
                 opened.close();
                 return;
