@@ -178,6 +178,11 @@ public final class Link implements Holding {
         return readers;
     }
 
+    /** The connection relayed {@code index}-th, from 0. */
+    Relayed connection(int index) {
+        return connections.get(index);
+    }
+
     boolean tracing() {
         return tracing.getAsBoolean();
     }

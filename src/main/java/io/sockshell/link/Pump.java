@@ -113,7 +113,7 @@ final class Pump {
         while (from.read(buffer) >= 0) {
             boolean filled = !buffer.hasRemaining();
             buffer.flip();
-            count(buffer.remaining());
+            count(buffer.remaining(), System.nanoTime());
             while (buffer.hasRemaining()) {
                 to.write(buffer);
             }
@@ -126,13 +126,14 @@ final class Pump {
 
     /**
      * Counts a piece before writing it: once the reader has it, a listing must include it, and
-     * the reader can take it before the write returns here.
+     * the reader can take it before the write returns here. {@code ready} is when its bytes were
+     * all at hand, before it was held.
      */
-    private void count(long length) {
+    private void count(long length, long ready) {
         long end = bytes.addAndGet(length);
         long number = pieces.incrementAndGet();
         if (connection.tracing()) {
-            untold.add(new Piece(number, length, end));
+            untold.add(new Piece(number, length, end, ready, System.nanoTime()));
         }
     }
 
@@ -163,13 +164,16 @@ final class Pump {
         return count == null ? taken : count.getAsLong();
     }
 
-    /** One piece written: its number in this direction, its size, and the bytes written up to its end. */
-    record Piece(long number, long size, long end) {
+    /**
+     * One piece written: its number in this direction, its size, the bytes written up to its end,
+     * and when ({@link System#nanoTime}) its bytes were all at hand and when it was written.
+     */
+    record Piece(long number, long size, long end, long readyNanos, long writtenNanos) {
     }
 
     private void impaired() throws IOException {
         ByteBuffer held = ByteBuffer.allocate(Math.max(FIRST_BUFFER, options.sliceMax()));
-        long started = System.nanoTime();
+        long started = -1;
         boolean resets = options.resetAfter() >= 0 && (options.limit() < 0 || options.resetAfter() < options.limit());
         long end = resets ? options.resetAfter() : options.limit();
         while (true) {
@@ -184,11 +188,15 @@ final class Pump {
             if (piece == 0) {
                 break;
             }
+            long ready = System.nanoTime();
+            if (started < 0) {
+                started = ready;
+            }
             hold();
             held.flip();
             int after = held.limit();
             held.limit(piece);
-            count(piece);
+            count(piece, ready);
             while (held.hasRemaining()) {
                 to.write(held);
             }
@@ -310,7 +318,10 @@ final class Pump {
         sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
-    /** Keeps the bytes so far within --rate, counted from the first. */
+    /**
+     * Keeps the bytes so far within --rate, counted from when the first piece was at hand (not
+     * from the connection's start, which would let a connection idle at first send in a burst).
+     */
     private void pace(long started) {
         if (options.rate() > 0) {
             sleepUntil(started + (long) (bytes.get() * 1e9 / options.rate()));

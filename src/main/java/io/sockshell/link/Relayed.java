@@ -82,6 +82,11 @@ final class Relayed {
         end("closed", false);
     }
 
+    /** Its pump in {@code direction}; null until it has connected to the target. */
+    Pump pump(Direction direction) {
+        return direction == Direction.UP ? up : down;
+    }
+
     int targetSidePort() {
         return targetSidePort;
     }
