@@ -32,6 +32,13 @@ public final class Link implements Holding {
     /** Every link of this process that is open, whichever session started it: see {@link #targetBehind}. */
     private static final List<Link> OPEN = new CopyOnWriteArrayList<>();
 
+    static {
+        // A process that ends by a signal (SIGTERM, SIGHUP, Ctrl-C) closes its links too, so
+        // both ends of every connection they relay see b'' rather than whatever the kernel's
+        // closing of the sockets at exit says.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Link::close), "link-close-at-exit"));
+    }
+
     private final String name;
     private final InetSocketAddress target;
     private final LinkOptions options;
