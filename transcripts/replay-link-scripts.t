@@ -8,17 +8,19 @@
 %party replay replay
 %timeout 60
 
-# A free port for tms: the system picks one for a socket that is then closed again.
+# A free port for tms: the system picks one for a socket that is then closed again. On
+# 127.0.0.2, where no connection from 127.0.0.1 (the address every other program here connects
+# from) can take the port in the meantime.
 shell> socket probe
-shell> bind probe 127.0.0.1 0
+shell> bind probe 127.0.0.2 0
 shell> getsockname probe
-('127.0.0.1', [[port:\d+]])
+('127.0.0.2', [[port:\d+]])
 shell> close probe
-shell> link net 127.0.0.1 [[port]] --slice 2000..6000 --down --seed 11
+shell> link net 127.0.0.2 [[port]] --slice 2000..6000 --down --seed 11
 ('127.0.0.1', [[link_port:\d+]])
 
 # tms.jsh serves on that port; tmc.jsh connects to the link's.
-replay> replay --stable --color=never --input=tms: jshell-scripts/tms.jsh [[port]] jshell-scripts/tmc.jsh 127.0.0.1 [[link_port]] abc
+replay> replay --stable --color=never --input=tms: jshell-scripts/tms.jsh [[port]] 127.0.0.2 jshell-scripts/tmc.jsh 127.0.0.1 [[link_port]] abc
 tms | // tms.jsh: the tutorial's echo server (tms.py, section 2), one statement per step.
 tms | // It reads a short string from one client and sends back 10000 copies of it, but only after
 tms | // Enter is pressed here: meanwhile the client waits in recv(), which is the point.
@@ -36,7 +38,7 @@ tms | s ==> <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('0.
 tms | // Where to serve. The tutorial leaves the host blank, '' meaning every address of this machine;
 tms | // here it is loopback unless a host is given, so following along opens nothing to the network.
 tms | 19> var host = len(argv()) > 2 ? argv(2) : "127.0.0.1";
-tms | host ==> "127.0.0.1"
+tms | host ==> "127.0.0.2"
 tms | // The port, from the command line (sys.argv[1]).
 tms | 22> var port = Integer.parseInt(argv(1));
 tms | port ==> [[port]]
@@ -92,10 +94,10 @@ tmc | 40|     print("received", len(data), "bytes");
 tmc | 41| }
 tmc | -- recv() waits: nothing has arrived yet
 tms | -- accept() goes on
-tms | accepted ==> (<socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', PORT), raddr=('127.0.0.1', EPH2)>, ('127.0.0.1', EPH2))
+tms | accepted ==> (<socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.2', PORT), raddr=('127.0.0.1', EPH2)>, ('127.0.0.1', EPH2))
 tms | // Python unpacks the pair in one go: conn, addr = s.accept().
 tms | 37> var conn = accepted.conn();
-tms | conn ==> <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', PORT), raddr=('127.0.0.1', EPH2)>
+tms | conn ==> <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.2', PORT), raddr=('127.0.0.1', EPH2)>
 tms | 38> var addr = accepted.addr();
 tms | addr ==> ('127.0.0.1', EPH2)
 tms | 39> print("client is at", addr);
@@ -117,7 +119,7 @@ tms | 53> conn.send(data);
 tms | $1 ==> 30000
 tms | // Close the connection. The client reads the rest, then its recv() returns b''.
 tms | 56> conn.close();
-tms | -- left open at the end, closed as the system does when a program exits: <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', PORT)>
+tms | -- left open at the end, closed as the system does when a program exits: <socket.socket family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.2', PORT)>
 tmc | -- recv() goes on
 tmc | b'abcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabcabca'
 tmc | received 3049 bytes
@@ -145,7 +147,7 @@ NAME   TYPE  STATE   LOCAL  PEER  MODE      SENT  RECEIVED
 probe  tcp4  closed  -      -     blocking  0B/0  0B/0
 LINK  ADDRESS[..]TARGET[..]STATE      UP    DOWN
       OPTIONS
-net   127.0.0.1:[[link_port]]  127.0.0.1:[[port]]  listening
+net   127.0.0.1:[[link_port]]  127.0.0.2:[[port]]  listening
       --slice 2000..6000 --down --seed 11
       127.0.0.1:[..]3B/1  30000B/10
 \

@@ -3,6 +3,7 @@ package io.sockshell.link;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
@@ -48,8 +49,10 @@ final class Relayed {
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             target = opened;
             // Bound first, so that the port is known before the target can accept the
-            // connection (see Link.clientBehind).
-            opened.bind(null);
+            // connection (see Link.clientBehind); to this machine's address of the target's
+            // family, not the wildcard, which would keep the port from every other address.
+            opened.bind(new InetSocketAddress(link.target().getAddress() instanceof Inet6Address
+                    ? InetAddress.getByName("::1") : InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
             targetSidePort = ((InetSocketAddress) opened.getLocalAddress()).getPort();
             opened.connect(link.target());
             // A piece of a few bytes must go at once: with Nagle's algorithm on, it would wait for
