@@ -78,9 +78,7 @@ final class TcpQueues implements AutoCloseable {
 
         private String v4() throws IOException {
             if (v4 == null) {
-                if (tcp == null) {
-                    tcp = FileChannel.open(TCP);
-                }
+                tcp = tcp == null ? FileChannel.open(TCP) : tcp;
                 v4 = read(tcp);
             }
             return v4;
@@ -88,9 +86,7 @@ final class TcpQueues implements AutoCloseable {
 
         private String v6() throws IOException {
             if (v6 == null) {
-                if (tcp6 == null) {
-                    tcp6 = FileChannel.open(TCP6);
-                }
+                tcp6 = tcp6 == null ? FileChannel.open(TCP6) : tcp6;
                 v6 = read(tcp6);
             }
             return v6;

@@ -1,7 +1,6 @@
 package io.sockshell.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.support.JavaProcess;
@@ -44,11 +43,7 @@ class LinkWaysOutTest {
 
     @Test
     void sigterm() throws Exception {
-        endsBothEnds(shell -> {
-            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(shell.pid())).inheritIO().start();
-            assertTrue(kill.waitFor(10, TimeUnit.SECONDS), "kill did not finish");
-            assertEquals(0, kill.exitValue(), "kill -TERM failed");
-        });
+        endsBothEnds(shell -> ProgramWaysOutTest.signal(shell, "TERM"));
     }
 
     @FunctionalInterface
