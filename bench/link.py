@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """The link case: SIZE bytes from a python3 client to a python3 server, direct on loopback,
 through a sockshell link with no impairment, and through socat, in one run; then a link with
---slice 1..7 delivering PIECES_BYTES to a sockshell reader (recv --until-eof), in pieces a second.
+--slice 1..7 delivering PIECES_BYTES to a sockshell reader (recv --until-eof), in pieces a second;
+then the same link between a python3 server and a python3 reader outside the shell (where the
+link learns that a piece was taken from the kernel's tables), OUTSIDE_BYTES of it.
 
-    bench/link.py [--size BYTES] [--pieces-bytes BYTES] [--runs N]
+    bench/link.py [--size BYTES] [--pieces-bytes BYTES] [--outside-bytes BYTES] [--runs N]
+    bench/link.py --only-outside [--outside-bytes BYTES] [--runs N]
 
 Prints one line per measure: `direct N MiB/s`, `link N MiB/s`, `socat N MiB/s`,
-`pieces N pieces/s`, each the median of RUNS, with every run's figure after it.
+`pieces N pieces/s`, `outside N pieces/s`, each the median of RUNS, with every run's figure after it.
 """
 import argparse
 import socket
@@ -80,6 +83,11 @@ class Shell:
         self.process.stdin.flush()
         return self.process.stdout.readline().strip()
 
+    def tell(self, line):
+        """A command that prints nothing."""
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+
     def close(self):
         self.process.stdin.write("exit\n")
         self.process.stdin.flush()
@@ -96,8 +104,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=1 << 30)
     parser.add_argument("--pieces-bytes", type=int, default=400_000)
+    parser.add_argument("--outside-bytes", type=int, default=40_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only-outside", action="store_true", help="measure only the outside reader")
     args = parser.parse_args()
+    if args.only_outside:
+        print(f"outside {outside(args.outside_bytes, args.runs)}", flush=True)
+        return
     server, done = sink()
     target = server.getsockname()[1]
     shell = Shell()
@@ -129,6 +142,7 @@ def main():
         shell.close()
         server.close()
     print(f"pieces {pieces(args.pieces_bytes, args.runs)}", flush=True)
+    print(f"outside {outside(args.outside_bytes, args.runs)}", flush=True)
 
 
 def pieces(size, runs):
@@ -153,6 +167,41 @@ def pieces(size, runs):
         if run > 0:  # the first is a warm-up
             found.append((calls[0] - 1) / max(took - baseline, 1e-3))
         del empty
+    return f"{statistics.median(found):.0f} pieces/s " + " ".join(f"{rate:.0f}" for rate in found)
+
+
+def outside(size, runs):
+    """Pieces a second delivered by --slice 1..7 from a python3 server to a python3 reader, as median and runs."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    shell = Shell()
+    found = []
+    try:
+        for run in range(runs + 1):
+            answer = shell.ask(f"link out{run} 127.0.0.1 {server.getsockname()[1]} --slice 1..7 --seed {run + 1}")
+            reader = socket.create_connection(("127.0.0.1", int(answer.split(", ")[1].rstrip(")"))))
+            conn, _ = server.accept()
+            start = time.perf_counter()
+            conn.sendall(b"x" * size)
+            conn.close()
+            total = calls = 0
+            while True:
+                data = reader.recv(65536)
+                if not data:
+                    break
+                total += len(data)
+                calls += 1
+            took = time.perf_counter() - start
+            reader.close()
+            if total != size:
+                raise RuntimeError(f"the reader got {total} bytes, not {size}")
+            shell.tell(f"close out{run}")
+            if run > 0:  # the first is a warm-up
+                found.append(calls / took)
+    finally:
+        shell.close()
+        server.close()
     return f"{statistics.median(found):.0f} pieces/s " + " ".join(f"{rate:.0f}" for rate in found)
 
 

@@ -17,14 +17,25 @@ server> accept s conn
 ('127.0.0.1', [[relay_port:\d+]])
 
 # The client sends one line in one send. A server that reads it with one recv gets a piece.
+# trace on (here the server's) shows its calls and, after each command, each piece of the
+# link's that a reader took during it: one recv, one piece. (The calls, '...' here, depend on
+# the backend: on posix a recv may first poll until the piece is there.)
+server> trace on
 client> send c "HELLO server\n"
 13
 server> recv conn 1024
+...
 b'HELLO'
+| link lines: up piece 1 (5 bytes) delivered
 server> recv conn 1024
+...
 b' ser'
+| link lines: up piece 2 (4 bytes) delivered
 server> recv conn 1024
+...
 b'ver\n'
+| link lines: up piece 3 (4 bytes) delivered
+server> trace off
 
 # The same server reading through a file: readline returns whole lines, however they came.
 client> send c "line one\nline two\n"

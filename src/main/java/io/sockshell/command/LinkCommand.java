@@ -106,7 +106,7 @@ public final class LinkCommand extends ShellCommand {
         }
         Link link;
         try {
-            link = Link.open(name, target, options, this::shellSocket);
+            link = Link.open(name, target, options, this::shellSocket, () -> context.trace().on());
         } catch (IOException failed) {
             throw SockError.unclassified(failed);
         }

@@ -10,6 +10,9 @@ import picocli.CommandLine.Parameters;
                 + "connect(3, {AF_INET, 127.0.0.1:2000}, 16) = -1 ECONNREFUSED (Connection refused). A blocking "
                 + "call shows how it waits (O_NONBLOCK set around accept and connect, then poll).",
             "On the nio backend, each call is one line, packetdrill style: bind(s, 0.0.0.0:2000) = 0.",
+            "A link (see help link) adds, after each command, one line for each piece a reader took during it: "
+                + "| link l: up piece 3 (5 bytes) delivered. For a reader that is a socket of this shell that is "
+                + "the command whose recv took it.",
             "trace kernel (trace kernel off ends it) adds, after each command, one line for each change in the "
                 + "kernel's TCP table it caused, once the kernel has settled (see help sockets): | kernel: c "
                 + "SYN_SENT -> ESTABLISHED, | kernel: conn RECV-Q 5, | kernel: s accept queue 1/1. trace off ends "

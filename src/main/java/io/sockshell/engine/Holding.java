@@ -37,6 +37,14 @@ public interface Holding {
      */
     List<String> close();
 
+    /**
+     * What {@code trace on} shows of it since the last call, one line each without the
+     * {@code | } mark: a link's pieces as they are delivered. The session asks after each command.
+     */
+    default List<String> traced() {
+        return List.of();
+    }
+
     /** The port {@code NAME.port} stands for: where it listens. */
     default OptionalInt port() {
         return OptionalInt.empty();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,41 +29,56 @@ public final class Link implements Holding {
     /** How long closing waits for its threads to end after their sockets are closed. */
     private static final long CLOSE_WAIT_MILLIS = 5_000;
     private static final Pattern IPV4_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Every link of this process that is open, whichever session started it: see {@link #targetBehind}. */
+    private static final List<Link> OPEN = new CopyOnWriteArrayList<>();
+
+    static {
+        // A process that ends by a signal (SIGTERM, SIGHUP, Ctrl-C) closes its links too, so
+        // both ends of every connection they relay see b'' rather than whatever the kernel's
+        // closing of the sockets at exit says.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(Link::close), "link-close-at-exit"));
+    }
 
     private final String name;
     private final InetSocketAddress target;
     private final LinkOptions options;
     private final Readers readers;
+    private final BooleanSupplier tracing;
     private final ServerSocketChannel server;
     private final InetSocketAddress address;
     private final List<Relayed> connections = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
 
-    private Link(String name, InetSocketAddress target, LinkOptions options, Readers readers,
+    private Link(String name, InetSocketAddress target, LinkOptions options, Readers readers, BooleanSupplier tracing,
             ServerSocketChannel server) throws IOException {
         this.name = name;
         this.target = target;
         this.options = options;
         this.readers = readers;
+        this.tracing = tracing;
         this.server = server;
         this.address = (InetSocketAddress) server.getLocalAddress();
     }
 
     /**
      * Starts a link named {@code name} relaying to {@code target} (see {@link #target(String, int)});
-     * {@code readers} finds the shell's own sockets among the ends.
+     * {@code readers} finds the shell's own sockets among the ends; while {@code tracing} says so,
+     * the link keeps each piece it writes until {@link #traced()} has told it delivered.
      */
-    public static Link open(String name, InetSocketAddress target, LinkOptions options, Readers readers)
-            throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
+    public static Link open(String name, InetSocketAddress target, LinkOptions options, Readers readers,
+            BooleanSupplier tracing) throws IOException {
+        // IPv4 sockets, not Java's dual-stack ones: the kernel lists them in /proc/net/tcp beside
+        // an IPv4 reader's, so one read of one table finds both ends (see TcpQueues.look).
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.INET);
         try {
             server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 4096);
         } catch (IOException failed) {
             server.close();
             throw failed;
         }
-        Link link = new Link(name, target, options, readers, server);
+        Link link = new Link(name, target, options, readers, tracing, server);
+        OPEN.add(link);
         Thread acceptor = thread(name + "-accept", link::acceptAll);
         link.threads.add(acceptor);
         acceptor.start();
@@ -93,6 +110,37 @@ public final class Link implements Holding {
             throw new IllegalArgumentException("port must be 1-65535, not " + port);
         }
         return new InetSocketAddress(resolved, port);
+    }
+
+    /**
+     * The port of the target behind an open link of this process listening on {@code port}, if
+     * there is one. A replay's client may connect to a link: the replay then counts its bytes as
+     * going to the target, which a program of the replay may be listening on. Loopback only, so a
+     * port names a place.
+     */
+    public static OptionalInt targetBehind(int port) {
+        for (Link link : OPEN) {
+            if (link.address.getPort() == port) {
+                return OptionalInt.of(link.target.getPort());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * For the connection an open link made to its target from {@code port}, the port of the
+     * client it relays for: what a replayed server's accept sees as its peer is the link, and
+     * the client behind it is the one the replay has counted.
+     */
+    public static OptionalInt clientBehind(int port) {
+        for (Link link : OPEN) {
+            for (Relayed connection : link.connections) {
+                if (connection.targetSidePort() == port) {
+                    return OptionalInt.of(connection.clientPort());
+                }
+            }
+        }
+        return OptionalInt.empty();
     }
 
     private void acceptAll() {
@@ -137,6 +185,15 @@ public final class Link implements Holding {
         return readers;
     }
 
+    /** The connection relayed {@code index}-th, from 0. */
+    Relayed connection(int index) {
+        return connections.get(index);
+    }
+
+    boolean tracing() {
+        return tracing.getAsBoolean();
+    }
+
     public LinkOptions options() {
         return options;
     }
@@ -172,6 +229,16 @@ public final class Link implements Holding {
         return rows;
     }
 
+    /** The pieces delivered since the last call, connection by connection, each direction in the order delivered. */
+    @Override
+    public List<String> traced() {
+        List<String> lines = new ArrayList<>();
+        for (Relayed connection : connections) {
+            lines.addAll(connection.delivered());
+        }
+        return lines;
+    }
+
     @Override
     public boolean isOpen() {
         return open;
@@ -194,6 +261,7 @@ public final class Link implements Holding {
             return List.of();
         }
         open = false;
+        OPEN.remove(this);
         closeQuietly(server);
         for (Relayed connection : connections) {
             connection.close();

@@ -5,8 +5,12 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -29,7 +33,10 @@ final class Pump {
      * it does through 1 MiB here), while a thousand quiet connections keep 64 KiB each.
      */
     private static final int MOST_BUFFER = 1024 * 1024;
-    /** The pause between two looks at the kernel's queues once a few quick looks have not sufficed. */
+    /**
+     * The pause between two looks at the kernel's queues, and between two looks at the shell's
+     * reader once spinning has not sufficed.
+     */
     private static final long PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
     /**
      * How long a wait for the shell's reader spins before it pauses: about as long as the reader
@@ -51,10 +58,14 @@ final class Pump {
     private final SplittableRandom random;
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong pieces = new AtomicLong();
+    /** Pieces written while {@code trace} is on that the trace has not yet shown delivered, in order. */
+    private final Queue<Piece> untold = new ConcurrentLinkedQueue<>();
+    /** What the reader has taken as far as this pump knows: its waits saw it, or it was written when nothing waits. */
+    private volatile long taken;
     private InputStream arrived;
     private TcpQueues queues;
     /** The shell's own count of what the reader has read, once the reader is found to be the shell's socket. */
-    private LongSupplier readerCount;
+    private volatile LongSupplier readerCount;
     private boolean ended;
 
     Pump(Relayed connection, Direction direction, SocketChannel from, SocketChannel to, LinkOptions options,
@@ -102,10 +113,11 @@ final class Pump {
         while (from.read(buffer) >= 0) {
             boolean filled = !buffer.hasRemaining();
             buffer.flip();
-            count(buffer.remaining());
+            count(buffer.remaining(), System.nanoTime());
             while (buffer.hasRemaining()) {
                 to.write(buffer);
             }
+            taken = bytes.get();
             buffer = filled && buffer.capacity() < MOST_BUFFER ? ByteBuffer.allocateDirect(buffer.capacity() * 2)
                     : buffer.clear();
         }
@@ -114,16 +126,54 @@ final class Pump {
 
     /**
      * Counts a piece before writing it: once the reader has it, a listing must include it, and
-     * the reader can take it before the write returns here.
+     * the reader can take it before the write returns here. {@code ready} is when its bytes were
+     * all at hand, before it was held.
      */
-    private void count(long length) {
-        bytes.addAndGet(length);
-        pieces.incrementAndGet();
+    private void count(long length, long ready) {
+        long end = bytes.addAndGet(length);
+        long number = pieces.incrementAndGet();
+        if (connection.tracing()) {
+            untold.add(new Piece(number, length, end, ready, System.nanoTime()));
+        }
+    }
+
+    /**
+     * The pieces the reader has taken since the last call, oldest first, for {@code trace on}.
+     * A reader that is a socket of the shell has taken a piece once its own count of bytes read
+     * covers it, which its recv moves before it returns; so a piece is told after the very command
+     * that read it, whenever this pump's thread gets to look.
+     */
+    List<Piece> delivered() {
+        List<Piece> told = new ArrayList<>();
+        if (untold.isEmpty()) {
+            return told;
+        }
+        long read = readerTaken();
+        for (Piece next = untold.peek(); next != null && next.end() <= read; next = untold.peek()) {
+            told.add(untold.remove());
+        }
+        return told;
+    }
+
+    private long readerTaken() {
+        LongSupplier count = readerCount;
+        if (count == null) {
+            count = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
+            readerCount = count;
+        }
+        return count == null ? taken : count.getAsLong();
+    }
+
+    /**
+     * One piece written: its number in this direction, its size, the bytes written up to its end,
+     * and when ({@link System#nanoTime}) its bytes were all at hand and when it was written.
+     */
+    record Piece(long number, long size, long end, long readyNanos, long writtenNanos) {
     }
 
     private void impaired() throws IOException {
         ByteBuffer held = ByteBuffer.allocate(Math.max(FIRST_BUFFER, options.sliceMax()));
-        long started = System.nanoTime();
+        long started = -1;
         boolean resets = options.resetAfter() >= 0 && (options.limit() < 0 || options.resetAfter() < options.limit());
         long end = resets ? options.resetAfter() : options.limit();
         while (true) {
@@ -138,11 +188,15 @@ final class Pump {
             if (piece == 0) {
                 break;
             }
+            long ready = System.nanoTime();
+            if (started < 0) {
+                started = ready;
+            }
             hold();
             held.flip();
             int after = held.limit();
             held.limit(piece);
-            count(piece);
+            count(piece, ready);
             while (held.hasRemaining()) {
                 to.write(held);
             }
@@ -152,6 +206,7 @@ final class Pump {
             if (options.slicing()) {
                 awaitTaken();
             }
+            taken = bytes.get();
         }
         if (resets && bytes.get() >= end) {
             awaitTaken();
@@ -186,7 +241,7 @@ final class Pump {
 
     /** The writer's socket has nothing unacknowledged (so nothing in flight) and nothing has arrived. */
     private boolean nothingOnItsWay() throws IOException {
-        Optional<TcpQueues.Queues> writer = queues().of(fromRemote, fromLocal);
+        Optional<TcpQueues.Queues> writer = queues().look().of(fromRemote, fromLocal);
         return (writer.isEmpty() || writer.get().send() == 0) && available() == 0;
     }
 
@@ -196,16 +251,18 @@ final class Pump {
      * kernel's tables do (see {@link #awaitTakenByTheKernel()}).
      */
     private void awaitTaken() throws IOException {
-        if (readerCount == null) {
-            readerCount = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
+        LongSupplier count = readerCount;
+        if (count == null) {
+            count = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
+            readerCount = count;
         }
-        if (readerCount == null) {
+        if (count == null) {
             awaitTakenByTheKernel();
             return;
         }
         long written = bytes.get();
         long spinUntil = System.nanoTime() + SPIN_NANOS;
-        while (connection.open() && readerCount.getAsLong() < written) {
+        while (connection.open() && count.getAsLong() < written) {
             if (System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             } else {
@@ -221,9 +278,9 @@ final class Pump {
      */
     private void awaitTakenByTheKernel() throws IOException {
         boolean arrivedThere = false;
-        int looks = 0;
         while (connection.open()) {
-            Optional<TcpQueues.Queues> reader = queues().of(toRemote, toLocal);
+            TcpQueues.Look look = queues().look();
+            Optional<TcpQueues.Queues> reader = look.of(toRemote, toLocal);
             if (reader.isEmpty()) {
                 return;
             }
@@ -232,16 +289,14 @@ final class Pump {
             } else if (arrivedThere) {
                 return;
             } else {
-                Optional<TcpQueues.Queues> writer = queues().of(toLocal, toRemote);
+                Optional<TcpQueues.Queues> writer = look.of(toLocal, toRemote);
                 if (writer.isEmpty() || writer.get().send() == 0) {
                     return;
                 }
             }
-            if (++looks > 16) {
-                pause();
-            } else {
-                Thread.onSpinWait();
-            }
+            // A look reads the kernel's tables, which takes milliseconds: spinning between two
+            // would only take the processor from the reader.
+            pause();
         }
     }
 
@@ -263,7 +318,10 @@ final class Pump {
         sleepUntil(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
-    /** Keeps the bytes so far within --rate, counted from the first. */
+    /**
+     * Keeps the bytes so far within --rate, counted from when the first piece was at hand (not
+     * from the connection's start, which would let a connection idle at first send in a burst).
+     */
     private void pace(long started) {
         if (options.rate() > 0) {
             sleepUntil(started + (long) (bytes.get() * 1e9 / options.rate()));

@@ -2,11 +2,15 @@ package io.sockshell.link;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,6 +25,8 @@ final class Relayed {
     private final SocketChannel client;
     private final InetSocketAddress clientAddress;
     private volatile SocketChannel target;
+    /** The port of this connection's end towards the target, known before it connects; -1 until then. */
+    private volatile int targetSidePort = -1;
     private volatile Pump up;
     private volatile Pump down;
     private volatile String state = "connecting";
@@ -39,9 +45,20 @@ final class Relayed {
      */
     void run() {
         try {
-            SocketChannel opened = SocketChannel.open();
+            SocketChannel opened = SocketChannel.open(link.target().getAddress() instanceof Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             target = opened;
+            // Bound first, so that the port is known before the target can accept the
+            // connection (see Link.clientBehind); to this machine's address of the target's
+            // family, not the wildcard, which would keep the port from every other address.
+            opened.bind(new InetSocketAddress(link.target().getAddress() instanceof Inet6Address
+                    ? InetAddress.getByName("::1") : InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
+            targetSidePort = ((InetSocketAddress) opened.getLocalAddress()).getPort();
             opened.connect(link.target());
+            // A piece of a few bytes must go at once: with Nagle's algorithm on, it would wait for
+            // the reader's acknowledgement of the last one, which Linux delays up to 40 ms.
+            opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (!open) {
                 opened.close();
                 return;
@@ -68,12 +85,49 @@ final class Relayed {
         end("closed", false);
     }
 
+    /** Its pump in {@code direction}; null until it has connected to the target. */
+    Pump pump(Direction direction) {
+        return direction == Direction.UP ? up : down;
+    }
+
+    int targetSidePort() {
+        return targetSidePort;
+    }
+
+    int clientPort() {
+        return clientAddress.getPort();
+    }
+
     Readers readers() {
         return link.readers();
     }
 
     boolean open() {
         return open;
+    }
+
+    boolean tracing() {
+        return link.tracing();
+    }
+
+    /**
+     * For {@code trace on}: a line for each piece its readers have taken since the last call, up
+     * before down: {@code link l: down piece 3 (5 bytes) delivered}; connections after the first
+     * say which they are.
+     */
+    List<String> delivered() {
+        List<String> lines = new ArrayList<>();
+        String who = "link " + link.name() + (index == 0 ? "" : " connection " + (index + 1));
+        for (Pump pump : new Pump[] {up, down}) {
+            if (pump == null) {
+                continue;
+            }
+            for (Pump.Piece piece : pump.delivered()) {
+                lines.add(who + ": " + pump.direction().label() + " piece " + piece.number() + " (" + piece.size()
+                        + (piece.size() == 1 ? " byte" : " bytes") + ") delivered");
+            }
+        }
+        return lines;
     }
 
     /** A pump's end met an error of its own (the other side reset, say): both ends are reset, as a router would. */

@@ -9,7 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The send and receive queues of TCP connections on this machine, from the kernel's tables
@@ -33,18 +35,62 @@ final class TcpQueues implements AutoCloseable {
     private FileChannel tcp;
     private FileChannel tcp6;
     private ByteBuffer buffer = ByteBuffer.allocate(16 * 1024);
+    /** The connections (as {@code tcp6} writes their addresses) last found in {@code tcp6}: a look reads it first for them. */
+    private final Set<String> inTcp6 = new HashSet<>();
 
     /**
-     * The queues of the socket whose own address is {@code local} and whose peer is
-     * {@code remote}; empty when the kernel lists no such connection (it has closed).
+     * Reads the tables afresh: what the queues are now. Reading a table costs milliseconds here
+     * (the kernel walks its whole connection hash for it, however few connections there are), so
+     * a look reads each table once at most, and only when a socket asked for is not in the table
+     * it was found in before.
      */
-    Optional<Queues> of(InetSocketAddress local, InetSocketAddress remote) throws IOException {
-        if (tcp == null) {
-            tcp = FileChannel.open(TCP);
-            tcp6 = FileChannel.open(TCP6);
+    Look look() {
+        return new Look();
+    }
+
+    /** The tables as read once; not thread-safe, as its {@link TcpQueues}. */
+    final class Look {
+        private String v4;
+        private String v6;
+
+        private Look() {
         }
-        Optional<Queues> found = find(read(tcp), key(local, false) + " " + key(remote, false) + " ");
-        return found.isPresent() ? found : find(read(tcp6), key(local, true) + " " + key(remote, true) + " ");
+
+        /**
+         * The queues of the socket whose own address is {@code local} and whose peer is
+         * {@code remote}; empty when the kernel lists no such connection (it has closed).
+         */
+        Optional<Queues> of(InetSocketAddress local, InetSocketAddress remote) throws IOException {
+            String v4Key = key(local, false) + " " + key(remote, false) + " ";
+            String v6Key = key(local, true) + " " + key(remote, true) + " ";
+            boolean v6First = inTcp6.contains(v6Key);
+            Optional<Queues> found = find(v6First ? v6() : v4(), v6First ? v6Key : v4Key);
+            if (found.isEmpty()) {
+                found = find(v6First ? v4() : v6(), v6First ? v4Key : v6Key);
+                if (found.isPresent() && !v6First) {
+                    inTcp6.add(v6Key);
+                } else if (found.isPresent()) {
+                    inTcp6.remove(v6Key);
+                }
+            }
+            return found;
+        }
+
+        private String v4() throws IOException {
+            if (v4 == null) {
+                tcp = tcp == null ? FileChannel.open(TCP) : tcp;
+                v4 = read(tcp);
+            }
+            return v4;
+        }
+
+        private String v6() throws IOException {
+            if (v6 == null) {
+                tcp6 = tcp6 == null ? FileChannel.open(TCP6) : tcp6;
+                v6 = read(tcp6);
+            }
+            return v6;
+        }
     }
 
     private static Optional<Queues> find(String table, String addresses) {

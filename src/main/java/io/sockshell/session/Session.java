@@ -11,6 +11,7 @@ import io.sockshell.conversation.Conversation;
 import io.sockshell.conversation.Recorder;
 import io.sockshell.conversation.Source;
 import io.sockshell.engine.CancelSignal;
+import io.sockshell.engine.Holding;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackends;
 import io.sockshell.engine.SocketTable;
@@ -114,8 +115,25 @@ public final class Session implements ShellContext, AutoCloseable {
 
     private int run(String line) {
         int status = runLine(line);
+        traceHoldings();
         traceKernelChanges();
         return status;
+    }
+
+    /**
+     * What the session's holdings did during the line just run that {@code trace on} shows (a
+     * link's pieces as they are delivered). Asked after every line, so that what happened while
+     * tracing was off is not told later.
+     */
+    private void traceHoldings() {
+        for (Holding holding : table.holdings().values()) {
+            for (String line : holding.traced()) {
+                if (tracing.on()) {
+                    out.println(TerminalText.escapeControls("| " + line));
+                }
+            }
+        }
+        out.flush();
     }
 
     private int runLine(String line) {

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +51,7 @@ class LinkTest {
     }
 
     private Link link(LinkOptions options) throws IOException {
-        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, Readers.NONE);
+        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, Readers.NONE, () -> false);
         opened.add(link::close);
         return link;
     }
@@ -132,7 +133,7 @@ class LinkTest {
     }
 
     private List<Integer> pieces(LinkOptions options, byte[] sent, Readers readers, AtomicLong read) throws IOException {
-        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, readers);
+        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, readers, () -> false);
         opened.add(link::close);
         SocketChannel client = connect(link);
         SocketChannel far = accept();
@@ -150,6 +151,74 @@ class LinkTest {
         buffer.get(got);
         assertArrayEquals(sent, got);
         return sizes;
+    }
+
+    /**
+     * The pieces the link wrote of {@code sent} (which the target writes and closes), with its
+     * own timestamps, once the reader has read them all: the impairments that hold and pace
+     * pieces are checked against those, never against a clock of the test's.
+     */
+    private List<Pump.Piece> written(LinkOptions options, byte[] sent) throws IOException {
+        Link link = Link.open("t", (InetSocketAddress) server.getLocalAddress(), options, Readers.NONE, () -> true);
+        opened.add(link::close);
+        SocketChannel client = connect(link);
+        SocketChannel far = accept();
+        writeAll(far, sent);
+        far.close();
+        ByteBuffer buffer = ByteBuffer.allocate(sent.length + 1);
+        while (client.read(buffer) > 0) {
+            assertTrue(buffer.hasRemaining(), "more bytes than were sent");
+        }
+        assertEquals(sent.length, buffer.position());
+        List<Pump.Piece> pieces = link.connection(0).pump(Direction.DOWN).delivered();
+        assertEquals(sent.length, pieces.get(pieces.size() - 1).end(), pieces.toString());
+        return pieces;
+    }
+
+    @Test
+    void aDelayHoldsEveryPieceAtLeastThatLong() throws IOException {
+        List<Pump.Piece> pieces = written(new LinkOptions(100, 300, 20, 0, 0, -1, -1, false, true, 5, false),
+                bytes(6, 3000));
+        assertTrue(pieces.size() >= 10, pieces.toString());
+        for (Pump.Piece piece : pieces) {
+            assertTrue(piece.writtenNanos() - piece.readyNanos() >= TimeUnit.MILLISECONDS.toNanos(20), piece.toString());
+        }
+    }
+
+    /** Each piece's hold is the delay and a part of the jitter drawn after its size, from the seed. */
+    @Test
+    void aJitterAddsASeededPartToEachHold() throws IOException {
+        LinkOptions options = new LinkOptions(200, 400, 5, 30, 0, -1, -1, false, true, 7, false);
+        byte[] sent = bytes(7, 4000);
+        List<Pump.Piece> pieces = written(options, sent);
+        SplittableRandom drawn = options.randomFor(0, Direction.DOWN);
+        Set<Integer> jitters = new HashSet<>();
+        long left = sent.length;
+        for (Pump.Piece piece : pieces) {
+            assertEquals(Math.min(left, drawn.nextInt(200, 401)), piece.size());
+            left -= piece.size();
+            int jitter = drawn.nextInt(31);
+            jitters.add(jitter);
+            assertTrue(piece.writtenNanos() - piece.readyNanos() >= TimeUnit.MILLISECONDS.toNanos(5 + jitter),
+                    piece + " jitter " + jitter);
+        }
+        assertEquals(0, left);
+        assertTrue(jitters.size() >= 3, "jitters " + jitters);
+    }
+
+    /** By --rate, no piece is written before the bytes ahead of it could have gone at that rate from the first. */
+    @Test
+    void aRateKeepsEveryPieceWithinIt() throws IOException {
+        long rate = 20_000;
+        List<Pump.Piece> pieces = written(new LinkOptions(500, 1000, 0, 0, rate, -1, -1, false, true, 3, false),
+                bytes(8, 10_000));
+        assertTrue(pieces.size() >= 10, pieces.toString());
+        long first = pieces.get(0).readyNanos();
+        for (int i = 1; i < pieces.size(); i++) {
+            long ahead = pieces.get(i - 1).end();
+            assertTrue(pieces.get(i).writtenNanos() - first >= (long) (ahead * 1e9 / rate),
+                    "piece " + pieces.get(i) + " after " + ahead + " bytes");
+        }
     }
 
     @Test
@@ -182,7 +251,7 @@ class LinkTest {
     void aRefusedTargetClosesTheClientsConnectionAndSaysWhy() throws IOException {
         InetSocketAddress nobody = (InetSocketAddress) server.getLocalAddress();
         server.close();
-        Link link = Link.open("t", nobody, LinkOptions.none(), Readers.NONE);
+        Link link = Link.open("t", nobody, LinkOptions.none(), Readers.NONE, () -> false);
         opened.add(link::close);
         SocketChannel client = connect(link);
         assertEquals(-1, client.read(ByteBuffer.allocate(10)));

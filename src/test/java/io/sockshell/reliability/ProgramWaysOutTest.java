@@ -83,7 +83,7 @@ class ProgramWaysOutTest {
     }
 
     /** kill -SIGNAL: the JDK sends only TERM and KILL, and only to a process it started itself. */
-    private static void signal(JavaProcess shell, String signal) throws IOException, InterruptedException {
+    static void signal(JavaProcess shell, String signal) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(shell.pid())).inheritIO().start();
         assertTrue(kill.waitFor(10, TimeUnit.SECONDS), "kill did not finish");
         assertEquals(0, kill.exitValue(), "kill -" + signal + " failed");

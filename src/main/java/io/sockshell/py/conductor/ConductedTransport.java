@@ -9,6 +9,7 @@ import io.sockshell.engine.ShutdownHow;
 import io.sockshell.engine.Sock;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SocketBackend;
+import io.sockshell.link.Link;
 import io.sockshell.py.runtime.Program;
 import io.sockshell.py.runtime.Transport;
 import io.sockshell.py.spi.SockCall;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * Calls between replayed programs, decided by the {@link Conductor}'s ledger. A call that the
@@ -23,8 +25,10 @@ import java.util.Map;
  * turn held and a bound, for what the ledger says is already on its way. A blocking
  * {@code recv} returns everything the peer has sent and the program not yet read (up to
  * {@code bufsize}): one of the answers TCP may give, and always the same one. A blocking
- * {@code send} sends everything, as Linux does for a blocking socket. Connections to programs
- * outside the replay go straight to the engine, without the turn. The program's sockets are
+ * {@code send} sends everything, as Linux does for a blocking socket. A connection to a link
+ * (see {@link Link#targetBehind}) whose target a replayed program listens on is counted as one
+ * to that program, and each {@code recv} on it gets one read, the piece the link delivered.
+ * Connections to programs outside the replay go straight to the engine, without the turn. The program's sockets are
  * {@link ConductedSock}s, which bring their calls here.
  */
 final class ConductedTransport implements Transport {
@@ -94,7 +98,8 @@ final class ConductedTransport implements Transport {
     /** A connection a listening socket accepted, conducted too: counted when its client is a replayed program. */
     private Accepted counted(Accepted accepted) throws SockError {
         ConductedSock conn = adopt(accepted.socket());
-        Ledger.Flow out = new Ledger.Flow(accepted.socket().getsockname().port(), accepted.peer().port());
+        int peer = accepted.peer().port();
+        Ledger.Flow out = new Ledger.Flow(accepted.socket().getsockname().port(), Link.clientBehind(peer).orElse(peer));
         if (conductor.check(ledger -> ledger.knows(out))) {
             conn.sendsIn(out);
         }
@@ -105,8 +110,10 @@ final class ConductedTransport implements Transport {
         Sock engine = socket.engine();
         engine.connect(host, port);
         int local = engine.getsockname().port();
-        int remote = engine.getpeername().port();
-        if (conductor.check(ledger -> ledger.connected(local, remote))) {
+        int peer = engine.getpeername().port();
+        OptionalInt behindLink = Link.targetBehind(peer);
+        int remote = behindLink.orElse(peer);
+        if (conductor.check(ledger -> ledger.connected(local, remote, behindLink.isPresent()))) {
             socket.sendsIn(new Ledger.Flow(local, remote));
         }
     }
@@ -184,6 +191,9 @@ final class ConductedTransport implements Transport {
             arrive(List.of(engine), List.of());
             return engine.recv(bufsize);
         }
+        if (conductor.check(ledger -> ledger.relayed(in))) {
+            return relayedRecv(engine, in, bufsize);
+        }
         int wanted = (int) Math.min(bufsize, unread);
         PyBytes data = PyBytes.EMPTY;
         while (data.length() < wanted) {
@@ -194,6 +204,19 @@ final class ConductedTransport implements Transport {
             }
             data = data.concat(chunk);
         }
+        int got = data.length();
+        conductor.record(ledger -> ledger.read(in, got));
+        return data;
+    }
+
+    /**
+     * One read of what a link has delivered so far. The link hands over one piece at a time, the
+     * next only once the reader has taken the one before, so this read gets exactly one piece;
+     * gathering all the ledger counts as sent would undo what the link is for.
+     */
+    private PyBytes relayedRecv(Sock engine, Ledger.Flow in, int bufsize) throws SockError {
+        arrive(List.of(engine), List.of());
+        PyBytes data = engine.recv(bufsize);
         int got = data.length();
         conductor.record(ledger -> ledger.read(in, got));
         return data;

@@ -21,9 +21,14 @@ final class Ledger {
     }
 
     private static final class Direction {
+        final boolean relayed;
         long sent;
         long read;
         boolean finished;
+
+        Direction(boolean relayed) {
+            this.relayed = relayed;
+        }
     }
 
     private final Set<Integer> listening = new HashSet<>();
@@ -48,16 +53,17 @@ final class Ledger {
     }
 
     /**
-     * A client at {@code clientPort} connected to {@code serverPort}. Returns false, and counts
-     * nothing, when no replayed program listens there: that peer is outside the replay.
+     * A client at {@code clientPort} connected to {@code serverPort}, directly or through a relay
+     * ({@code relayed}: a link, which delivers what was sent in pieces of its own). Returns false,
+     * and counts nothing, when no replayed program listens there: that peer is outside the replay.
      */
-    boolean connected(int clientPort, int serverPort) {
+    boolean connected(int clientPort, int serverPort, boolean relayed) {
         if (!listening.contains(serverPort)) {
             return false;
         }
         Flow out = new Flow(clientPort, serverPort);
-        directions.putIfAbsent(out, new Direction());
-        directions.putIfAbsent(out.reversed(), new Direction());
+        directions.putIfAbsent(out, new Direction(relayed));
+        directions.putIfAbsent(out.reversed(), new Direction(relayed));
         unaccepted.merge(serverPort, 1, Integer::sum);
         version++;
         return true;
@@ -74,6 +80,11 @@ final class Ledger {
     /** Whether both ends of this direction belong to replayed programs. */
     boolean knows(Flow flow) {
         return directions.containsKey(flow);
+    }
+
+    /** Whether this direction goes through a relay, which decides how much of it each read gets. */
+    boolean relayed(Flow flow) {
+        return directions.get(flow).relayed;
     }
 
     void sent(Flow flow, long bytes) {
