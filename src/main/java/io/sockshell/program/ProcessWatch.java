@@ -41,32 +41,42 @@ final class ProcessWatch implements AutoCloseable {
      * the same threads, each scheduled as often as before, prove the program was quiet between
      * them: no thread ran, none was woken (a woken thread shows R), and none was created. A
      * thread that waits on a timer at both looks may have run in between ({@link TimedWaits}).
+     *
+     * @param notWaiting why this look does not find the whole program waiting (a thread
+     *     running, a process begun or ended since the last look), or null when it does
      */
-    record Look(boolean waiting, List<ThreadLook> threads) {
+    record Look(String notWaiting, List<ThreadLook> threads) {
+        boolean waiting() {
+            return notWaiting == null;
+        }
+
         /**
-         * Whether nothing happened between {@code other} and this look: the same threads, each
-         * scheduled as often as before, except a thread on a timer that waits in the same place
-         * at both looks. {@code homes} are where each thread waited the last time the program
-         * was quiet; a thread on a timer somewhere else is doing something new (a JVM's exit
-         * polls with a timer too), and the program is not quiet while it does.
+         * What happened between {@code other} and this look, or null when nothing did: the same
+         * threads, each scheduled as often as before, except a thread on a timer that waits in
+         * the same place at both looks. {@code homes} are the places each thread has waited in
+         * when the program was quiet; a thread on a timer somewhere else is doing something new
+         * (a JVM's exit polls with a timer too), and the program is not quiet while it does.
          */
-        boolean sameAs(Look other, Map<Integer, String> homes) {
-            if (other == null || other.threads.size() != threads.size()) {
-                return false;
+        String changeSince(Look other, Map<Integer, Set<String>> homes) {
+            if (other.threads.size() != threads.size()) {
+                return "its threads changed (" + other.threads.size() + ", then " + threads.size() + ")";
             }
             for (int i = 0; i < threads.size(); i++) {
                 ThreadLook now = threads.get(i);
                 ThreadLook before = other.threads.get(i);
-                if (now.tid() != before.tid() || now.pid() != before.pid() || now.awayFrom(homes)
-                        || before.awayFrom(homes)) {
-                    return false;
+                if (now.tid() != before.tid() || now.pid() != before.pid()) {
+                    return "its threads changed (" + before.who() + ", then " + now.who() + ")";
+                }
+                if (now.awayFrom(homes) || before.awayFrom(homes)) {
+                    return now.who() + " waits on a timer in a new place (" + now.location() + ")";
                 }
                 boolean onTheSameTimer = now.timed() && before.timed() && now.location().equals(before.location());
                 if (now.scheduled() != before.scheduled() && !onTheSameTimer) {
-                    return false;
+                    return now.who() + " was woken (" + (now.scheduled() - before.scheduled()) + " times between two looks"
+                            + (before.location().isEmpty() ? "" : ", waiting in " + before.location()) + ")";
                 }
             }
-            return true;
+            return null;
         }
 
         /** Whether a thread waits reading standard input: the pipe to it is empty, and a line fits. */
@@ -79,13 +89,22 @@ final class ProcessWatch implements AutoCloseable {
             return false;
         }
 
-        /** Where each thread waits now, to be the homes of the next quiet check. */
-        Map<Integer, String> locations() {
-            Map<Integer, String> locations = new HashMap<>();
+        /**
+         * The homes of the next quiet check, this look being quiet: each live thread's earlier
+         * homes and the place it waits in now. A place is added only when the kernel said where
+         * the thread waits: a thread that woke between the reads of its stat and its syscall
+         * shows no place, and a home of no place would make every later timer look new.
+         */
+        Map<Integer, Set<String>> homesWith(Map<Integer, Set<String>> homes) {
+            Map<Integer, Set<String>> next = new HashMap<>();
             for (ThreadLook thread : threads) {
-                locations.put(thread.tid(), thread.location());
+                Set<String> places = new HashSet<>(homes.getOrDefault(thread.tid(), Set.of()));
+                if (!thread.location().isEmpty()) {
+                    places.add(thread.location());
+                }
+                next.put(thread.tid(), places);
             }
-            return locations;
+            return next;
         }
 
         boolean empty() {
@@ -99,10 +118,15 @@ final class ProcessWatch implements AutoCloseable {
      */
     record ThreadLook(int pid, int tid, String name, char state, long cpuTicks, long scheduled, boolean timed,
             String location) {
-        /** On a timer somewhere other than where it waited the last time the program was quiet. */
-        boolean awayFrom(Map<Integer, String> homes) {
-            String home = homes.get(tid);
-            return timed && home != null && !home.equals(location);
+        /** On a timer somewhere it never waited in when the program was quiet (a thread new since then has no homes). */
+        boolean awayFrom(Map<Integer, Set<String>> homes) {
+            Set<String> places = homes.get(tid);
+            return timed && places != null && !places.isEmpty() && !places.contains(location);
+        }
+
+        /** The thread in a message: its name and process, and its own id when that differs. */
+        String who() {
+            return name + " [" + pid + (tid == pid ? "" : "/" + tid) + "]";
         }
     }
 
@@ -279,16 +303,19 @@ final class ProcessWatch implements AutoCloseable {
             entry.getValue().close();
             return true;
         });
-        boolean waiting = complete && !changedSinceLook;
+        String notWaiting = !complete ? "a process or thread of it could not be read"
+                : changedSinceLook ? "a process or thread of it began or ended" : null;
         changedSinceLook = false;
         lastLooked = new HashSet<>(members);
         for (ThreadLook thread : seen) {
-            waiting &= Stat.waiting(thread.state());
+            if (notWaiting == null && !Stat.waiting(thread.state())) {
+                notWaiting = thread.who() + (thread.state() == 'D' ? " is in a disk wait (D)" : " is running");
+            }
         }
         if (waitingAfterScan == null) {
-            waitingAfterScan = waiting;
+            waitingAfterScan = notWaiting == null;
         }
-        return new Look(waiting, seen);
+        return new Look(notWaiting, seen);
     }
 
     private ThreadLook lookAt(int pid, int tid) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -87,8 +88,8 @@ public final class Program implements Holding {
      * written at once rather than by the input's writer thread (a round trip is quicker).
      */
     private volatile boolean readingAnEmptyInput;
-    /** Where each thread waited when the program was last seen quiet (see {@link ProcessWatch.Look#sameAs}). */
-    private volatile Map<Integer, String> homes = Map.of();
+    /** Where each thread has waited when the program was seen quiet (see {@link ProcessWatch.Look#changeSince}). */
+    private volatile Map<Integer, Set<String>> homes = Map.of();
 
     Program(String name, List<String> command, Process process, String token, Guard guard, Events events,
             OutputPipe output, ProcessWatch watch) {
@@ -277,7 +278,7 @@ public final class Program implements Holding {
         cancel.waitingOn(events::signal);
         ProcessWatch.Look first = null;
         ProcessWatch.Look confirming = null;
-        String flight = null;
+        String why = null;
         boolean late = false;
         long pause = FIRST_PAUSE_NANOS;
         try {
@@ -290,8 +291,14 @@ public final class Program implements Holding {
                 // No process left means the program has ended, once the JDK knows it too (a look
                 // that could not see the leader must not pass for its end).
                 boolean ended = now.empty() && !process.isAlive();
-                if (ended || (now.waiting() && !now.empty() && now.sameAs(confirming, homes))) {
-                    homes = now.locations();
+                if (!ended) {
+                    why = now.empty() ? "its processes could not be seen" : now.notWaiting();
+                    if (why == null && confirming != null) {
+                        why = now.changeSince(confirming, homes);
+                    }
+                }
+                if (ended || (confirming != null && why == null)) {
+                    homes = now.homesWith(homes);
                     readingAnEmptyInput = now.readingStandardInput();
                     awaitReaped(now, deadline);
                     if (ended) {
@@ -300,15 +307,16 @@ public final class Program implements Holding {
                     return null;
                 }
                 if (late) {
-                    return doing(first, now, flight, seconds);
+                    return doing(first, now, why, seconds);
                 }
                 confirming = null;
-                flight = null;
                 if (now.waiting() && !now.empty()) {
-                    flight = inFlight();
+                    String flight = inFlight();
                     if (flight == null) {
                         drain(deadline);
                         confirming = now;
+                    } else {
+                        why = flight;
                     }
                 }
                 if (cancel.isCancelled()) {
@@ -318,7 +326,7 @@ public final class Program implements Holding {
                 // the drain before it may take longer than the rest of the wait.
                 late = System.nanoTime() >= deadline;
                 if (late && confirming == null) {
-                    return doing(first, now, flight, seconds);
+                    return doing(first, now, why, seconds);
                 }
                 if (confirming == null) {
                     events.await(seen, Math.min(pause, deadline - System.nanoTime()));
@@ -337,7 +345,7 @@ public final class Program implements Holding {
 
     private ProcessWatch.Look look() throws IOException {
         synchronized (watching) {
-            return released ? new ProcessWatch.Look(true, List.of()) : watch.look();
+            return released ? new ProcessWatch.Look(null, List.of()) : watch.look();
         }
     }
 
@@ -371,14 +379,13 @@ public final class Program implements Holding {
         }
     }
 
-    /** What a program that never went quiet was doing: its busiest thread, and how it was busy. */
-    private String doing(ProcessWatch.Look first, ProcessWatch.Look last, String flight, double seconds) {
-        String bound = name + " did not go quiet within " + seconds(seconds);
-        if (flight != null) {
-            return bound + ": " + flight;
-        }
-        ProcessWatch.ThreadLook busiest = null;
-        long most = -1;
+    /**
+     * What a program that never went quiet was doing: why the last look did not find it quiet
+     * (a thread running or woken, a process begun or ended, data on its way to it), and how
+     * much processor time it used since the step began.
+     */
+    private String doing(ProcessWatch.Look first, ProcessWatch.Look last, String why, double seconds) {
+        long ticks = 0;
         for (ProcessWatch.ThreadLook thread : last.threads()) {
             long before = 0;
             for (ProcessWatch.ThreadLook earlier : first.threads()) {
@@ -386,23 +393,10 @@ public final class Program implements Holding {
                     before = earlier.cpuTicks();
                 }
             }
-            if (thread.cpuTicks() - before > most || (busiest != null && !Stat.waiting(busiest.state())
-                    && thread.cpuTicks() - before == most)) {
-                most = thread.cpuTicks() - before;
-                busiest = thread;
-            }
+            ticks += thread.cpuTicks() - before;
         }
-        if (busiest == null) {
-            return bound;
-        }
-        String who = busiest.name() + " [" + busiest.pid() + "]";
-        String cpu = String.format("%.1f s of processor time in %s", most / 100.0, seconds(seconds));
-        if (!Stat.waiting(busiest.state())) {
-            return bound + ": " + who + " is running (" + cpu + "), never waiting for input";
-        }
-        String channel = ProcessWatch.waitChannel(busiest.pid(), busiest.tid());
-        return bound + ": " + who + " keeps waking up (" + cpu + (channel == null ? "" : "; it waits in " + channel)
-                + "), as a poll with no timeout does";
+        return name + " did not go quiet within " + seconds(seconds) + ": " + why
+                + String.format(" (%.1f s of processor time in %s)", ticks / 100.0, seconds(seconds));
     }
 
     private void requireRunning() throws SockError {
