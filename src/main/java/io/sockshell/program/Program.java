@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * busy. A program that never waits (a busy loop, a poll with no timeout) is never quiet, and
  * the step's bound ends the wait with a line saying what it was doing.
  *
- * <p>The drain puts a marker into the output pipe ({@link OutputPipe#drain}), so the step shows
+ * <p>The drain makes sure the reader has kept everything in the output pipe ({@link OutputPipe#drain}), so the step shows
  * exactly what was printed before the program went quiet, and reports an exit the first time
  * one is seen.
  */
