@@ -23,12 +23,14 @@ import java.util.TreeSet;
  * that leaves both (a daemon's {@code setsid}) and whose parent has ended is no longer watched
  * for quiet, though {@code close} still ends it (it carries the program's token).
  *
- * <p>Finding them means reading every process's stat, about a millisecond for a hundred, so
- * it is done only when a process may have been created since the last time: the kernel's last
- * allocated pid ({@code /proc/loadavg}, which counts threads too) has moved, or the last scan
- * missed a pid allocated before it (a process still being created; see {@link #scanIfNeeded}).
- * It is read before each scan and at the start of each look, so a look that finds it unchanged
- * and nothing missed knows of every process that existed when it began.
+ * <p>They are found again only when a process may have been created since the last time: the
+ * kernel's last allocated pid ({@code /proc/loadavg}, which counts threads too) has moved, or
+ * the last scan missed a pid allocated before it (a process still being created; see
+ * {@link #scanIfNeeded}). It is read before each scan and at the start of each look, so a look
+ * that finds it unchanged and nothing missed knows of every process that existed when it
+ * began. A scan reads the stat of each pid allocated since the last one ({@link #scanNew});
+ * only the first, and one after a wrap of the pids or a burst, reads every process's, about a
+ * millisecond for a hundred: on a busy machine the last pid moves between most looks.
  *
  * <p>Not thread-safe: its owner ({@link Program}) calls it under its lock.
  */
@@ -157,7 +159,7 @@ final class ProcessWatch implements AutoCloseable {
      * read it) leaves its parent's counts unchanged if the parent was read before it ended.
      */
     private boolean changedSinceLook;
-    /** Whether the look made right after the last scan found every thread waiting; null before it. */
+    /** Whether a look since the last scan found every thread waiting; null before the first look after it. */
     private Boolean waitingAfterScan;
     /** Stands in {@link #missed} for pids that were not checked one by one. */
     private static final long UNCHECKED = -1;
@@ -236,9 +238,7 @@ final class ProcessWatch implements AutoCloseable {
                 notWaiting = thread.who() + (thread.state() == 'D' ? " is in a disk wait (D)" : " is running");
             }
         }
-        if (waitingAfterScan == null) {
-            waitingAfterScan = notWaiting == null;
-        }
+        waitingAfterScan = Boolean.TRUE.equals(waitingAfterScan) || notWaiting == null;
         return new Look(notWaiting, seen);
     }
 
@@ -281,10 +281,12 @@ final class ProcessWatch implements AutoCloseable {
      * between and miss it, and the last pid need not move again. So each pid allocated since
      * the previous scan is checked against the scan's own listing, and a pid it missed makes
      * the next look scan too, and is checked again there. A pid missed again is still being
-     * created only if its creator was in the middle of fork (running) at the look after the
-     * earlier scan: when that look found every thread waiting, the pid is gone (a creator that
-     * sleeps has finished creating), and it is let go; otherwise it is kept, and that look was
-     * not quiet anyway.
+     * created only if its creator was in the middle of fork (running) at every look since the
+     * earlier scan: when one of them found every thread waiting, the pid is gone (a creator that
+     * sleeps has finished creating every process it had begun), and it is let go; otherwise it
+     * is kept, and those looks were not quiet anyway. (Letting go at any such look, not only
+     * the first after the scan, keeps the set small on a machine whose other processes come and
+     * go between most looks.)
      */
     private void scanIfNeeded() throws IOException {
         String lastPid = lastPid();
@@ -297,8 +299,10 @@ final class ProcessWatch implements AutoCloseable {
         boolean settled = Boolean.TRUE.equals(waitingAfterScan);
         waitingAfterScan = null;
         missed.clear();
-        Set<Long> listed = rescan();
-        noteMissed(before, lastPid, listed);
+        long[] range = newPids(before, lastPid);
+        Set<Long> listed = range == null || earlier.contains(UNCHECKED) || !trustLastPid ? rescan()
+                : scanNew(range, earlier);
+        noteMissed(range, listed);
         boolean noneAppeared = Collections.disjoint(earlier, listed);
         for (long pid : earlier) {
             if (pid == UNCHECKED) {
@@ -312,28 +316,62 @@ final class ProcessWatch implements AutoCloseable {
         }
     }
 
-    /** Notes the pids allocated after {@code from} up to {@code to} that the scan did not list, threads left out. */
-    private void noteMissed(String from, String to, Set<Long> listed) {
-        long first;
-        long last;
+    /**
+     * The pids allocated after {@code from} up to {@code to}, as {first, last}; null for the
+     * first scan (whatever came before it is unknown), a wrap past the largest pid, or a burst
+     * of more than {@link #MAX_NEW_PIDS}.
+     */
+    private static long[] newPids(String from, String to) {
         try {
-            last = Long.parseLong(to);
-            first = from == null ? UNCHECKED : Long.parseLong(from) + 1;
+            long last = Long.parseLong(to);
+            if (from == null) {
+                return null;
+            }
+            long first = Long.parseLong(from) + 1;
+            return first > last + 1 || last - first >= MAX_NEW_PIDS ? null : new long[] {first, last};
         } catch (NumberFormatException notPids) {
+            return null;
+        }
+    }
+
+    /**
+     * Notes the pids in {@code range} that the scan did not list, threads left out; without a
+     * range, all of them are scanned again until a look after a scan finds every thread waiting.
+     */
+    private void noteMissed(long[] range, Set<Long> listed) {
+        if (range == null) {
             missed.add(UNCHECKED);
             return;
         }
-        if (first == UNCHECKED || first > last + 1 || last - first >= MAX_NEW_PIDS) {
-            // The first scan (whatever came before it is unknown), a wrap past the largest pid,
-            // or a burst: scanned again until a look after a scan finds every thread waiting.
-            missed.add(UNCHECKED);
-            return;
-        }
-        for (long pid = first; pid <= last; pid++) {
+        for (long pid = range[0]; pid <= range[1]; pid++) {
             if (!listed.contains(pid) && !isThread(pid)) {
                 missed.add(pid);
             }
         }
+    }
+
+    /**
+     * Finds the members among the members so far, the pids allocated since the last scan and
+     * those it missed, without reading every process: a process that existed at the last scan
+     * and was no member cannot have become one (joining the group means being in the session
+     * already). Returns the pids read, threads among them (a thread's stat reads as its
+     * process's, and a thread is no process of its own).
+     */
+    private Set<Long> scanNew(long[] range, Set<Long> earlier) {
+        TreeSet<Long> pids = new TreeSet<>(earlier);
+        for (long pid = range[0]; pid <= range[1]; pid++) {
+            pids.add(pid);
+        }
+        if (pids.size() > MAX_NEW_PIDS) {
+            return rescan();
+        }
+        List<Integer> candidates = new ArrayList<>(members);
+        for (long pid : pids) {
+            if (!members.contains((int) pid)) {
+                candidates.add((int) pid);
+            }
+        }
+        return classify(candidates, true);
     }
 
     /**
@@ -354,24 +392,33 @@ final class ProcessWatch implements AutoCloseable {
                 .equals(Long.toString(pid));
     }
 
-    /**
-     * Finds the members afresh: the session's and the group's processes and their descendants.
-     * Returns the pids the scan listed and read.
-     */
+    /** Finds the members afresh among every process. Returns the pids the scan listed and read. */
     private Set<Long> rescan() {
+        String[] entries = new File("/proc").list();
+        if (entries == null) {
+            return new HashSet<>();
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (String entry : entries) {
+            if (!entry.isEmpty() && entry.charAt(0) >= '0' && entry.charAt(0) <= '9') {
+                candidates.add(Integer.parseInt(entry));
+            }
+        }
+        return classify(candidates, false);
+    }
+
+    /**
+     * Makes the members those of {@code candidates} in the session or the group, and their
+     * descendants. {@code threadsAmong}: a candidate may be a thread id, to be told from a
+     * process before it is made a member (the listing of /proc holds processes only). Returns
+     * the candidates read.
+     */
+    private Set<Long> classify(List<Integer> candidates, boolean threadsAmong) {
         Map<Integer, Integer> parents = new HashMap<>();
         Set<Integer> found = new TreeSet<>();
         Set<Long> listed = new HashSet<>();
-        String[] entries = new File("/proc").list();
-        if (entries == null) {
-            return listed;
-        }
-        for (String entry : entries) {
-            if (entry.isEmpty() || entry.charAt(0) < '0' || entry.charAt(0) > '9') {
-                continue;
-            }
-            int pid = Integer.parseInt(entry);
-            Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + entry + "/stat"));
+        for (int pid : candidates) {
+            Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + pid + "/stat"));
             if (stat == null) {
                 // Gone as it was read, or unreadable for a moment: a member stays one until its
                 // /proc entry is gone, and any other is looked at again by the next scans, so a
@@ -397,6 +444,10 @@ final class ProcessWatch implements AutoCloseable {
                     grew = true;
                 }
             }
+        }
+        if (threadsAmong) {
+            // No process's parent is a thread id, so a thread taken for a process misleads nothing else.
+            found.removeIf(pid -> !members.contains(pid) && isThread(pid));
         }
         changedSinceLook |= !found.equals(lastLooked);
         members.clear();
