@@ -88,6 +88,12 @@ public final class Program implements Holding {
      * written at once rather than by the input's writer thread (a round trip is quicker).
      */
     private volatile boolean readingAnEmptyInput;
+    /**
+     * Whether the last line typed at it was answered (it printed something before going
+     * quiet): a program that answers lines likely answers the next one too, so the first look
+     * after a line waits for its answer rather than find it busy reading the line.
+     */
+    private volatile boolean answersLines;
     /** Where each thread has waited when the program was seen quiet (see {@link ProcessWatch.Look#changeSince}). */
     private volatile Map<Integer, Set<String>> homes = Map.of();
 
@@ -145,7 +151,7 @@ public final class Program implements Holding {
         try {
             if (atOnce && input.sendNow(bytes)) {
                 // It was reading: it is awake now, and a look before it answers would be wasted.
-                events.await(seen, FIRST_PAUSE_NANOS);
+                events.await(seen, answersLines ? MAX_PAUSE_NANOS : FIRST_PAUSE_NANOS);
             } else if (!input.send(bytes, deadline)) {
                 throw SockError.plain("TimeoutError", name + " did not read its input within " + seconds(seconds)
                         + " (" + input.waiting() + " lines are waiting to go in): is it reading its keyboard?");
@@ -154,7 +160,9 @@ public final class Program implements Holding {
             Thread.currentThread().interrupt();
             throw SockError.interrupted();
         }
-        return settle(deadline, seconds);
+        Shown shown = settle(deadline, seconds);
+        answersLines = bytes != null && !shown.output().isEmpty();
+        return shown;
     }
 
     private Shown settle(long deadline, double seconds) throws SockError {
