@@ -59,7 +59,7 @@ public final class SocketsCommand extends ShellCommand {
                 List.of("MODE", "SENT", "RECEIVED"));
         Table table = new Table(noKernel ? groups
                 : List.of(groups.get(0), groups.get(1), groups.get(2), List.of("KSTATE", "RECV-Q", "SEND-Q")));
-        for (Map.Entry<String, Sock> entry : context.table().sockets().entrySet()) {
+        for (Map.Entry<String, Sock> entry : sockets.entrySet()) {
             Sock sock = entry.getValue();
             SockInfo info = kernel == null ? sock.info() : kernel.info(sock);
             String[] cells = {

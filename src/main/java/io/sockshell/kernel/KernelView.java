@@ -1,6 +1,5 @@
 package io.sockshell.kernel;
 
-import io.sockshell.engine.Address;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
 import io.sockshell.engine.Sock;
@@ -183,15 +182,18 @@ public final class KernelView {
             boolean quiet = othersQuiet.getAsBoolean();
             Snapshot snapshot = snapshot();
             long now = System.nanoTime();
+            Movement movement = snapshot.movement();
+            if (quiet && movement == Movement.NONE || snapshot.unavailable() != null) {
+                return snapshot;
+            }
+            // Only a snapshot that may still move is compared with the last: 10,000 rows make a long signature.
             String signature = snapshot.signature();
             if (!signature.equals(lastSignature)) {
                 lastSignature = signature;
                 stableSince = now;
             }
-            Movement movement = snapshot.movement();
-            boolean settled = quiet && (movement == Movement.NONE
-                    || movement == Movement.UNTIL_QUIET && now - stableSince >= QUIET_NANOS);
-            if (settled || snapshot.unavailable() != null || now - start >= SETTLE_BOUND_NANOS) {
+            boolean settled = quiet && movement == Movement.UNTIL_QUIET && now - stableSince >= QUIET_NANOS;
+            if (settled || now - start >= SETTLE_BOUND_NANOS) {
                 return snapshot;
             }
             LockSupport.parkNanos(pause);
@@ -209,12 +211,20 @@ public final class KernelView {
     }
 
     private Snapshot snapshot() {
-        NetTables tables = NetTables.read(files, false);
         Map<String, Sock> named = table.sockets();
-        Map<Sock, SockInfo> infos = new IdentityHashMap<>();
+        Map<Sock, SockInfo> infos = new IdentityHashMap<>(named.size());
+        boolean ipv6 = false;
         for (Sock sock : named.values()) {
-            infos.put(sock, sock.info());
+            SockInfo info = sock.info();
+            infos.put(sock, info);
+            ipv6 |= info.family() == Family.AF_INET6;
         }
+        if (!ipv6) {
+            synchronized (closed) {
+                ipv6 = closed.values().stream().anyMatch(left -> !Endpoints.isIpv4(left.localKey()));
+            }
+        }
+        NetTables tables = ipv6 ? NetTables.read(files, false) : NetTables.readForIpv4(files);
         if (tables.unavailable().isPresent()) {
             return new Snapshot(tables.unavailable().get(), null, List.of(), infos, Map.of());
         }
@@ -238,19 +248,28 @@ public final class KernelView {
         private final NetTables tables;
         private final Map<String, Sock> named;
         private final Map<Sock, SockInfo> infos;
-        private final List<Entry> entries = new ArrayList<>();
-        private final Map<Sock, Columns> columns = new IdentityHashMap<>();
-        private final Set<SocketRow> placed = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final List<Entry> entries;
+        private final Map<Sock, Columns> columns;
+        private final Set<SocketRow> placed;
         /** Each session socket's row, found before any is placed, so that a peer is labelled by its own name. */
-        private final Map<SocketRow, Sock> owners = new IdentityHashMap<>();
-        private final Map<Sock, SocketRow> rowOf = new IdentityHashMap<>();
-        private final Map<Sock, Integer> order = new IdentityHashMap<>();
-        private final Set<Sock> done = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<SocketRow, Sock> owners;
+        private final Map<Sock, SocketRow> rowOf;
+        private final Map<Sock, Integer> order;
+        private final Set<Sock> done;
 
+        /** Every map sized for the session's sockets at once, not grown step by step (10,000 sockets). */
         Builder(NetTables tables, Map<String, Sock> named, Map<Sock, SockInfo> infos) {
             this.tables = tables;
             this.named = named;
             this.infos = infos;
+            int expected = named.size() + closed.size();
+            entries = new ArrayList<>(expected * 2);
+            columns = new IdentityHashMap<>(expected);
+            placed = Collections.newSetFromMap(new IdentityHashMap<>(expected * 2));
+            owners = new IdentityHashMap<>(expected);
+            rowOf = new IdentityHashMap<>(expected);
+            order = new IdentityHashMap<>(expected);
+            done = Collections.newSetFromMap(new IdentityHashMap<>(expected));
         }
 
         Snapshot build() {
@@ -496,7 +515,7 @@ public final class KernelView {
                 }
                 boolean connected = state == TcpState.ESTABLISHED || state == TcpState.CLOSE_WAIT
                         || state == TcpState.FIN_WAIT1 || state == TcpState.FIN_WAIT2;
-                if (connected && isLoopback(row.remoteKey()) && !hasPeer(row)) {
+                if (connected && Endpoints.isLoopback(row.remoteKey()) && !hasPeer(row)) {
                     return Movement.MOVING;
                 }
                 if (state != TcpState.SYN_SENT && !row.listening() && row.sendQueue() > 0
@@ -622,11 +641,5 @@ public final class KernelView {
     /** The address part of a key. */
     private static String host(String key) {
         return key.substring(0, key.indexOf(':'));
-    }
-
-    /** 127.0.0.0/8, ::1, or ::ffff:127.0.0.0/104 (a key writes an IPv4-mapped address as IPv4). */
-    private static boolean isLoopback(String key) {
-        Address address = Endpoints.address(key);
-        return address.host().startsWith("127.") || address.host().equals("::1");
     }
 }

@@ -27,7 +27,9 @@ import java.util.Set;
 public final class NetTables {
     private final List<SocketRow> rows;
     private final String unavailable;
-    private Map<String, SocketRow> byPair;
+    /** Where {@code tcp6} is still to be read from, or null once it has been (or is not to be). */
+    private KernelFiles sixToRead;
+    private Map<Pair, SocketRow> byPair;
     private Map<String, SocketRow> listeners;
     private Map<Integer, List<SocketRow>> byLocalPort;
 
@@ -43,6 +45,34 @@ public final class NetTables {
 
     /** The TCP tables, and with {@code withUdp} the UDP tables too, read from {@code files}. */
     public static NetTables read(KernelFiles files, boolean withUdp) {
+        NetTables tables = readTcp(files);
+        if (tables.unavailable == null) {
+            tables.readSix(files);
+            if (withUdp) {
+                tables.rows.addAll(readTable(files, "udp"));
+                tables.rows.addAll(readTable(files, "udp6"));
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * The TCP tables for looking up sockets of a session with no IPv6 socket: {@code tcp6} is
+     * read only when a lookup finds nothing in {@code tcp}, or when every row is asked for. An
+     * IPv4 socket's connection, listener and connections not accepted yet are all in
+     * {@code tcp}; only its peer may be an IPv6 socket (a dual-stack server's). The kernel
+     * writes {@code tcp6} by walking every TCP socket of the system, as it does {@code tcp},
+     * so a listing saves that walk whenever nothing needs it. Lookups are for one thread at a time.
+     */
+    public static NetTables readForIpv4(KernelFiles files) {
+        NetTables tables = readTcp(files);
+        if (tables.unavailable == null) {
+            tables.sixToRead = files;
+        }
+        return tables;
+    }
+
+    private static NetTables readTcp(KernelFiles files) {
         Optional<String> notLinux = files.notLinux();
         if (notLinux.isPresent()) {
             return new NetTables(List.of(), notLinux.get());
@@ -54,15 +84,37 @@ public final class NetTables {
             return new NetTables(List.of(), files.netFile("tcp") + " cannot be read ("
                     + (e instanceof NoSuchFileException ? "there is no such file" : e.getMessage()) + ")");
         }
-        List<String> others = withUdp ? List.of("tcp6", "udp", "udp6") : List.of("tcp6");
-        for (String name : others) {
-            try {
-                parse(Files.readAllBytes(files.netFile(name)), name.startsWith("udp"), rows);
-            } catch (IOException | SecurityException e) {
-                // A system without IPv6 (or without UDP's file) has no such sockets to show.
-            }
-        }
         return new NetTables(onePerSocket(rows), null);
+    }
+
+    private void readSix(KernelFiles files) {
+        sixToRead = null;
+        List<SocketRow> six = readTable(files, "tcp6");
+        rows.addAll(six);
+        if (byPair != null) {
+            index(six);
+        }
+    }
+
+    /** Whether {@code tcp6} was still to be read, and now is. */
+    private boolean readSixIfLeft() {
+        if (sixToRead == null) {
+            return false;
+        }
+        readSix(sixToRead);
+        return true;
+    }
+
+    /** One more table's rows, each socket once; none where it cannot be read. */
+    private static List<SocketRow> readTable(KernelFiles files, String name) {
+        List<SocketRow> rows = new ArrayList<>();
+        try {
+            parse(Files.readAllBytes(files.netFile(name)), name.startsWith("udp"), rows);
+        } catch (IOException | SecurityException e) {
+            // A system without IPv6 (or without UDP's file) has no such sockets to show.
+            return List.of();
+        }
+        return onePerSocket(rows);
     }
 
     /**
@@ -70,6 +122,8 @@ public final class NetTables {
      * its hash table again for each page, so a socket that moved meanwhile can be written twice
      * (seen under load: a connection not accepted yet, listed twice). A socket is its addresses
      * and inode; of two rows of one socket the later, newer one stays, in the earlier's place.
+     * A socket is in one file only, so each file is deduplicated apart. The list returned can
+     * be added to: {@code rows} itself when it had no duplicate.
      */
     static List<SocketRow> onePerSocket(List<SocketRow> rows) {
         Map<Socket, SocketRow> seen = new LinkedHashMap<>(rows.size() * 2);
@@ -90,6 +144,7 @@ public final class NetTables {
 
     /** Every row, the TCP tables' first (IPv4, then IPv6), then the UDP tables' if read. */
     public List<SocketRow> rows() {
+        readSixIfLeft();
         return rows;
     }
 
@@ -115,7 +170,7 @@ public final class NetTables {
     public Map<Long, List<SocketRow>> byInode(Collection<Long> inodes) {
         Set<Long> wanted = inodes instanceof Set<Long> set ? set : new HashSet<>(inodes);
         Map<Long, List<SocketRow>> found = new HashMap<>();
-        for (SocketRow row : rows) {
+        for (SocketRow row : rows()) {
             if (row.inode() != 0 && wanted.contains(row.inode())) {
                 found.computeIfAbsent(row.inode(), unused -> new ArrayList<>()).add(row);
             }
@@ -125,26 +180,23 @@ public final class NetTables {
 
     /** The TCP connection from {@code localKey} to {@code remoteKey} (keys as {@link Endpoints} makes them), or null. */
     public SocketRow connection(String localKey, String remoteKey) {
-        if (byPair == null) {
-            index();
-        }
-        return byPair.get(localKey + '|' + remoteKey);
+        Pair pair = new Pair(localKey, remoteKey);
+        SocketRow row = indexed().byPair.get(pair);
+        return row == null && readSixIfLeft() ? byPair.get(pair) : row;
     }
 
     /** The TCP socket listening on {@code localKey}, or null. */
     public SocketRow listener(String localKey) {
-        if (listeners == null) {
-            index();
-        }
-        return listeners.get(localKey);
+        SocketRow row = indexed().listeners.get(localKey);
+        return row == null && readSixIfLeft() ? listeners.get(localKey) : row;
     }
 
-    /** The TCP rows that are not listeners with {@code port} as their local port: a listener's connections. */
+    /**
+     * The TCP rows that are not listeners with {@code port} as their local port: a listener's
+     * connections. Of tables {@linkplain #readForIpv4 read for IPv4}, the IPv4 ones only.
+     */
     public List<SocketRow> connectionsAtPort(int port) {
-        if (byLocalPort == null) {
-            index();
-        }
-        return byLocalPort.getOrDefault(port, List.of());
+        return indexed().byLocalPort.getOrDefault(port, List.of());
     }
 
     /** The other end of {@code row}'s connection when it is on this machine, or null. */
@@ -152,24 +204,32 @@ public final class NetTables {
         return row.listening() || row.udp() ? null : connection(row.remoteKey(), row.localKey());
     }
 
-    private void index() {
-        Map<String, SocketRow> pairs = new HashMap<>(rows.size() * 2);
-        Map<String, SocketRow> listening = new HashMap<>();
-        Map<Integer, List<SocketRow>> ports = new HashMap<>();
-        for (SocketRow row : rows) {
+    /** A connection's addresses, as a key of the index. */
+    private record Pair(String localKey, String remoteKey) {
+    }
+
+    private NetTables indexed() {
+        if (byPair == null) {
+            byPair = new HashMap<>(rows.size() * 2);
+            listeners = new HashMap<>();
+            byLocalPort = new HashMap<>();
+            index(rows);
+        }
+        return this;
+    }
+
+    private void index(List<SocketRow> more) {
+        for (SocketRow row : more) {
             if (row.udp()) {
                 continue;
             }
             if (row.listening()) {
-                listening.put(row.localKey(), row);
+                listeners.put(row.localKey(), row);
             } else {
-                pairs.put(row.localKey() + '|' + row.remoteKey(), row);
-                ports.computeIfAbsent(row.localPort(), unused -> new ArrayList<>(2)).add(row);
+                byPair.put(new Pair(row.localKey(), row.remoteKey()), row);
+                byLocalPort.computeIfAbsent(row.localPort(), unused -> new ArrayList<>(2)).add(row);
             }
         }
-        byPair = pairs;
-        listeners = listening;
-        byLocalPort = ports;
     }
 
     /** The rows of one file's text; a line the kernel's format does not explain is left out. */

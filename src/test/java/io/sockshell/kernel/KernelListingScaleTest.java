@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sockshell.support.ShellDriver;
 import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,13 +20,15 @@ import org.junit.jupiter.api.Timeout;
  * {@code sockets} with many connections in the session: every one gets its kernel columns from
  * one read of each table, and the time per listing is printed beside the same listing without
  * the kernel's columns and {@code ss -tn} for the same connections, measured in the same run
- * (a measurement, not an assertion). {@code -Dsockshell.kernel.scale.connections=5000} measures
+ * (a measurement, not an assertion), with the processor time the shell's thread spent on each
+ * listing, which a busy machine changes less. {@code -Dsockshell.kernel.scale.connections=5000} measures
  * a session of 10,000 sockets.
  */
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class KernelListingScaleTest {
     private static final int CONNECTIONS = Integer.getInteger("sockshell.kernel.scale.connections", 1_000);
-    private static final int LISTINGS = 7;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final int LISTINGS = Integer.getInteger("sockshell.kernel.scale.listings", 7);
 
     private final ShellDriver shell = new ShellDriver();
 
@@ -47,17 +51,24 @@ class KernelListingScaleTest {
         assertEquals(2L * CONNECTIONS, established, "each end of each connection shows ESTABLISHED");
 
         List<Long> withKernel = new ArrayList<>();
+        List<Long> withKernelCpu = new ArrayList<>();
         List<Long> without = new ArrayList<>();
+        List<Long> withoutCpu = new ArrayList<>();
         List<Long> ss = new ArrayList<>();
         String filter = "( sport = :" + shell.port("s") + " or dport = :" + shell.port("s") + " )";
         for (int run = 0; run < LISTINGS; run++) {
+            long cpu = THREADS.getCurrentThreadCpuTime();
             withKernel.add(timed(() -> shell.ok("sockets")));
+            withKernelCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
+            cpu = THREADS.getCurrentThreadCpuTime();
             without.add(timed(() -> shell.ok("sockets --no-kernel")));
+            withoutCpu.add(THREADS.getCurrentThreadCpuTime() - cpu);
             ss.add(timed(() -> runSs(filter)));
         }
-        System.out.printf("kernel/scale: %d connections (%d sockets): sockets %.1f ms, sockets --no-kernel %.1f ms, "
-                + "ss -tn %.1f ms (median of %d listings each)%n", CONNECTIONS, 2 * CONNECTIONS + 1,
-                median(withKernel), median(without), median(ss), LISTINGS);
+        System.out.printf("kernel/scale: %d connections (%d sockets): sockets %.1f ms (processor %.1f ms), "
+                + "sockets --no-kernel %.1f ms (processor %.1f ms), ss -tn %.1f ms (median of %d listings each)%n",
+                CONNECTIONS, 2 * CONNECTIONS + 1, median(withKernel), median(withKernelCpu), median(without),
+                median(withoutCpu), median(ss), LISTINGS);
     }
 
     private static void runSs(String filter) {
