@@ -422,10 +422,11 @@ final class ProcessWatch implements AutoCloseable {
             if (stat == null) {
                 // Gone as it was read, or unreadable for a moment: a member stays one until its
                 // /proc entry is gone, and any other is looked at again by the next scans, so a
-                // look never loses a process it cannot see.
+                // look never loses a process it cannot see. (A new pid not read is left to
+                // noteMissed, and one missed before to scanIfNeeded: both let go of the gone.)
                 if (members.contains(pid) && new File("/proc/" + pid).exists()) {
                     found.add(pid);
-                } else {
+                } else if (!threadsAmong) {
                     missed.add((long) pid);
                 }
                 continue;
