@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.RandomAccessFile;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +19,13 @@ import java.util.concurrent.TimeUnit;
  * thread may be holding bytes it has read but not yet kept. So the step writes a marker of
  * random bytes into the pipe itself, after the program's last byte, and waits until the reader
  * has come to it ({@link #drain}): everything before the marker is then kept, whatever the
- * threads' timing. (Java cannot ask a pipe how full it is without taking the lock the blocked
- * reader holds, and the stream the JDK gives a process's output is drained and closed by the
+ * threads' timing. (The stream the JDK gives a process's output is drained and closed by the
  * JDK itself when the process exits: hence a FIFO of sockshell's own.)
+ *
+ * <p>The marker costs two hand-offs between threads, most of a step's time when a program
+ * answers at once. So a drain first asks the kernel whether there is anything to wait for:
+ * the pipe is empty and the reader sleeps in its read, and did throughout the question
+ * ({@link #takenIn}).
  */
 final class OutputPipe implements AutoCloseable {
     /** Output kept between two steps; beyond it bytes are only counted. */
@@ -47,6 +52,8 @@ final class OutputPipe implements AutoCloseable {
     private long markersSeen;
     private boolean lastMarker;
     private boolean ended;
+    /** The reader thread's own /proc files, once it has opened them; null where /proc does not show them. */
+    private volatile ThreadFiles readerFiles;
 
     /** {@code in} reads the pipe, {@code marks} writes into it; the reader thread starts at once. */
     OutputPipe(InputStream in, RandomAccessFile marks, Events events, String name) {
@@ -61,6 +68,11 @@ final class OutputPipe implements AutoCloseable {
     private void read() {
         byte[] buffer = new byte[16 * 1024];
         try {
+            readerFiles = new ThreadFiles(Path.of("/proc/thread-self").toRealPath());
+        } catch (IOException noProcForThreads) {
+            // Every drain then sends a marker.
+        }
+        try {
             int n;
             while (!finished() && (n = in.read(buffer)) > 0) {
                 accept(buffer, n);
@@ -74,6 +86,11 @@ final class OutputPipe implements AutoCloseable {
                 notifyAll();
             }
             events.signal();
+            ThreadFiles files = readerFiles;
+            if (files != null) {
+                // A drain still asking them fails to read and sends a marker, which finds the reader ended.
+                files.close();
+            }
         }
     }
 
@@ -130,6 +147,9 @@ final class OutputPipe implements AutoCloseable {
      */
     boolean drain(long deadline) throws IOException, InterruptedException {
         synchronized (markerLock) {
+            if (takenIn()) {
+                return true;
+            }
             long seen = sendMarker(false);
             synchronized (this) {
                 while (markersSeen == seen && !ended) {
@@ -141,6 +161,28 @@ final class OutputPipe implements AutoCloseable {
                 }
                 return true;
             }
+        }
+    }
+
+    /**
+     * Whether everything written into the pipe so far has been kept, told without waking the
+     * reader: the reader is asleep in a read (so it kept what its last read returned), the pipe
+     * is empty, and the reader was not scheduled from before the first of those reads to after
+     * the second (so it slept in that read throughout, and took nothing from the pipe that it
+     * has not kept). A reader woken and not yet run shows R, and one preempted in its read too.
+     */
+    private boolean takenIn() {
+        ThreadFiles files = readerFiles;
+        if (files == null) {
+            return false;
+        }
+        try {
+            long scheduled = files.timesScheduled();
+            Stat stat = Stat.parse(files.stat.read());
+            return stat != null && stat.state() == 'S' && TimedWaits.reading(files.waiting()) && in.available() == 0
+                    && files.timesScheduled() == scheduled;
+        } catch (IOException | RuntimeException cannotTell) {
+            return false;
         }
     }
 

@@ -23,12 +23,14 @@ import java.util.TreeSet;
  * that leaves both (a daemon's {@code setsid}) and whose parent has ended is no longer watched
  * for quiet, though {@code close} still ends it (it carries the program's token).
  *
- * <p>Finding them means reading every process's stat, about a millisecond for a hundred, so
- * it is done only when a process may have been created since the last time: the kernel's last
- * allocated pid ({@code /proc/loadavg}, which counts threads too) has moved, or the last scan
- * missed a pid allocated before it (a process still being created; see {@link #scanIfNeeded}).
- * It is read before each scan and at the start of each look, so a look that finds it unchanged
- * and nothing missed knows of every process that existed when it began.
+ * <p>They are found again only when a process may have been created since the last time: the
+ * kernel's last allocated pid ({@code /proc/loadavg}, which counts threads too) has moved, or
+ * the last scan missed a pid allocated before it (a process still being created; see
+ * {@link #scanIfNeeded}). It is read before each scan and at the start of each look, so a look
+ * that finds it unchanged and nothing missed knows of every process that existed when it
+ * began. A scan reads the stat of each pid allocated since the last one ({@link #scanNew});
+ * only the first, and one after a wrap of the pids or a burst, reads every process's, about a
+ * millisecond for a hundred: on a busy machine the last pid moves between most looks.
  *
  * <p>Not thread-safe: its owner ({@link Program}) calls it under its lock.
  */
@@ -41,32 +43,42 @@ final class ProcessWatch implements AutoCloseable {
      * the same threads, each scheduled as often as before, prove the program was quiet between
      * them: no thread ran, none was woken (a woken thread shows R), and none was created. A
      * thread that waits on a timer at both looks may have run in between ({@link TimedWaits}).
+     *
+     * @param notWaiting why this look does not find the whole program waiting (a thread
+     *     running, a process begun or ended since the last look), or null when it does
      */
-    record Look(boolean waiting, List<ThreadLook> threads) {
+    record Look(String notWaiting, List<ThreadLook> threads) {
+        boolean waiting() {
+            return notWaiting == null;
+        }
+
         /**
-         * Whether nothing happened between {@code other} and this look: the same threads, each
-         * scheduled as often as before, except a thread on a timer that waits in the same place
-         * at both looks. {@code homes} are where each thread waited the last time the program
-         * was quiet; a thread on a timer somewhere else is doing something new (a JVM's exit
-         * polls with a timer too), and the program is not quiet while it does.
+         * What happened between {@code other} and this look, or null when nothing did: the same
+         * threads, each scheduled as often as before, except a thread on a timer that waits in
+         * the same place at both looks. {@code homes} are the places each thread has waited in
+         * when the program was quiet; a thread on a timer somewhere else is doing something new
+         * (a JVM's exit polls with a timer too), and the program is not quiet while it does.
          */
-        boolean sameAs(Look other, Map<Integer, String> homes) {
-            if (other == null || other.threads.size() != threads.size()) {
-                return false;
+        String changeSince(Look other, Map<Integer, Set<String>> homes) {
+            if (other.threads.size() != threads.size()) {
+                return "its threads changed (" + other.threads.size() + ", then " + threads.size() + ")";
             }
             for (int i = 0; i < threads.size(); i++) {
                 ThreadLook now = threads.get(i);
                 ThreadLook before = other.threads.get(i);
-                if (now.tid() != before.tid() || now.pid() != before.pid() || now.awayFrom(homes)
-                        || before.awayFrom(homes)) {
-                    return false;
+                if (now.tid() != before.tid() || now.pid() != before.pid()) {
+                    return "its threads changed (" + before.who() + ", then " + now.who() + ")";
+                }
+                if (now.awayFrom(homes) || before.awayFrom(homes)) {
+                    return now.who() + " waits on a timer in a new place (" + now.location() + ")";
                 }
                 boolean onTheSameTimer = now.timed() && before.timed() && now.location().equals(before.location());
                 if (now.scheduled() != before.scheduled() && !onTheSameTimer) {
-                    return false;
+                    return now.who() + " was woken (" + (now.scheduled() - before.scheduled()) + " times between two looks"
+                            + (before.location().isEmpty() ? "" : ", waiting in " + before.location()) + ")";
                 }
             }
-            return true;
+            return null;
         }
 
         /** Whether a thread waits reading standard input: the pipe to it is empty, and a line fits. */
@@ -79,13 +91,22 @@ final class ProcessWatch implements AutoCloseable {
             return false;
         }
 
-        /** Where each thread waits now, to be the homes of the next quiet check. */
-        Map<Integer, String> locations() {
-            Map<Integer, String> locations = new HashMap<>();
+        /**
+         * The homes of the next quiet check, this look being quiet: each live thread's earlier
+         * homes and the place it waits in now. A place is added only when the kernel said where
+         * the thread waits: a thread that woke between the reads of its stat and its syscall
+         * shows no place, and a home of no place would make every later timer look new.
+         */
+        Map<Integer, Set<String>> homesWith(Map<Integer, Set<String>> homes) {
+            Map<Integer, Set<String>> next = new HashMap<>();
             for (ThreadLook thread : threads) {
-                locations.put(thread.tid(), thread.location());
+                Set<String> places = new HashSet<>(homes.getOrDefault(thread.tid(), Set.of()));
+                if (!thread.location().isEmpty()) {
+                    places.add(thread.location());
+                }
+                next.put(thread.tid(), places);
             }
-            return locations;
+            return next;
         }
 
         boolean empty() {
@@ -99,10 +120,15 @@ final class ProcessWatch implements AutoCloseable {
      */
     record ThreadLook(int pid, int tid, String name, char state, long cpuTicks, long scheduled, boolean timed,
             String location) {
-        /** On a timer somewhere other than where it waited the last time the program was quiet. */
-        boolean awayFrom(Map<Integer, String> homes) {
-            String home = homes.get(tid);
-            return timed && home != null && !home.equals(location);
+        /** On a timer somewhere it never waited in when the program was quiet (a thread new since then has no homes). */
+        boolean awayFrom(Map<Integer, Set<String>> homes) {
+            Set<String> places = homes.get(tid);
+            return timed && places != null && !places.isEmpty() && !places.contains(location);
+        }
+
+        /** The thread in a message: its name and process, and its own id when that differs. */
+        String who() {
+            return name + " [" + pid + (tid == pid ? "" : "/" + tid) + "]";
         }
     }
 
@@ -133,7 +159,7 @@ final class ProcessWatch implements AutoCloseable {
      * read it) leaves its parent's counts unchanged if the parent was read before it ended.
      */
     private boolean changedSinceLook;
-    /** Whether the look made right after the last scan found every thread waiting; null before it. */
+    /** Whether a look since the last scan found every thread waiting; null before the first look after it. */
     private Boolean waitingAfterScan;
     /** Stands in {@link #missed} for pids that were not checked one by one. */
     private static final long UNCHECKED = -1;
@@ -160,82 +186,6 @@ final class ProcessWatch implements AutoCloseable {
             return last >= created || created - last > 1_000_000;
         } catch (NumberFormatException notANumber) {
             return false;
-        }
-    }
-
-    /** A thread's stat, its count of times scheduled and its system call, kept open between looks. */
-    private static final class ThreadFiles implements AutoCloseable {
-        final ProcFile stat;
-        final ProcFile scheduled;
-        /** schedstat's third field where the kernel has it; otherwise status's context switches. */
-        final boolean fromSchedstat;
-        /** Null where the kernel does not let it be read (another user's process, a ptrace policy). */
-        final ProcFile syscall;
-
-        ThreadFiles(Path task) throws IOException {
-            ProcFile call;
-            try {
-                call = ProcFile.open(task.resolve("syscall"));
-            } catch (IOException notAllowed) {
-                call = null;
-            }
-            syscall = call;
-            stat = ProcFile.open(task.resolve("stat"));
-            ProcFile schedstat;
-            boolean found;
-            try {
-                schedstat = ProcFile.open(task.resolve("schedstat"));
-                found = true;
-            } catch (IOException noSchedstat) {
-                try {
-                    schedstat = ProcFile.open(task.resolve("status"));
-                } catch (IOException gone) {
-                    stat.close();
-                    if (syscall != null) {
-                        syscall.close();
-                    }
-                    throw gone;
-                }
-                found = false;
-            }
-            scheduled = schedstat;
-            fromSchedstat = found;
-        }
-
-        long timesScheduled() throws IOException {
-            String text = scheduled.read();
-            if (fromSchedstat) {
-                return Long.parseLong(text.substring(text.lastIndexOf(' ') + 1).strip());
-            }
-            return field(text, "voluntary_ctxt_switches:") + field(text, "nonvoluntary_ctxt_switches:");
-        }
-
-        private static long field(String status, String name) {
-            int at = status.indexOf("\n" + name);
-            if (at < 0) {
-                return 0;
-            }
-            int start = at + name.length() + 1;
-            int end = status.indexOf('\n', start);
-            return Long.parseLong(status.substring(start, end < 0 ? status.length() : end).strip());
-        }
-
-        /** Where and how the thread waits now (see {@link TimedWaits}), or null when the kernel does not say. */
-        TimedWaits.Wait waiting() {
-            try {
-                return syscall == null ? null : TimedWaits.of(syscall.read());
-            } catch (IOException cannotTell) {
-                return null;
-            }
-        }
-
-        @Override
-        public void close() {
-            stat.close();
-            scheduled.close();
-            if (syscall != null) {
-                syscall.close();
-            }
         }
     }
 
@@ -279,16 +229,17 @@ final class ProcessWatch implements AutoCloseable {
             entry.getValue().close();
             return true;
         });
-        boolean waiting = complete && !changedSinceLook;
+        String notWaiting = !complete ? "a process or thread of it could not be read"
+                : changedSinceLook ? "a process or thread of it began or ended" : null;
         changedSinceLook = false;
         lastLooked = new HashSet<>(members);
         for (ThreadLook thread : seen) {
-            waiting &= Stat.waiting(thread.state());
+            if (notWaiting == null && !Stat.waiting(thread.state())) {
+                notWaiting = thread.who() + (thread.state() == 'D' ? " is in a disk wait (D)" : " is running");
+            }
         }
-        if (waitingAfterScan == null) {
-            waitingAfterScan = waiting;
-        }
-        return new Look(waiting, seen);
+        waitingAfterScan = Boolean.TRUE.equals(waitingAfterScan) || notWaiting == null;
+        return new Look(notWaiting, seen);
     }
 
     private ThreadLook lookAt(int pid, int tid) {
@@ -330,10 +281,12 @@ final class ProcessWatch implements AutoCloseable {
      * between and miss it, and the last pid need not move again. So each pid allocated since
      * the previous scan is checked against the scan's own listing, and a pid it missed makes
      * the next look scan too, and is checked again there. A pid missed again is still being
-     * created only if its creator was in the middle of fork (running) at the look after the
-     * earlier scan: when that look found every thread waiting, the pid is gone (a creator that
-     * sleeps has finished creating), and it is let go; otherwise it is kept, and that look was
-     * not quiet anyway.
+     * created only if its creator was in the middle of fork (running) at every look since the
+     * earlier scan: when one of them found every thread waiting, the pid is gone (a creator that
+     * sleeps has finished creating every process it had begun), and it is let go; otherwise it
+     * is kept, and those looks were not quiet anyway. (Letting go at any such look, not only
+     * the first after the scan, keeps the set small on a machine whose other processes come and
+     * go between most looks.)
      */
     private void scanIfNeeded() throws IOException {
         String lastPid = lastPid();
@@ -346,8 +299,10 @@ final class ProcessWatch implements AutoCloseable {
         boolean settled = Boolean.TRUE.equals(waitingAfterScan);
         waitingAfterScan = null;
         missed.clear();
-        Set<Long> listed = rescan();
-        noteMissed(before, lastPid, listed);
+        long[] range = newPids(before, lastPid);
+        Set<Long> listed = range == null || earlier.contains(UNCHECKED) || !trustLastPid ? rescan()
+                : scanNew(range, earlier);
+        noteMissed(range, listed);
         boolean noneAppeared = Collections.disjoint(earlier, listed);
         for (long pid : earlier) {
             if (pid == UNCHECKED) {
@@ -361,28 +316,62 @@ final class ProcessWatch implements AutoCloseable {
         }
     }
 
-    /** Notes the pids allocated after {@code from} up to {@code to} that the scan did not list, threads left out. */
-    private void noteMissed(String from, String to, Set<Long> listed) {
-        long first;
-        long last;
+    /**
+     * The pids allocated after {@code from} up to {@code to}, as {first, last}; null for the
+     * first scan (whatever came before it is unknown), a wrap past the largest pid, or a burst
+     * of more than {@link #MAX_NEW_PIDS}.
+     */
+    private static long[] newPids(String from, String to) {
         try {
-            last = Long.parseLong(to);
-            first = from == null ? UNCHECKED : Long.parseLong(from) + 1;
+            long last = Long.parseLong(to);
+            if (from == null) {
+                return null;
+            }
+            long first = Long.parseLong(from) + 1;
+            return first > last + 1 || last - first >= MAX_NEW_PIDS ? null : new long[] {first, last};
         } catch (NumberFormatException notPids) {
+            return null;
+        }
+    }
+
+    /**
+     * Notes the pids in {@code range} that the scan did not list, threads left out; without a
+     * range, all of them are scanned again until a look after a scan finds every thread waiting.
+     */
+    private void noteMissed(long[] range, Set<Long> listed) {
+        if (range == null) {
             missed.add(UNCHECKED);
             return;
         }
-        if (first == UNCHECKED || first > last + 1 || last - first >= MAX_NEW_PIDS) {
-            // The first scan (whatever came before it is unknown), a wrap past the largest pid,
-            // or a burst: scanned again until a look after a scan finds every thread waiting.
-            missed.add(UNCHECKED);
-            return;
-        }
-        for (long pid = first; pid <= last; pid++) {
+        for (long pid = range[0]; pid <= range[1]; pid++) {
             if (!listed.contains(pid) && !isThread(pid)) {
                 missed.add(pid);
             }
         }
+    }
+
+    /**
+     * Finds the members among the members so far, the pids allocated since the last scan and
+     * those it missed, without reading every process: a process that existed at the last scan
+     * and was no member cannot have become one (joining the group means being in the session
+     * already). Returns the pids read, threads among them (a thread's stat reads as its
+     * process's, and a thread is no process of its own).
+     */
+    private Set<Long> scanNew(long[] range, Set<Long> earlier) {
+        TreeSet<Long> pids = new TreeSet<>(earlier);
+        for (long pid = range[0]; pid <= range[1]; pid++) {
+            pids.add(pid);
+        }
+        if (pids.size() > MAX_NEW_PIDS) {
+            return rescan();
+        }
+        List<Integer> candidates = new ArrayList<>(members);
+        for (long pid : pids) {
+            if (!members.contains((int) pid)) {
+                candidates.add((int) pid);
+            }
+        }
+        return classify(candidates, true);
     }
 
     /**
@@ -403,31 +392,41 @@ final class ProcessWatch implements AutoCloseable {
                 .equals(Long.toString(pid));
     }
 
-    /**
-     * Finds the members afresh: the session's and the group's processes and their descendants.
-     * Returns the pids the scan listed and read.
-     */
+    /** Finds the members afresh among every process. Returns the pids the scan listed and read. */
     private Set<Long> rescan() {
+        String[] entries = new File("/proc").list();
+        if (entries == null) {
+            return new HashSet<>();
+        }
+        List<Integer> candidates = new ArrayList<>();
+        for (String entry : entries) {
+            if (!entry.isEmpty() && entry.charAt(0) >= '0' && entry.charAt(0) <= '9') {
+                candidates.add(Integer.parseInt(entry));
+            }
+        }
+        return classify(candidates, false);
+    }
+
+    /**
+     * Makes the members those of {@code candidates} in the session or the group, and their
+     * descendants. {@code threadsAmong}: a candidate may be a thread id, to be told from a
+     * process before it is made a member (the listing of /proc holds processes only). Returns
+     * the candidates read.
+     */
+    private Set<Long> classify(List<Integer> candidates, boolean threadsAmong) {
         Map<Integer, Integer> parents = new HashMap<>();
         Set<Integer> found = new TreeSet<>();
         Set<Long> listed = new HashSet<>();
-        String[] entries = new File("/proc").list();
-        if (entries == null) {
-            return listed;
-        }
-        for (String entry : entries) {
-            if (entry.isEmpty() || entry.charAt(0) < '0' || entry.charAt(0) > '9') {
-                continue;
-            }
-            int pid = Integer.parseInt(entry);
-            Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + entry + "/stat"));
+        for (int pid : candidates) {
+            Stat stat = Stat.parse(ProcFile.readOnce("/proc/" + pid + "/stat"));
             if (stat == null) {
                 // Gone as it was read, or unreadable for a moment: a member stays one until its
                 // /proc entry is gone, and any other is looked at again by the next scans, so a
-                // look never loses a process it cannot see.
+                // look never loses a process it cannot see. (A new pid not read is left to
+                // noteMissed, and one missed before to scanIfNeeded: both let go of the gone.)
                 if (members.contains(pid) && new File("/proc/" + pid).exists()) {
                     found.add(pid);
-                } else {
+                } else if (!threadsAmong) {
                     missed.add((long) pid);
                 }
                 continue;
@@ -446,6 +445,10 @@ final class ProcessWatch implements AutoCloseable {
                     grew = true;
                 }
             }
+        }
+        if (threadsAmong) {
+            // No process's parent is a thread id, so a thread taken for a process misleads nothing else.
+            found.removeIf(pid -> !members.contains(pid) && isThread(pid));
         }
         changedSinceLook |= !found.equals(lastLooked);
         members.clear();

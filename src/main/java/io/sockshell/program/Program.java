@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * busy. A program that never waits (a busy loop, a poll with no timeout) is never quiet, and
  * the step's bound ends the wait with a line saying what it was doing.
  *
- * <p>The drain puts a marker into the output pipe ({@link OutputPipe#drain}), so the step shows
+ * <p>The drain makes sure the reader has kept everything in the output pipe ({@link OutputPipe#drain}), so the step shows
  * exactly what was printed before the program went quiet, and reports an exit the first time
  * one is seen.
  */
@@ -87,8 +88,14 @@ public final class Program implements Holding {
      * written at once rather than by the input's writer thread (a round trip is quicker).
      */
     private volatile boolean readingAnEmptyInput;
-    /** Where each thread waited when the program was last seen quiet (see {@link ProcessWatch.Look#sameAs}). */
-    private volatile Map<Integer, String> homes = Map.of();
+    /**
+     * Whether the last line typed at it was answered (it printed something before going
+     * quiet): a program that answers lines likely answers the next one too, so the first look
+     * after a line waits for its answer rather than find it busy reading the line.
+     */
+    private volatile boolean answersLines;
+    /** Where each thread has waited when the program was seen quiet (see {@link ProcessWatch.Look#changeSince}). */
+    private volatile Map<Integer, Set<String>> homes = Map.of();
 
     Program(String name, List<String> command, Process process, String token, Guard guard, Events events,
             OutputPipe output, ProcessWatch watch) {
@@ -144,7 +151,7 @@ public final class Program implements Holding {
         try {
             if (atOnce && input.sendNow(bytes)) {
                 // It was reading: it is awake now, and a look before it answers would be wasted.
-                events.await(seen, FIRST_PAUSE_NANOS);
+                events.await(seen, answersLines ? MAX_PAUSE_NANOS : FIRST_PAUSE_NANOS);
             } else if (!input.send(bytes, deadline)) {
                 throw SockError.plain("TimeoutError", name + " did not read its input within " + seconds(seconds)
                         + " (" + input.waiting() + " lines are waiting to go in): is it reading its keyboard?");
@@ -153,7 +160,9 @@ public final class Program implements Holding {
             Thread.currentThread().interrupt();
             throw SockError.interrupted();
         }
-        return settle(deadline, seconds);
+        Shown shown = settle(deadline, seconds);
+        answersLines = bytes != null && !shown.output().isEmpty();
+        return shown;
     }
 
     private Shown settle(long deadline, double seconds) throws SockError {
@@ -277,7 +286,7 @@ public final class Program implements Holding {
         cancel.waitingOn(events::signal);
         ProcessWatch.Look first = null;
         ProcessWatch.Look confirming = null;
-        String flight = null;
+        String why = null;
         boolean late = false;
         long pause = FIRST_PAUSE_NANOS;
         try {
@@ -290,8 +299,14 @@ public final class Program implements Holding {
                 // No process left means the program has ended, once the JDK knows it too (a look
                 // that could not see the leader must not pass for its end).
                 boolean ended = now.empty() && !process.isAlive();
-                if (ended || (now.waiting() && !now.empty() && now.sameAs(confirming, homes))) {
-                    homes = now.locations();
+                if (!ended) {
+                    why = now.empty() ? "its processes could not be seen" : now.notWaiting();
+                    if (why == null && confirming != null) {
+                        why = now.changeSince(confirming, homes);
+                    }
+                }
+                if (ended || (confirming != null && why == null)) {
+                    homes = now.homesWith(homes);
                     readingAnEmptyInput = now.readingStandardInput();
                     awaitReaped(now, deadline);
                     if (ended) {
@@ -300,15 +315,16 @@ public final class Program implements Holding {
                     return null;
                 }
                 if (late) {
-                    return doing(first, now, flight, seconds);
+                    return doing(first, now, why, seconds);
                 }
                 confirming = null;
-                flight = null;
                 if (now.waiting() && !now.empty()) {
-                    flight = inFlight();
+                    String flight = inFlight();
                     if (flight == null) {
                         drain(deadline);
                         confirming = now;
+                    } else {
+                        why = flight;
                     }
                 }
                 if (cancel.isCancelled()) {
@@ -318,7 +334,7 @@ public final class Program implements Holding {
                 // the drain before it may take longer than the rest of the wait.
                 late = System.nanoTime() >= deadline;
                 if (late && confirming == null) {
-                    return doing(first, now, flight, seconds);
+                    return doing(first, now, why, seconds);
                 }
                 if (confirming == null) {
                     events.await(seen, Math.min(pause, deadline - System.nanoTime()));
@@ -337,7 +353,7 @@ public final class Program implements Holding {
 
     private ProcessWatch.Look look() throws IOException {
         synchronized (watching) {
-            return released ? new ProcessWatch.Look(true, List.of()) : watch.look();
+            return released ? new ProcessWatch.Look(null, List.of()) : watch.look();
         }
     }
 
@@ -371,14 +387,13 @@ public final class Program implements Holding {
         }
     }
 
-    /** What a program that never went quiet was doing: its busiest thread, and how it was busy. */
-    private String doing(ProcessWatch.Look first, ProcessWatch.Look last, String flight, double seconds) {
-        String bound = name + " did not go quiet within " + seconds(seconds);
-        if (flight != null) {
-            return bound + ": " + flight;
-        }
-        ProcessWatch.ThreadLook busiest = null;
-        long most = -1;
+    /**
+     * What a program that never went quiet was doing: why the last look did not find it quiet
+     * (a thread running or woken, a process begun or ended, data on its way to it), and how
+     * much processor time it used since the step began.
+     */
+    private String doing(ProcessWatch.Look first, ProcessWatch.Look last, String why, double seconds) {
+        long ticks = 0;
         for (ProcessWatch.ThreadLook thread : last.threads()) {
             long before = 0;
             for (ProcessWatch.ThreadLook earlier : first.threads()) {
@@ -386,23 +401,10 @@ public final class Program implements Holding {
                     before = earlier.cpuTicks();
                 }
             }
-            if (thread.cpuTicks() - before > most || (busiest != null && !Stat.waiting(busiest.state())
-                    && thread.cpuTicks() - before == most)) {
-                most = thread.cpuTicks() - before;
-                busiest = thread;
-            }
+            ticks += thread.cpuTicks() - before;
         }
-        if (busiest == null) {
-            return bound;
-        }
-        String who = busiest.name() + " [" + busiest.pid() + "]";
-        String cpu = String.format("%.1f s of processor time in %s", most / 100.0, seconds(seconds));
-        if (!Stat.waiting(busiest.state())) {
-            return bound + ": " + who + " is running (" + cpu + "), never waiting for input";
-        }
-        String channel = ProcessWatch.waitChannel(busiest.pid(), busiest.tid());
-        return bound + ": " + who + " keeps waking up (" + cpu + (channel == null ? "" : "; it waits in " + channel)
-                + "), as a poll with no timeout does";
+        return name + " did not go quiet within " + seconds(seconds) + ": " + why
+                + String.format(" (%.1f s of processor time in %s)", ticks / 100.0, seconds(seconds));
     }
 
     private void requireRunning() throws SockError {

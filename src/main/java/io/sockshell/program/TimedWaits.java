@@ -21,8 +21,9 @@ final class TimedWaits {
     private static final int FUTEX_WAIT_BITSET = 9;
     private static final int FUTEX_COMMAND = 0x7f;
 
+    private static final String READ = X86_64 ? "0" : ARM64 ? "63" : "none";
     /** Where a thread waits that is reading standard input: read(0, ...). */
-    static final String READING_STANDARD_INPUT = (X86_64 ? "0" : ARM64 ? "63" : "none") + " 0x0";
+    static final String READING_STANDARD_INPUT = READ + " 0x0";
 
     private TimedWaits() {
     }
@@ -57,6 +58,11 @@ final class TimedWaits {
         // 8-byte-aligned place is one condition variable.
         long first = number == (X86_64 ? 202 : ARM64 ? 98 : -1) ? a[0] & ~7L : a[0];
         return new Wait(number + " 0x" + Long.toHexString(first), timed(number, a));
+    }
+
+    /** Whether the thread waits in a read(2) of any descriptor. */
+    static boolean reading(Wait wait) {
+        return wait != null && wait.location().startsWith(READ + " ");
     }
 
     /** True for a syscall line of a wait with a timeout; false for anything else ({@code running}, untimed waits). */

@@ -49,6 +49,39 @@ class ProgramTest {
         }
     }
 
+    /**
+     * A thread that wakes every 10 ms and does nothing waits for a clock, not for work: the
+     * program is quiet between its wake-ups, and each step shows exactly its reply.
+     */
+    @Test
+    void aThreadWakingOnATimerAndDoingNothingLeavesTheProgramQuiet() {
+        try (ShellDriver shell = new ShellDriver()) {
+            assertEquals("ticking\n", shell.ok("program ticker python3 -c \"import sys, threading, time\n"
+                    + "def tick():\n    while True: time.sleep(0.01)\n"
+                    + "threading.Thread(target=tick, daemon=True).start()\nprint('ticking')\n"
+                    + "for line in sys.stdin: print('got', line.strip())\""));
+            for (int i = 0; i < 50; i++) {
+                assertEquals("got " + i + "\n", shell.ok("type ticker " + i));
+            }
+            String sockets = shell.ok("sockets");
+            assertTrue(sockets.matches("(?s).*\\nticker +\\d+ +quiet\\b.*"), sockets);
+        }
+    }
+
+    /** A thread that busy-loops is working, though the program's other thread waits for input: never quiet. */
+    @Test
+    void aThreadBusyLoopingBesideOneWaitingForInputIsNeverQuiet() {
+        try (ShellDriver shell = new ShellDriver()) {
+            ShellDriver.Result started = shell.run("program -t 1 spinner python3 -c \"import threading\n"
+                    + "def spin():\n    while True: pass\n"
+                    + "threading.Thread(target=spin, daemon=True).start()\nprint('spinning')\ninput()\"");
+            assertEquals("spinning\n", started.out());
+            assertTrue(started.err().matches("TimeoutError: spinner did not go quiet within 1 s: python3 \\[\\d+(/\\d+)?\\]"
+                    + " (is running|was woken .*) \\(\\d+\\.\\d s of processor time in 1 s\\).*\n"), started::toString);
+            assertTrue(shell.ok("sockets").matches("(?s).*\\nspinner +\\d+ +running\\b.*"));
+        }
+    }
+
     @Test
     void aProgramBlockedOnAFullOutputPipeIsNotQuiet() {
         try (ShellDriver shell = new ShellDriver()) {

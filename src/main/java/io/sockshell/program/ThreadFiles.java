@@ -1,0 +1,83 @@
+package io.sockshell.program;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A thread's stat, its count of times scheduled and its system call, kept open between looks
+ * ({@link ProcFile}): a program's threads, and the thread that reads a program's output.
+ */
+final class ThreadFiles implements AutoCloseable {
+    final ProcFile stat;
+    final ProcFile scheduled;
+    /** schedstat's third field where the kernel has it; otherwise status's context switches. */
+    final boolean fromSchedstat;
+    /** Null where the kernel does not let it be read (another user's process, a ptrace policy). */
+    final ProcFile syscall;
+
+    ThreadFiles(Path task) throws IOException {
+        ProcFile call;
+        try {
+            call = ProcFile.open(task.resolve("syscall"));
+        } catch (IOException notAllowed) {
+            call = null;
+        }
+        syscall = call;
+        stat = ProcFile.open(task.resolve("stat"));
+        ProcFile schedstat;
+        boolean found;
+        try {
+            schedstat = ProcFile.open(task.resolve("schedstat"));
+            found = true;
+        } catch (IOException noSchedstat) {
+            try {
+                schedstat = ProcFile.open(task.resolve("status"));
+            } catch (IOException gone) {
+                stat.close();
+                if (syscall != null) {
+                    syscall.close();
+                }
+                throw gone;
+            }
+            found = false;
+        }
+        scheduled = schedstat;
+        fromSchedstat = found;
+    }
+
+    long timesScheduled() throws IOException {
+        String text = scheduled.read();
+        if (fromSchedstat) {
+            return Long.parseLong(text.substring(text.lastIndexOf(' ') + 1).strip());
+        }
+        return field(text, "voluntary_ctxt_switches:") + field(text, "nonvoluntary_ctxt_switches:");
+    }
+
+    private static long field(String status, String name) {
+        int at = status.indexOf("\n" + name);
+        if (at < 0) {
+            return 0;
+        }
+        int start = at + name.length() + 1;
+        int end = status.indexOf('\n', start);
+        return Long.parseLong(status.substring(start, end < 0 ? status.length() : end).strip());
+    }
+
+    /** Where and how the thread waits now (see {@link TimedWaits}), or null when the kernel does not say. */
+    TimedWaits.Wait waiting() {
+        try {
+            return syscall == null ? null : TimedWaits.of(syscall.read());
+        } catch (IOException cannotTell) {
+            return null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stat.close();
+        scheduled.close();
+        if (syscall != null) {
+            syscall.close();
+        }
+    }
+}
