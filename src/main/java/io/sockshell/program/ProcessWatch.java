@@ -171,7 +171,12 @@ final class ProcessWatch implements AutoCloseable {
         this.leader = leader;
         this.loadavg = ProcFile.open(LOADAVG);
         members.add(leader);
-        trustLastPid = tracksNewProcesses(leader);
+        try {
+            trustLastPid = tracksNewProcesses(leader);
+        } catch (IOException e) {
+            loadavg.close();
+            throw e;
+        }
     }
 
     /**

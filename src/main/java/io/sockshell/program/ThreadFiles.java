@@ -15,34 +15,41 @@ final class ThreadFiles implements AutoCloseable {
     /** Null where the kernel does not let it be read (another user's process, a ptrace policy). */
     final ProcFile syscall;
 
+    /**
+     * Opens the files of the thread at {@code task}; an IOException when the thread is gone,
+     * with nothing left open (a thread can end between two of the opens, and a scan meets
+     * short-lived ones often).
+     */
     ThreadFiles(Path task) throws IOException {
-        ProcFile call;
+        ProcFile call = openIfAllowed(task.resolve("syscall"));
+        ProcFile statFile = null;
         try {
-            call = ProcFile.open(task.resolve("syscall"));
-        } catch (IOException notAllowed) {
-            call = null;
+            statFile = ProcFile.open(task.resolve("stat"));
+            ProcFile schedstat = openIfAllowed(task.resolve("schedstat"));
+            fromSchedstat = schedstat != null;
+            scheduled = fromSchedstat ? schedstat : ProcFile.open(task.resolve("status"));
+        } catch (IOException gone) {
+            closeIfOpen(statFile);
+            closeIfOpen(call);
+            throw gone;
         }
+        stat = statFile;
         syscall = call;
-        stat = ProcFile.open(task.resolve("stat"));
-        ProcFile schedstat;
-        boolean found;
+    }
+
+    /** The file, or null where it is missing or not ours to read. */
+    private static ProcFile openIfAllowed(Path file) {
         try {
-            schedstat = ProcFile.open(task.resolve("schedstat"));
-            found = true;
-        } catch (IOException noSchedstat) {
-            try {
-                schedstat = ProcFile.open(task.resolve("status"));
-            } catch (IOException gone) {
-                stat.close();
-                if (syscall != null) {
-                    syscall.close();
-                }
-                throw gone;
-            }
-            found = false;
+            return ProcFile.open(file);
+        } catch (IOException missingOrNotAllowed) {
+            return null;
         }
-        scheduled = schedstat;
-        fromSchedstat = found;
+    }
+
+    private static void closeIfOpen(ProcFile file) {
+        if (file != null) {
+            file.close();
+        }
     }
 
     long timesScheduled() throws IOException {
@@ -76,8 +83,6 @@ final class ThreadFiles implements AutoCloseable {
     public void close() {
         stat.close();
         scheduled.close();
-        if (syscall != null) {
-            syscall.close();
-        }
+        closeIfOpen(syscall);
     }
 }

@@ -1,7 +1,7 @@
 package io.sockshell.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import io.sockshell.support.Backends;
 import java.io.IOException;
@@ -116,6 +116,12 @@ final class ProcessResources {
                 .collect(Collectors.toList());
     }
 
+    /** The names of the threads alive at {@code start} that have ended since: work of an earlier test winding down. */
+    private static List<String> threadsEndedSince(Counts start) {
+        return start.alive().stream().filter(thread -> !thread.isAlive()).map(Thread::getName).sorted()
+                .collect(Collectors.toList());
+    }
+
     /** The name of the JDK's threads that wait for child processes (java.lang.ProcessHandleImpl). */
     private static final String PROCESS_REAPER = "process reaper";
 
@@ -126,11 +132,17 @@ final class ProcessResources {
     static void assertRoundsGiveBack(String what, IntConsumer rounds, Duration settle) throws InterruptedException {
         rounds.accept(1);
         Counts start = now();
+        TreeSet<String> targetsAtStart = descriptorTargets();
         rounds.accept(3);
         Counts end = awaitReturnTo(start, settle);
         System.out.printf("leaks/%s: descriptors %d at start, %d at the end; threads %d, %d%n",
                 what, start.descriptors(), end.descriptors(), start.threads(), end.threads());
-        assertTrue(end.descriptors() <= start.descriptors(), "descriptors leaked: " + end);
+        if (end.descriptors() > start.descriptors()) {
+            TreeSet<String> added = descriptorTargets();
+            added.removeAll(targetsAtStart);
+            fail("descriptors leaked: " + end + " (" + start + " at start); open now and not then: " + added
+                    + "; threads that ended meanwhile: " + threadsEndedSince(start));
+        }
         assertEquals(List.of(), threadsStartedSince(start, end), "threads leaked");
     }
 }

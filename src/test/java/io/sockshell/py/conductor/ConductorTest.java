@@ -265,7 +265,8 @@ class ConductorTest {
             partial.append(text);
             int newline;
             while ((newline = partial.indexOf("\n")) >= 0) {
-                log.append(label).append(": ").append(partial, 0, newline + 1);
+                // One append per line: the programs' logs share the buffer, and three appends could interleave.
+                log.append(label + ": " + partial.substring(0, newline + 1));
                 partial.delete(0, newline + 1);
             }
         }
