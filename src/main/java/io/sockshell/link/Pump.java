@@ -156,12 +156,18 @@ final class Pump {
     }
 
     private long readerTaken() {
+        LongSupplier count = shellReaderCount();
+        return count == null ? taken : count.getAsLong();
+    }
+
+    /** The shell's own count of what the reader has read, or null while the reader is not found to be the shell's. */
+    private LongSupplier shellReaderCount() {
         LongSupplier count = readerCount;
         if (count == null) {
             count = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
             readerCount = count;
         }
-        return count == null ? taken : count.getAsLong();
+        return count;
     }
 
     /**
@@ -251,11 +257,7 @@ final class Pump {
      * kernel's tables do (see {@link #awaitTakenByTheKernel()}).
      */
     private void awaitTaken() throws IOException {
-        LongSupplier count = readerCount;
-        if (count == null) {
-            count = connection.readers().bytesRead(toRemote, toLocal).orElse(null);
-            readerCount = count;
-        }
+        LongSupplier count = shellReaderCount();
         if (count == null) {
             awaitTakenByTheKernel();
             return;

@@ -45,14 +45,14 @@ final class Relayed {
      */
     void run() {
         try {
-            SocketChannel opened = SocketChannel.open(link.target().getAddress() instanceof Inet6Address
-                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            boolean ipv6 = link.target().getAddress() instanceof Inet6Address;
+            SocketChannel opened = SocketChannel.open(ipv6 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             target = opened;
             // Bound first, so that the port is known before the target can accept the
             // connection (see Link.clientBehind); to this machine's address of the target's
             // family, not the wildcard, which would keep the port from every other address.
-            opened.bind(new InetSocketAddress(link.target().getAddress() instanceof Inet6Address
-                    ? InetAddress.getByName("::1") : InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
+            opened.bind(new InetSocketAddress(ipv6 ? InetAddress.getByName("::1")
+                    : InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
             targetSidePort = ((InetSocketAddress) opened.getLocalAddress()).getPort();
             opened.connect(link.target());
             // A piece of a few bytes must go at once: with Nagle's algorithm on, it would wait for

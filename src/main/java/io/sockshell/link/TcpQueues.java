@@ -69,7 +69,8 @@ final class TcpQueues implements AutoCloseable {
                 found = find(v6First ? v4() : v6(), v6First ? v4Key : v6Key);
                 if (found.isPresent() && !v6First) {
                     inTcp6.add(v6Key);
-                } else if (found.isPresent()) {
+                } else {
+                    // Found in tcp after all, or closed: either way no longer one to read tcp6 first for.
                     inTcp6.remove(v6Key);
                 }
             }

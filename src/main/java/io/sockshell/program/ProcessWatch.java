@@ -480,12 +480,6 @@ final class ProcessWatch implements AutoCloseable {
         return tids;
     }
 
-    /** Where a sleeping thread waits in the kernel ({@code do_sys_poll}), or null when the kernel does not say. */
-    static String waitChannel(int pid, int tid) {
-        String wchan = ProcFile.readOnce("/proc/" + pid + "/task/" + tid + "/wchan");
-        return wchan == null || wchan.isBlank() || wchan.strip().equals("0") ? null : wchan.strip();
-    }
-
     /** The socket inodes the program's processes hold, in the order of their processes and descriptors. */
     List<Long> socketInodes() throws IOException {
         List<Long> inodes = new ArrayList<>();

@@ -126,14 +126,18 @@ public final class Session implements ShellContext, AutoCloseable {
      * tracing was off is not told later.
      */
     private void traceHoldings() {
+        boolean shown = false;
         for (Holding holding : table.holdings().values()) {
             for (String line : holding.traced()) {
                 if (tracing.on()) {
                     out.println(TerminalText.escapeControls("| " + line));
+                    shown = true;
                 }
             }
         }
-        out.flush();
+        if (shown) {
+            out.flush();
+        }
     }
 
     private int runLine(String line) {
