@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,11 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * its accept queue and backlog, connections not accepted yet, ESTABLISHED with unread bytes,
  * FIN_WAIT2 and CLOSE_WAIT after a half close, TIME_WAIT after the first close, and a sender's
  * full SEND-Q. Each view is compared right after the shell's settled snapshot; both are read
- * after the kernel has settled, so they must agree exactly.
+ * after the kernel has settled, so they must agree exactly. ss also shows other programs' sockets
+ * on the same port (an earlier test's TIME_WAIT whose peer had this port), so its rows are those
+ * whose local port is one of this session's.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class KernelColumnsTest {
     private final ShellDriver shell = new ShellDriver();
+    private final Set<Integer> sessionPorts = new HashSet<>();
 
     @AfterEach
     void close() {
@@ -43,6 +48,7 @@ class KernelColumnsTest {
         shell.ok("socket s", "bind s 127.0.0.1 0", "listen s 1", "socket c", "connect c 127.0.0.1 s.port",
                 "socket c2", "connect c2 127.0.0.1 s.port");
         int port = shell.port("s");
+        remember("s", "c", "c2");
         Map<String, String> listening = agreeWithSs(port);
         assertEquals("LISTEN 2 1", listening.get("127.0.0.1:" + port + " *"), listening.toString());
         assertTrue(listening.values().stream().filter(row -> row.startsWith("ESTABLISHED")).count() == 4,
@@ -50,6 +56,7 @@ class KernelColumnsTest {
 
         shell.value("accept s conn");
         shell.value("accept s conn2");
+        remember("conn", "conn2");
         shell.ok("send c \"hello\"");
         Map<String, String> unread = agreeWithSs(port);
         assertTrue(unread.containsValue("ESTABLISHED 5 0"), unread.toString());
@@ -72,6 +79,7 @@ class KernelColumnsTest {
         shell.ok("setblocking fc 0");
         shell.value("send fc b'x'*1000000");
         int flowPort = shell.port("fs");
+        remember("fs", "fc", "fconn");
         agreeWithSs(flowPort);
         shell.value("send fc b'x'*1000000");
         Map<String, String> full = agreeWithSs(flowPort);
@@ -174,13 +182,19 @@ class KernelColumnsTest {
         assertEquals(4242, tables.rows().get(1).inode());
     }
 
+    private void remember(String... sockets) {
+        for (String socket : sockets) {
+            sessionPorts.add(shell.port(socket));
+        }
+    }
+
     /**
      * Every kernel row the shell relates to the session on {@code port}, as {@code "LOCAL PEER" -> "STATE
      * RECV-Q SEND-Q"}, after checking that ss shows the same rows with the same values.
      */
     private Map<String, String> agreeWithSs(int port) throws IOException, InterruptedException {
         KernelView.Snapshot snapshot = shell.session().kernel().settled();
-        Map<String, String> ss = ss(port);
+        Map<String, String> ss = ss(port, sessionPorts);
         Map<String, String> shell = new TreeMap<>();
         for (KernelView.Entry entry : snapshot.entries()) {
             SocketRow row = entry.row();
@@ -198,8 +212,11 @@ class KernelColumnsTest {
         return row.remotePort() == 0 ? "*" : row.remoteAddress().hostPort();
     }
 
-    /** ss's rows on {@code port} (either end), in the shell's words: state names as the kernel's, peer * for none. */
-    private static Map<String, String> ss(int port) throws IOException, InterruptedException {
+    /**
+     * ss's rows on {@code port} (either end) whose local port is one of {@code ours}, in the shell's words: state
+     * names as the kernel's, peer * for none.
+     */
+    private static Map<String, String> ss(int port, Set<Integer> ours) throws IOException, InterruptedException {
         Path out = Files.createTempFile("ss", ".txt");
         try {
             Process process = new ProcessBuilder("ss", "-tanH", "( sport = :" + port + " or dport = :" + port + " )")
@@ -210,10 +227,14 @@ class KernelColumnsTest {
             Map<String, String> rows = new TreeMap<>();
             for (String line : printed.lines().toList()) {
                 List<String> fields = new ArrayList<>(List.of(line.trim().split("\\s+")));
+                String local = fields.get(3);
+                if (!ours.contains(Integer.parseInt(local.substring(local.lastIndexOf(':') + 1)))) {
+                    continue;
+                }
                 String state = fields.get(0).equals("ESTAB") ? "ESTABLISHED" : fields.get(0).replace("-", "_")
                         .replace("WAIT_", "WAIT");
                 String peer = fields.get(4).endsWith(":*") ? "*" : fields.get(4);
-                rows.put(fields.get(3) + " " + peer, state + " " + fields.get(1) + " " + fields.get(2));
+                rows.put(local + " " + peer, state + " " + fields.get(1) + " " + fields.get(2));
             }
             return rows;
         } finally {
