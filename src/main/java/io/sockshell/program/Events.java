@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Events {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private long count;
+    private volatile long count;
 
     void signal() {
         lock.lock();
@@ -27,12 +27,23 @@ final class Events {
     }
 
     long count() {
-        lock.lock();
-        try {
-            return count;
-        } finally {
-            lock.unlock();
+        return count;
+    }
+
+    /**
+     * As {@link #await}, but first spins for up to {@code spinNanos} without giving up the
+     * processor. For a wait expected to be short: see {@link Program}'s answer wait.
+     */
+    long awaitSpinning(long seen, long spinNanos, long nanos) throws InterruptedException {
+        long start = System.nanoTime();
+        long spinUntil = start + Math.min(spinNanos, nanos);
+        while (count == seen) {
+            if (System.nanoTime() - spinUntil >= 0) {
+                return await(seen, nanos - (System.nanoTime() - start));
+            }
+            Thread.onSpinWait();
         }
+        return count;
     }
 
     /** Waits until an event after {@code seen} or until {@code nanos} pass; returns the count then. */

@@ -254,12 +254,14 @@ final class ProcessWatch implements AutoCloseable {
                 files = new ThreadFiles(Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid)));
                 threads.put(tid, files);
             }
+            // The count first: a thread found sleeping after it was read cannot run again
+            // without being counted, so the next look sees whatever it did after this one.
+            long scheduled = files.timesScheduled();
             Stat stat = Stat.parse(files.stat.read());
             if (stat == null) {
                 return null;
             }
-            long scheduled = files.timesScheduled();
-            TimedWaits.Wait wait = stat.state() == 'S' ? files.waiting() : null;
+            TimedWaits.Wait wait = files.waiting(scheduled, stat.state());
             return new ThreadLook(pid, tid, stat.name(), stat.state(), stat.cpuTicks(), scheduled,
                     wait != null && wait.timed(), wait == null ? "" : wait.location());
         } catch (IOException | RuntimeException ended) {
@@ -478,6 +480,42 @@ final class ProcessWatch implements AutoCloseable {
         }
         Arrays.sort(tids);
         return tids;
+    }
+
+    /**
+     * Whether nothing arriving over a network can wake the program as {@code look} found it
+     * waiting: each sleeping thread sleeps in a read of a descriptor that is no socket (its
+     * standard input, a pipe, a terminal, a file), and the others are stopped or have ended. A
+     * program that reads only its keyboard then needs no look for data on its way to it, which
+     * would read every descriptor of every process ({@link #socketInodes}). The descriptor is
+     * read as it is now: a program that opened another on that number since the look has run,
+     * and the next look sees it. (One that set fd 0 to a socket, inetd's way, is not deaf.)
+     */
+    boolean deafToSockets(Look look) {
+        Map<String, Boolean> sockets = new HashMap<>();
+        for (ThreadLook thread : look.threads()) {
+            if (thread.state() != 'S') {
+                continue;
+            }
+            int descriptor = TimedWaits.readDescriptor(thread.location());
+            if (descriptor < 0) {
+                return false;
+            }
+            String link = "/proc/" + thread.pid() + "/fd/" + descriptor;
+            if (sockets.computeIfAbsent(link, ProcessWatch::isSocket)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the descriptor link names a socket; true when it cannot be read, so the full look is taken. */
+    private static boolean isSocket(String descriptorLink) {
+        try {
+            return Files.readSymbolicLink(Path.of(descriptorLink)).toString().startsWith("socket:");
+        } catch (IOException | UnsupportedOperationException closedMeanwhile) {
+            return true;
+        }
     }
 
     /** The socket inodes the program's processes hold, in the order of their processes and descriptors. */

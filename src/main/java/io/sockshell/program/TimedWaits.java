@@ -65,6 +65,18 @@ final class TimedWaits {
         return wait != null && wait.location().startsWith(READ + " ");
     }
 
+    /** The descriptor a thread waiting in a read(2) reads, or -1 when {@code location} is no read. */
+    static int readDescriptor(String location) {
+        if (!location.startsWith(READ + " 0x")) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(location, READ.length() + 3, location.length(), 16);
+        } catch (NumberFormatException notADescriptor) {
+            return -1;
+        }
+    }
+
     /** True for a syscall line of a wait with a timeout; false for anything else ({@code running}, untimed waits). */
     static boolean timed(String line) {
         Wait wait = of(line);

@@ -80,7 +80,7 @@ class LauncherTest {
         Finished ran = launch(Map.of("SOCKSHELL_JDKS", jdks.toString()), "--version");
 
         assertEquals(0, ran.exitCode(), ran.toString());
-        assertEquals("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + jar + " --version\n", ran.stdout());
+        assertEquals("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.2 -XX:+UseSerialGC -jar " + jar + " --version\n", ran.stdout());
         assertEquals("", ran.stderr());
     }
 
@@ -167,7 +167,7 @@ class LauncherTest {
         Finished ran = Finished.run(builder(Map.of("SOCKSHELL_JDKS", jdks.toString()), shortcut.toString(), "--version"));
 
         assertEquals(0, ran.exitCode(), ran.toString());
-        assertEquals("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + built + " --version\n", ran.stdout());
+        assertEquals("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.2 -XX:+UseSerialGC -jar " + built + " --version\n", ran.stdout());
     }
 
     @Test
@@ -185,7 +185,7 @@ class LauncherTest {
         assertTrue(archive.getFileName().toString().endsWith(".jsa"), archive.toString());
 
         Finished second = launch(environment, "replay", "program.jsh");
-        assertTrue(second.stdout().startsWith("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:SharedArchiveFile="
+        assertTrue(second.stdout().startsWith("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.2 -XX:+UseSerialGC -XX:SharedArchiveFile="
                 + archive + " "), second.stdout());
         try (Stream<Path> lib = Files.list(jar.getParent())) {
             assertEquals(List.of(jar), lib.toList(), "nothing is written beside the jar");
@@ -206,7 +206,7 @@ class LauncherTest {
                 "replay", "program.jsh");
 
         assertEquals(0, ran.exitCode(), ran.toString());
-        assertEquals("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar " + jar + " replay program.jsh\n",
+        assertEquals("java 25.0.1 -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=0.2 -XX:+UseSerialGC -jar " + jar + " replay program.jsh\n",
                 ran.stdout());
         assertEquals("", ran.stderr());
     }
