@@ -249,11 +249,23 @@ public final class SocketTable {
         return false;
     }
 
-    /** Closes every holding, what they share, every file and every socket, each even when another fails. */
-    public synchronized void closeAll() {
-        for (Holding holding : holdings.values()) {
+    /**
+     * Closes every holding, what they share, every file and every socket, each even when another
+     * fails. The holdings close outside the table's lock: closing one waits for its threads, which
+     * may be looking at the table meanwhile (a link's pump finds the shell's socket it writes to).
+     */
+    public void closeAll() {
+        List<Holding> open;
+        synchronized (this) {
+            open = new ArrayList<>(holdings.values());
+        }
+        for (Holding holding : open) {
             holding.close();
         }
+        closeTheRest();
+    }
+
+    private synchronized void closeTheRest() {
         for (AutoCloseable one : shared.values()) {
             try {
                 one.close();

@@ -27,6 +27,61 @@ class SocketTableTest {
         }
     }
 
+    /**
+     * A holding's close may wait for a thread of its own that looks at the table meanwhile (a
+     * link's pump looks for the shell's socket it writes to): closing them all must not hold the
+     * table while it waits, or that thread waits for the close and the close for it.
+     */
+    @Test
+    void aHoldingClosedAtTheEndMayWaitForAThreadThatLooksAtTheTable() throws Exception {
+        table.open("s", Family.AF_INET, Kind.SOCK_STREAM);
+        List<Boolean> sawTheSocket = new java.util.concurrent.CopyOnWriteArrayList<>();
+        table.hold("looker", new Holding() {
+            private boolean open = true;
+
+            @Override
+            public String kind() {
+                return "looker";
+            }
+
+            @Override
+            public List<String> columns() {
+                return List.of("LOOKER");
+            }
+
+            @Override
+            public List<List<String>> rows(String name) {
+                return List.of(List.of(name));
+            }
+
+            @Override
+            public boolean isOpen() {
+                return open;
+            }
+
+            @Override
+            public String leftover() {
+                return "still looking";
+            }
+
+            @Override
+            public List<String> close() {
+                open = false;
+                Thread looker = new Thread(() -> sawTheSocket.add(table.sockets().containsKey("s")));
+                looker.start();
+                try {
+                    looker.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of();
+            }
+        });
+        table.closeAll();
+        assertEquals(List.of(true), sawTheSocket, "the holding's thread ran while the table closed, sockets still there");
+        assertTrue(table.socket("s").isClosed());
+    }
+
     @Test
     void socketsWithoutANameAreNamedS1S2InTurnAndLabelledSo() throws Exception {
         assertEquals("s1", table.open(null, Family.AF_INET, Kind.SOCK_STREAM));

@@ -87,7 +87,7 @@ final class ProcessResources {
     static Counts awaitReturnTo(Counts start, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (!start.alive().contains(thread)) {
+            if (!start.alive().contains(thread) && !jdkPoolThread(thread.getName())) {
                 thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             }
         }
@@ -108,12 +108,18 @@ final class ProcessResources {
      * before, such as another test's output reader, ends meanwhile.) The JDK's process reaper
      * threads are not counted: the JDK keeps them in a pool of its own, one per child process
      * at a time, idle for 60 s after their process ends, so a test that started programs after
-     * the pool's last thread idled out leaves one behind for a minute, whatever it closed.
+     * the pool's last thread idled out leaves one behind for a minute, whatever it closed. Nor
+     * are the common pool's workers: Process.onExit completes through that pool, whose idle
+     * workers also stay for a minute, and a loaded machine makes it start more of them.
      */
     static List<String> threadsStartedSince(Counts start, Counts end) {
         return end.alive().stream().filter(thread -> thread.isAlive() && !start.alive().contains(thread))
-                .map(Thread::getName).filter(name -> !name.equals(PROCESS_REAPER)).sorted()
+                .map(Thread::getName).filter(name -> !jdkPoolThread(name)).sorted()
                 .collect(Collectors.toList());
+    }
+
+    private static boolean jdkPoolThread(String name) {
+        return name.equals(PROCESS_REAPER) || name.startsWith(COMMON_POOL_WORKER);
     }
 
     /** The names of the threads alive at {@code start} that have ended since: work of an earlier test winding down. */
@@ -124,6 +130,8 @@ final class ProcessResources {
 
     /** The name of the JDK's threads that wait for child processes (java.lang.ProcessHandleImpl). */
     private static final String PROCESS_REAPER = "process reaper";
+    /** The name of the JDK's common fork-join pool's workers, before their numbers. */
+    private static final String COMMON_POOL_WORKER = "ForkJoinPool.commonPool-worker-";
 
     /**
      * Runs {@code rounds} once to warm up (classes, pools the JDK keeps), then three times more,
