@@ -31,6 +31,10 @@ public final class UnlinkCommand extends ShellCommand {
     @Override
     protected void run() throws SockError, UsageError {
         String name = path(path);
+        if (name.indexOf('\0') >= 0) {
+            // CPython's path converter refuses it before any call (an abstract name is no file).
+            throw SockError.plain("ValueError", "embedded null byte");
+        }
         Path file = Path.of(name);
         try {
             // os.unlink removes no folder, where Files.delete would remove an empty one.
