@@ -171,4 +171,14 @@ class CPythonFidelityTest {
                 "bind r " + folder.resolve("none/x.sock"), "socket a AF_UNIX", "bind a " + folder.resolve("none/x.sock"),
                 "unlink \"\\0abstract\"", "close l r a", "unlink " + listening, "unlink " + folder.resolve("r.sock"));
     }
+
+    /** CPython prints a name that is not UTF-8 as os.fsdecode makes it; nio refuses such a path (README). */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void anAfUnixPathThatIsNotUtf8(@TempDir Path folder) {
+        sameAsCPythonAlone("socket s AF_UNIX", "bind s b'" + folder + "/\\xff.sock'", "getsockname s", "listen s 1",
+                "socket c AF_UNIX", "connect c \"" + folder + "/\\udcff.sock\"", "getpeername c", "accept s k",
+                "getsockname k", "close s c k", "unlink b'" + folder + "/\\xff.sock'",
+                "unlink \"" + folder + "/\\udcff.sock\"");
+    }
 }
