@@ -22,6 +22,9 @@ final class NioLimits {
     private static final Pattern LISTENER_SHUT_FOR_READING = Pattern.compile("shutdown (\\w+) (rd|rdwr)");
 
     private static final List<Limit> LIMITS = List.of(
+            // First: the shell's own refusal names it exactly, whatever the session did before.
+            new Limit("an AF_UNIX abstract name (Java's channels take only paths)",
+                    d -> d.sockshell().contains("abstract AF_UNIX names need the posix backend")),
             new Limit("a UDP connect to port 0 (NIO refuses it; Linux takes it and reports no peer)",
                     d -> CONNECT.matcher(d.line()).matches() && d.sockshell().contains("Can't connect to port 0")),
             new Limit("sendto on a connected UDP socket to another address (a connected DatagramChannel sends only to"
@@ -36,8 +39,6 @@ final class NioLimits {
                     + " keeps the value set, where Linux doubles it)", NioLimits::sendBufferOfAListener),
             new Limit("what follows shutting a listener for reading (Linux disconnects a TCP socket and keeps it bound,"
                     + " an AF_UNIX one goes on listening; NIO can only close the server channel)", NioLimits::afterAListenerWasShutForReading),
-            new Limit("an AF_UNIX abstract name (Java's channels take only paths)",
-                    d -> d.sockshell().contains("abstract AF_UNIX names need the posix backend")),
             new Limit("getsockopt of SO_REUSEADDR or SO_KEEPALIVE on an AF_UNIX socket (Java's AF_UNIX channels lack"
                     + " them: [Errno 92], where Linux reports the value)",
                     d -> d.line().startsWith("getsockopt ") && d.sockshell().contains("[Errno 92]")),
