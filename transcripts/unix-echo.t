@@ -82,6 +82,18 @@ OSError: AF_UNIX path too long
 client> bind c localhost 0
 bind: an AF_UNIX address is one PATH, not HOST PORT (usage: bind SOCKET HOST|PATH [PORT])
 
+# To the kernel a path is bytes, and they need not be UTF-8. CPython gives such a name back as
+# os.fsdecode makes it: the byte 0xff is '\udcff' in the str, and writing it so (or as the bytes
+# b'...\xff.sock') names the same file. nio refuses the path in one line (README says so).
+server> socket n AF_UNIX
+server> bind n "/tmp/sockshell-unix-echo-[[run]]-\udcff.sock"
+...
+server> getsockname n
+('/tmp/sockshell-unix-echo-[[run]]-\\udcff\.sock'|'') (re)
+server> close n
+server> unlink "/tmp/sockshell-unix-echo-[[run]]-\udcff.sock"
+...
+
 # An abstract name (Linux only) starts with a NUL byte and makes no file; Python gives it back
 # as bytes. Java's channels take only paths, so the nio backend refuses it (README says so).
 server> socket a AF_UNIX

@@ -1,5 +1,6 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.FsNames;
 import io.sockshell.engine.PyBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,14 +28,22 @@ public final class DataLiteral {
     public static final long MAX_BYTES = 1L << 30;
 
     private final String source;
+    /** Text is a file name: encoded as os.fsencode does, so a byte escaped as U+DC80-U+DCFF is that byte. */
+    private final boolean fileName;
     private int pos;
 
-    private DataLiteral(String source) {
+    private DataLiteral(String source, boolean fileName) {
         this.source = source;
+        this.fileName = fileName;
     }
 
     public static PyBytes parse(String source) throws BadLiteral {
-        return read(source).evaluate();
+        return read(source, false).evaluate();
+    }
+
+    /** The bytes of a file name written as a literal: its text as os.fsencode encodes a str. */
+    public static PyBytes parseFileName(String source) throws BadLiteral {
+        return read(source, true).evaluate();
     }
 
     /**
@@ -44,14 +53,14 @@ public final class DataLiteral {
      * the literal.
      */
     public static String python(String source, java.util.function.UnaryOperator<String> file) throws BadLiteral {
-        return read(source).python(file);
+        return read(source, false).python(file);
     }
 
-    private static Sum read(String source) throws BadLiteral {
+    private static Sum read(String source, boolean fileName) throws BadLiteral {
         if (source.isEmpty()) {
             throw new BadLiteral("empty data (write \"\" for no bytes)");
         }
-        DataLiteral parser = new DataLiteral(source);
+        DataLiteral parser = new DataLiteral(source, fileName);
         Sum result = parser.sum();
         if (parser.pos != source.length()) {
             throw new BadLiteral("unexpected '" + source.charAt(parser.pos) + "' at column " + (parser.pos + 1)
@@ -381,17 +390,20 @@ public final class DataLiteral {
         return value;
     }
 
-    /** Text as UTF-8; a lone surrogate has no encoding, as Python's str.encode() says. */
-    private static byte[] utf8(String text) throws BadLiteral {
+    /**
+     * Text as UTF-8; a lone surrogate has no encoding, as Python's str.encode() says, except in
+     * a file name an escaped byte (U+DC80 to U+DCFF), as os.fsencode takes it.
+     */
+    private byte[] utf8(String text) throws BadLiteral {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c)) {
+            } else if (Character.isSurrogate(c) && !(fileName && FsNames.hasEscapedBytes(String.valueOf(c)))) {
                 throw new BadLiteral(String.format("cannot encode '\\u%04x' as UTF-8: surrogates not allowed", (int) c));
             }
         }
-        return text.getBytes(StandardCharsets.UTF_8);
+        return fileName ? FsNames.fsencode(text) : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean isAsciiDigit(char c) {

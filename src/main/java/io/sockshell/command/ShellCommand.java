@@ -1,5 +1,6 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.FsNames;
 import io.sockshell.engine.Holding;
 import io.sockshell.engine.LineFile;
 import io.sockshell.engine.PyBytes;
@@ -67,14 +68,23 @@ public abstract class ShellCommand implements Callable<Integer> {
         return raw;
     }
 
-    /** An AF_UNIX path: quoted text or a bytes literal with Python's escapes, or a bare word. */
+    /**
+     * An AF_UNIX path: quoted text or a bytes literal with Python's escapes, or a bare word. Bytes
+     * that are not UTF-8 are kept as CPython keeps them in a str ({@link FsNames}): written
+     * {@code b'\xff'} or {@code "\udcff"}, either is the byte 0xff.
+     */
     public static String path(String raw) throws UsageError {
+        boolean quoted = raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'');
         boolean bytesLiteral = raw.length() >= 3 && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B')
                 && (raw.charAt(1) == '"' || raw.charAt(1) == '\'');
-        if (bytesLiteral) {
-            return new String(data(raw).toArray(), StandardCharsets.UTF_8);
+        if (!quoted && !bytesLiteral) {
+            return raw;
         }
-        return text(raw);
+        try {
+            return FsNames.fsdecode(DataLiteral.parseFileName(raw).toArray());
+        } catch (DataLiteral.BadLiteral e) {
+            throw new UsageError(e.getMessage());
+        }
     }
 
     public static PyBytes data(String raw) throws UsageError {

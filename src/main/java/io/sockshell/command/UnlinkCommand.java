@@ -1,9 +1,11 @@
 package io.sockshell.command;
 
 import io.sockshell.engine.Errno;
+import io.sockshell.engine.FsNames;
 import io.sockshell.engine.PyRepr;
 import io.sockshell.engine.SockError;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -31,7 +33,11 @@ public final class UnlinkCommand extends ShellCommand {
     @Override
     protected void run() throws SockError, UsageError {
         String name = path(path);
-        Path file = Path.of(name);
+        if (name.indexOf('\0') >= 0) {
+            // CPython's path converter refuses it before any call (an abstract name is no file).
+            throw SockError.plain("ValueError", "embedded null byte");
+        }
+        Path file = withItsBytes(name);
         try {
             // os.unlink removes no folder, where Files.delete would remove an empty one.
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -51,6 +57,28 @@ public final class UnlinkCommand extends ShellCommand {
         } catch (IOException e) {
             throw SockError.unclassified(e);
         }
+    }
+
+    /**
+     * The file a name stands for, with its bytes. Path.of takes only text the file-name charset
+     * encodes, so a name holding bytes that are not UTF-8 ({@link FsNames}) goes through a
+     * {@code file:} URI, whose escapes stand for bytes.
+     */
+    private static Path withItsBytes(String name) {
+        if (!FsNames.hasEscapedBytes(name)) {
+            return Path.of(name);
+        }
+        String folder = name.startsWith("/") ? "" : Path.of("").toAbsolutePath().toUri().getRawPath();
+        StringBuilder uri = new StringBuilder("file://").append(folder);
+        for (byte b : FsNames.fsencode(name)) {
+            char c = (char) Byte.toUnsignedInt(b);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "/-._~".indexOf(c) >= 0)) {
+                uri.append(c);
+            } else {
+                uri.append(String.format("%%%02X", (int) c));
+            }
+        }
+        return Path.of(URI.create(uri.toString()));
     }
 
     /** The error as os.unlink raises it, with the file's name after the text. */

@@ -3,13 +3,13 @@ package io.sockshell.engine;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A socket address as Python shows it: {@code ('127.0.0.1', 2000)} or {@code ('::1', 2000, 0, 0)};
  * for AF_UNIX the path alone, {@code '/tmp/x.sock'} ({@code host} holds it and {@code port} is 0),
  * {@code ''} for an unnamed socket, and an abstract name (which starts with NUL) as bytes,
- * {@code b'\x00name'}, because CPython returns those as bytes.
+ * {@code b'\x00name'}, because CPython returns those as bytes. A path's bytes that are not
+ * UTF-8 are kept as CPython keeps them in a str ({@link FsNames}).
  */
 public record Address(Family family, String host, int port) {
     /** The size of {@code sun_path} in Linux's {@code struct sockaddr_un}. */
@@ -21,12 +21,12 @@ public record Address(Family family, String host, int port) {
     }
 
     /**
-     * The bytes of an AF_UNIX path as the kernel takes them (UTF-8, as CPython encodes a str
-     * path), checked as CPython's getsockaddrarg checks them before any system call: a path
+     * The bytes of an AF_UNIX path as the kernel takes them (as CPython encodes a str path:
+     * {@link FsNames#fsencode}), checked as CPython's getsockaddrarg checks them before any system call: a path
      * needs room for its terminating NUL, an abstract name does not.
      */
     public static byte[] unixPathBytes(String path) throws SockError {
-        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = FsNames.fsencode(path);
         boolean abstractName = bytes.length > 0 && bytes[0] == 0;
         if (bytes.length > UNIX_PATH_ROOM || (!abstractName && bytes.length == UNIX_PATH_ROOM)) {
             throw SockError.plain("OSError", "AF_UNIX path too long");
@@ -72,7 +72,7 @@ public record Address(Family family, String host, int port) {
     public String pythonRepr() {
         if (family == Family.AF_UNIX) {
             if (isAbstract()) {
-                byte[] name = host.getBytes(StandardCharsets.UTF_8);
+                byte[] name = FsNames.fsencode(host);
                 return PyRepr.bytes(name, 0, name.length);
             }
             return PyRepr.str(host);

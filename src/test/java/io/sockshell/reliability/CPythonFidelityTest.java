@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sockshell.export.PythonJudge;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The differences the comparison with CPython found ("Real system calls", items 1-22), each
@@ -154,5 +156,29 @@ class CPythonFidelityTest {
     void item12RecvAfterShutRdHandsOutWhatIsQueued() {
         sameAsCPython("send k \"abc\"", "select -r c -t 2", "shutdown c rd", "select -r c -t 0", "recv c 2", "recv c 10",
                 "recv c 10", "send k \"late\"", "select -r k -w k -t 0", "close k");
+    }
+
+    /**
+     * Found by the AF_UNIX sessions of DifferentialTest: Linux's AF_UNIX code answers these, not
+     * its TCP code. python3 runs first, in the same folder: its files are unlinked at the end.
+     */
+    @Test
+    void anAfUnixStreamSocketThatIsNotConnected(@TempDir Path folder) {
+        String listening = folder.resolve("l.sock").toString();
+        sameAsCPythonAlone("socket l AF_UNIX", "bind l " + listening, "listen l 1", "socket r AF_UNIX",
+                "bind r " + folder.resolve("r.sock"), "recv r 10", "recv l 10", "send r \"x\"", "sendall l \"x\"",
+                "shutdown r rdwr", "recv r 10", "send r \"x\"", "connect l " + listening, "connect_ex l " + listening,
+                "bind r " + folder.resolve("none/x.sock"), "socket a AF_UNIX", "bind a " + folder.resolve("none/x.sock"),
+                "unlink \"\\0abstract\"", "close l r a", "unlink " + listening, "unlink " + folder.resolve("r.sock"));
+    }
+
+    /** CPython prints a name that is not UTF-8 as os.fsdecode makes it; nio refuses such a path (README). */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void anAfUnixPathThatIsNotUtf8(@TempDir Path folder) {
+        sameAsCPythonAlone("socket s AF_UNIX", "bind s b'" + folder + "/\\xff.sock'", "getsockname s", "listen s 1",
+                "socket c AF_UNIX", "connect c \"" + folder + "/\\udcff.sock\"", "getpeername c", "accept s k",
+                "getsockname k", "close s c k", "unlink b'" + folder + "/\\xff.sock'",
+                "unlink \"" + folder + "/\\udcff.sock\"");
     }
 }

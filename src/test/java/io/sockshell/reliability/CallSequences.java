@@ -7,9 +7,11 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Generated shell sessions over a few TCP and UDP sockets on loopback, misuse included: calls
- * after close, after a refused connect, twice, on unbound or shut-down sockets, through files
- * made by makefile. No call can wait long: every socket is made nonblocking or given a short
+ * Generated shell sessions over a few TCP and UDP sockets on loopback, or over AF_UNIX stream
+ * sockets named by paths in a folder the caller gives, misuse included: calls after close,
+ * after a refused connect, twice, on unbound or shut-down sockets, through files made by
+ * makefile; for AF_UNIX also stale and missing paths, paths too long for {@code sockaddr_un}
+ * and abstract names. No call can wait long: every socket is made nonblocking or given a short
  * timeout as soon as it exists, select and poll only look ({@code -t 0}), and nothing runs in
  * the background. Only loopback addresses appear.
  */
@@ -22,6 +24,10 @@ final class CallSequences {
     private static final List<String> DATA = List.of("\"abc\"", "\"hello\\n\"", "\"\"", "\"x\"*100", "b'\\x00\\xff'");
     private static final List<String> OPTIONS = List.of("SO_ERROR", "SO_REUSEADDR", "SO_KEEPALIVE", "SO_RCVBUF",
             "SO_SNDBUF", "TCP_NODELAY", "SO_BROADCAST");
+
+    private static final List<String> FILE_CALLS = List.of("readline f", "read f 5", "write f \"ab\\n\"", "flush f");
+    private static final List<String> UNIX_SOCKETS = List.of("a", "b", "l", "k", "r");
+    private static final List<String> UNIX_OPTIONS = List.of("SO_ERROR", "SO_RCVBUF", "SO_SNDBUF", "SO_REUSEADDR");
 
     private final SplittableRandom random;
     private final List<String> lines = new ArrayList<>();
@@ -47,6 +53,62 @@ final class CallSequences {
         return session.lines;
     }
 
+    /**
+     * One AF_UNIX session: a listener {@code l}, a socket {@code r} bound and not listening (a
+     * connect to its path is refused), a stale path (its socket closed), then {@code calls}
+     * generated calls. Every path starts with {@code prefix}, a folder and a start of name no
+     * other session uses; abstract names are made from it too.
+     */
+    static List<String> unixSession(SplittableRandom random, int calls, String prefix) {
+        CallSequences session = new CallSequences(random);
+        UnixPaths paths = new UnixPaths(prefix);
+        session.createUnix("l");
+        session.add("bind l " + paths.listening());
+        session.add("listen l 5");
+        session.createUnix("r");
+        session.add("bind r " + paths.notListening());
+        session.add("socket z AF_UNIX");
+        session.add("bind z " + paths.stale());
+        session.add("close z");
+        int setUp = session.lines.size();
+        while (session.lines.size() < calls + setUp) {
+            session.unixCall(paths);
+        }
+        return session.lines;
+    }
+
+    /** The paths of one AF_UNIX session. */
+    private record UnixPaths(String prefix) {
+        String listening() {
+            return prefix + "l.sock";
+        }
+
+        String notListening() {
+            return prefix + "r.sock";
+        }
+
+        String stale() {
+            return prefix + "z.sock";
+        }
+
+        String fresh(String socket) {
+            return prefix + socket + ".sock";
+        }
+
+        String missingFolder() {
+            return prefix + "none/x.sock";
+        }
+
+        String abstractName() {
+            return "\"\\0" + prefix + "abstract\"";
+        }
+
+        /** A path of exactly {@code bytes} bytes: 107 fits sockaddr_un with its NUL, 108 does not. */
+        String ofLength(int bytes) {
+            return prefix + "p".repeat(Math.max(1, bytes - prefix.length()));
+        }
+    }
+
     private void add(String line) {
         lines.add(line);
     }
@@ -58,6 +120,12 @@ final class CallSequences {
     /** A new socket, at once nonblocking or with a short timeout, so that no later call can wait long. */
     private void create(String name, boolean udp) {
         add("socket " + name + (udp ? " udp" : ""));
+        mode(name);
+        open.add(name);
+    }
+
+    private void createUnix(String name) {
+        add("socket " + name + " AF_UNIX");
         mode(name);
         open.add(name);
     }
@@ -77,6 +145,62 @@ final class CallSequences {
             case 4 -> pick(UDP) + ".port";
             default -> "0";
         };
+    }
+
+    private String unixPath(UnixPaths paths, String socket) {
+        return switch (random.nextInt(12)) {
+            case 0, 1, 2 -> paths.listening();
+            case 3 -> paths.notListening();
+            case 4 -> paths.stale();
+            case 5, 6 -> paths.fresh(socket);
+            case 7 -> paths.missingFolder();
+            case 8 -> paths.ofLength(pick(List.of(107, 108, 130)));
+            case 9 -> paths.abstractName();
+            default -> paths.fresh(pick(UNIX_SOCKETS));
+        };
+    }
+
+    private void unixCall(UnixPaths paths) {
+        String s = pick(UNIX_SOCKETS);
+        switch (random.nextInt(26)) {
+            case 0, 1 -> {
+                String name = pick(List.of("a", "b"));
+                if (!open.contains(name)) {
+                    createUnix(name);
+                }
+            }
+            case 2, 3 -> add("bind " + s + " " + unixPath(paths, s));
+            case 4 -> add("listen " + s + " " + pick(List.of("1", "5", "0")));
+            case 5, 6, 7 -> add("connect " + s + " " + unixPath(paths, s));
+            case 8 -> add("connect_ex " + s + " " + unixPath(paths, s));
+            case 9, 10 -> {
+                if (!open.contains("k")) {
+                    add("accept " + (random.nextInt(4) == 0 ? s : "l") + " k");
+                    mode("k");
+                    open.add("k");
+                }
+            }
+            case 11, 12 -> add(pick(List.of("send ", "sendall ")) + s + " " + pick(DATA));
+            case 13, 14 -> add("recv " + s + " " + pick(List.of("10", "1024", "0")));
+            case 15 -> add("shutdown " + s + " " + pick(List.of("rd", "wr", "rdwr")));
+            case 16, 17 -> add(pick(List.of("getsockname ", "getpeername ")) + s);
+            case 18 -> add("getsockopt " + s + " " + pick(UNIX_OPTIONS));
+            case 19 -> add("select -r " + s + "," + pick(UNIX_SOCKETS) + " -w " + pick(UNIX_SOCKETS) + " -t 0");
+            case 20 -> add(random.nextBoolean() ? "gettimeout " + s : "setblocking " + s + " 0");
+            case 21 -> add("unlink " + unixPath(paths, s));
+            case 22 -> {
+                if (!open.contains("f")) {
+                    add("makefile " + s + " f " + pick(List.of("rb", "wb", "rwb")));
+                    open.add("f");
+                }
+            }
+            case 23 -> add(pick(FILE_CALLS));
+            default -> {
+                String name = random.nextInt(4) == 0 ? "f" : s;
+                add("close " + name);
+                open.remove(name);
+            }
+        }
     }
 
     private void call() {
@@ -125,7 +249,7 @@ final class CallSequences {
                     open.add("f");
                 }
             }
-            case 27 -> add(pick(List.of("readline f", "read f 5", "write f \"ab\\n\"", "flush f")));
+            case 27 -> add(pick(FILE_CALLS));
             default -> {
                 String name = random.nextBoolean() ? "f" : s;
                 add("close " + name);

@@ -15,9 +15,16 @@ final class NioLimits {
     }
 
     private static final Pattern CONNECT = Pattern.compile("connect(_ex)? (\\w+) .*");
+    /** ECONNREFUSED as connect raises it or connect_ex returns it. */
+    private static final Pattern REFUSED = Pattern.compile("\\[Errno 111]|^111$");
+    /** EINVAL (a listener's) or EISCONN, either way. */
+    private static final Pattern LISTENING_OR_CONNECTED = Pattern.compile("\\[Errno (22|106)]|^(22|106)$");
     private static final Pattern LISTENER_SHUT_FOR_READING = Pattern.compile("shutdown (\\w+) (rd|rdwr)");
 
     private static final List<Limit> LIMITS = List.of(
+            // First: the shell's own refusal names it exactly, whatever the session did before.
+            new Limit("an AF_UNIX abstract name (Java's channels take only paths)",
+                    d -> d.sockshell().contains("abstract AF_UNIX names need the posix backend")),
             new Limit("a UDP connect to port 0 (NIO refuses it; Linux takes it and reports no peer)",
                     d -> CONNECT.matcher(d.line()).matches() && d.sockshell().contains("Can't connect to port 0")),
             new Limit("sendto on a connected UDP socket to another address (a connected DatagramChannel sends only to"
@@ -30,8 +37,14 @@ final class NioLimits {
                     NioLimits::afterARefusedConnect),
             new Limit("SO_SNDBUF of a listening socket (a server channel has no send buffer option, so the engine"
                     + " keeps the value set, where Linux doubles it)", NioLimits::sendBufferOfAListener),
-            new Limit("what follows shutting a listener for reading (Linux disconnects the socket and keeps it bound;"
-                    + " NIO can only close the server channel)", NioLimits::afterAListenerWasShutForReading));
+            new Limit("what follows shutting a listener for reading (Linux disconnects a TCP socket and keeps it bound,"
+                    + " an AF_UNIX one goes on listening; NIO can only close the server channel)", NioLimits::afterAListenerWasShutForReading),
+            new Limit("getsockopt of SO_REUSEADDR or SO_KEEPALIVE on an AF_UNIX socket (Java's AF_UNIX channels lack"
+                    + " them: [Errno 92], where Linux reports the value)",
+                    d -> d.line().startsWith("getsockopt ") && d.sockshell().contains("[Errno 92]")),
+            new Limit("a connect from an AF_UNIX socket that listens or is connected, to a path nobody listens on"
+                    + " (Linux refuses it for the path first; NIO cannot tell whether a path listens without"
+                    + " connecting to it)", NioLimits::unixConnectRefusedForThePath));
 
     private NioLimits() {
     }
@@ -66,6 +79,13 @@ final class NioLimits {
             }
         }
         return false;
+    }
+
+    /** A connect to one PATH (an AF_UNIX socket's) that Linux refused where the shell named the socket's state. */
+    private static boolean unixConnectRefusedForThePath(CPythonComparison.Difference difference) {
+        boolean onePath = CONNECT.matcher(difference.line()).matches() && difference.line().split(" ").length == 3;
+        return onePath && REFUSED.matcher(difference.python().strip()).find()
+                && LISTENING_OR_CONNECTED.matcher(difference.sockshell().strip()).find();
     }
 
     /** SO_SNDBUF set on a socket that listens: the server channel has no such option. */

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sockshell.support.ShellDriver;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -98,5 +101,43 @@ class UnixShellTest {
         shell.fails("socket d AF_UNIX SOCK_DGRAM",
                 "OSError: AF_UNIX SOCK_DGRAM needs the posix backend (Java has no datagram channel for it)");
         shell.ok("socket d AF_UNIX");
+    }
+
+    /** CPython prints a name that is not UTF-8 as os.fsdecode makes it: the byte 0xff is '\\udcff'. */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void aPathThatIsNotUtf8IsPrintedWithItsBytesEscapedAsCPythonDoes() throws IOException {
+        String escaped = folder + "/\\udcff.sock";
+        shell.ok("socket s AF_UNIX");
+        shell.ok("bind s b'" + folder + "/\\xff.sock'");
+        shell.prints("getsockname s", "'" + escaped + "'");
+        assertEquals(List.of("%FF.sock"), fileNamesAsUriBytes(), "the file's name is the byte 0xff");
+        shell.ok("listen s 1");
+        shell.ok("socket c AF_UNIX");
+        shell.ok("connect c \"" + escaped + "\"");
+        shell.prints("getpeername c", "'" + escaped + "'");
+        ShellDriver.Result notAByte = shell.run("bind c \"" + folder + "/\\ud800\"");
+        assertEquals(Session.USAGE, notAByte.status());
+        assertEquals("bind: cannot encode '\\ud800' as UTF-8: surrogates not allowed\n", notAByte.err());
+        shell.ok("close s c");
+        shell.ok("unlink \"" + escaped + "\"");
+        shell.fails("unlink b'" + folder + "/\\xff.sock'",
+                "FileNotFoundError: [Errno 2] No such file or directory: '" + escaped + "'");
+    }
+
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#nio")
+    void nioRefusesAPathThatIsNotUtf8WithOneLine() {
+        shell.ok("socket s AF_UNIX");
+        shell.fails("bind s b'" + folder + "/\\xff.sock'", "OSError: AF_UNIX paths that are not UTF-8 need the posix"
+                + " backend (Java's channels read socket names back as text)");
+        shell.prints("getsockname s", "''");
+    }
+
+    /** The folder's file names with their bytes: a file: URI escapes each byte that is not plain ASCII. */
+    private List<String> fileNamesAsUriBytes() throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(file -> file.toUri().getRawPath()).map(raw -> raw.substring(raw.lastIndexOf('/') + 1)).toList();
+        }
     }
 }

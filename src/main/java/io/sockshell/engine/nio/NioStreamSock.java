@@ -19,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -78,10 +79,17 @@ final class NioStreamSock extends NioSock {
 
     @Override
     void bindTo(SocketAddress address) throws IOException, SockError {
-        if (address instanceof UnixDomainSocketAddress path && Files.exists(path.getPath(), LinkOption.NOFOLLOW_LINKS)) {
-            // Linux makes the socket file first: a path that is there is EADDRINUSE, even for a
-            // socket that is already bound (which gets EINVAL for a new path).
-            throw SockError.of(Errno.EADDRINUSE);
+        if (address instanceof UnixDomainSocketAddress unix) {
+            // Linux makes the socket file first: a path that is there is EADDRINUSE, and one in a
+            // missing folder ENOENT (the JDK reports EINVAL), even for a socket that is already
+            // bound (which gets EINVAL for a new path).
+            Path path = unix.getPath().toAbsolutePath();
+            if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw SockError.of(Errno.EADDRINUSE);
+            }
+            if (path.getParent() != null && Files.notExists(path.getParent())) {
+                throw SockError.of(Errno.ENOENT);
+            }
         }
         TcpState now = tcp;
         if (now.isListening() || now.connected() || now.isConnecting() || channels.localOrNull() != null) {
@@ -182,6 +190,10 @@ final class NioStreamSock extends NioSock {
                 Errno error = takePendingError();
                 throw SockError.of(error != null ? error : Errno.EPIPE);
             }
+            if (!now.connected() && family == Family.AF_UNIX) {
+                // Linux's AF_UNIX send looks for a peer before it looks at the socket's shutdown.
+                throw SockError.of(Errno.ENOTCONN);
+            }
             if (!now.connected() || now.shutWrite()) {
                 throw SockError.of(Errno.EPIPE);
             }
@@ -254,6 +266,10 @@ final class NioStreamSock extends NioSock {
                     return received(call, bufsize, atEnd, 0);
                 }
                 if (!now.connected()) {
+                    if (family == Family.AF_UNIX) {
+                        // Linux's AF_UNIX recv refuses every state but connected, shut or not.
+                        throw SockError.of(Errno.EINVAL);
+                    }
                     if (now.shutRead() && now.phase() == TcpState.Phase.UNCONNECTED) {
                         return received(call, bufsize, atEnd, 0);
                     }
@@ -380,6 +396,10 @@ final class NioStreamSock extends NioSock {
                 // after SHUT_RD returns b'', a send after SHUT_WR raises EPIPE.
                 if (tcp.phase() == TcpState.Phase.UNCONNECTED) {
                     moveTo(tcp.shut(how));
+                }
+                if (family == Family.AF_UNIX) {
+                    // Linux's AF_UNIX shutdown marks the socket and asks for no peer.
+                    return;
                 }
                 throw SockError.of(Errno.ENOTCONN);
             }

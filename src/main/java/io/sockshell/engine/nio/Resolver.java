@@ -3,6 +3,7 @@ package io.sockshell.engine.nio;
 import io.sockshell.engine.Address;
 import io.sockshell.engine.Errno;
 import io.sockshell.engine.Family;
+import io.sockshell.engine.FsNames;
 import io.sockshell.engine.SockError;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -37,6 +38,12 @@ final class Resolver {
             // Linux's autobind (bind to '') names the socket with an abstract name too.
             throw SockError.plain("OSError",
                     "abstract AF_UNIX names need the posix backend (Java's channels take only paths)");
+        }
+        if (FsNames.hasEscapedBytes(path)) {
+            // The JDK reads a socket's name back as text in the file-name charset: bytes that are
+            // not UTF-8 would come back as U+FFFD, another name.
+            throw SockError.plain("OSError", "AF_UNIX paths that are not UTF-8 need the posix backend"
+                    + " (Java's channels read socket names back as text)");
         }
         return UnixDomainSocketAddress.of(path);
     }

@@ -1,6 +1,7 @@
 package io.sockshell.engine.nio;
 
 import io.sockshell.engine.Errno;
+import io.sockshell.engine.Family;
 import io.sockshell.engine.SockError;
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -32,7 +33,8 @@ final class StreamConnect {
             poll();
             TcpState now = sock.tcp();
             if (now.isListening()) {
-                throw SockError.of(Errno.EISCONN);
+                // Linux's TCP calls a listener connected; its AF_UNIX code calls the state invalid.
+                throw SockError.of(sock.family() == Family.AF_UNIX ? Errno.EINVAL : Errno.EISCONN);
             }
             if (now.connected()) {
                 if (!now.isUnseen()) {

@@ -1,11 +1,11 @@
 package io.sockshell.engine.posix;
 
 import io.sockshell.engine.Address;
+import io.sockshell.engine.FsNames;
 import io.sockshell.engine.Family;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -84,7 +84,7 @@ sealed interface SockAddr permits SockAddr.Inet, SockAddr.Unix {
 
         @Override
         public Address toAddress() {
-            return Address.unix(new String(path, StandardCharsets.UTF_8));
+            return Address.unix(FsNames.fsdecode(path));
         }
 
         /**
