@@ -30,6 +30,28 @@ class SelectPollTest {
         return net.backend.select(read, write, List.of(), timeout);
     }
 
+    /**
+     * A select of another socket in progress holds no closed socket open, though the selector
+     * it waits on once watched that socket (the nio backend keeps its selectors between calls,
+     * for every session): the close is whole when it returns, so unread data makes it a reset.
+     */
+    @Test
+    void aSelectInProgressKeepsNoOtherSocketFromClosing() throws Exception {
+        Loopback.Pair closing = net.pair();
+        assertEquals(List.of(closing.client()), select(List.of(), List.of(closing.client()), 0.0).writable());
+        Loopback.Pair waiting = net.pair();
+        java.util.concurrent.FutureTask<Readiness<Sock>> select = new java.util.concurrent.FutureTask<>(
+                () -> select(List.of(waiting.client()), List.of(), 5.0));
+        Thread selecting = new Thread(select, "selecting");
+        selecting.start();
+        io.sockshell.support.Waits.untilBlocked(selecting, select, java.time.Duration.ofSeconds(5));
+        closing.server().sendall(PyBytes.ascii("left unread"));
+        closing.client().close();
+        assertRaises("ConnectionResetError: [Errno 104] Connection reset by peer", () -> closing.server().recv(100));
+        waiting.server().sendall(PyBytes.ascii("x"));
+        assertEquals(List.of(waiting.client()), select.get(5, java.util.concurrent.TimeUnit.SECONDS).readable());
+    }
+
     @Test
     void aFreshUnconnectedTcpSocketIsReadableAndWritable() throws Exception {
         Sock s = net.tcp();

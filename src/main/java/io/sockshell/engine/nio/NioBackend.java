@@ -266,12 +266,8 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
         }
         if (reusable) {
             SelectorPool.give(selector);
-            return;
-        }
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // Nothing more to release.
+        } else {
+            SelectorPool.discard(selector);
         }
     }
 

@@ -7,8 +7,12 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Selectors kept from one select or poll call to the next, with their registrations, so that
@@ -18,12 +22,18 @@ import java.util.Iterator;
  * <p>The JDK does not really close a channel that a selector still holds a key for: it waits
  * until that selector deregisters the key, keeping the port bound and sending a FIN where
  * Linux would send a reset. So every channel is closed through {@link #close}, which first
- * takes it out of the idle selectors; a selector in use lets go of it when it comes back
- * ({@link #give}), as a fresh selector closed after the call did. A selector left watching
- * nothing is closed rather than kept.
+ * takes it out of the idle selectors. A selector in use may hold it too, from an earlier call
+ * of another session (the pool is the process's): its key is cancelled and the selector woken,
+ * and the select call, which goes on waiting, lets the key go as it starts again. Without
+ * that, one session's long select kept another's closed sockets open until it returned. A
+ * selector left watching nothing is closed rather than kept.
  */
 final class SelectorPool {
     private static final Deque<Selector> IDLE = new ArrayDeque<>();
+    /** How long a close waits for a selector in use to let its channel go. */
+    private static final long LET_GO_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /** Selectors taken and not yet given back or let go; guarded by {@link #IDLE}. */
+    private static final Set<Selector> IN_USE = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private SelectorPool() {
     }
@@ -31,28 +41,45 @@ final class SelectorPool {
     /** An idle selector, or a new one; hand it back with {@link #give} or close it. */
     static Selector take() throws IOException {
         synchronized (IDLE) {
-            Selector idle = IDLE.pollFirst();
-            if (idle != null) {
-                return idle;
+            Selector selector = IDLE.pollFirst();
+            if (selector == null) {
+                selector = Selector.open();
             }
+            IN_USE.add(selector);
+            return selector;
         }
-        return Selector.open();
     }
 
     /** Returns a selector to the pool once the keys of channels closed meanwhile are gone. */
     static void give(Selector selector) {
         synchronized (IDLE) {
+            IN_USE.remove(selector);
             if (flush(selector)) {
                 IDLE.addFirst(selector);
             }
         }
     }
 
+    /** Closes a selector taken from the pool instead of giving it back (after a failed call). */
+    static void discard(Selector selector) {
+        synchronized (IDLE) {
+            IN_USE.remove(selector);
+        }
+        try {
+            selector.close();
+        } catch (IOException ignored) {
+            // Nothing more to release.
+        }
+    }
+
     /**
-     * Closes a channel once no idle selector holds it, so that it closes at once, as the
-     * kernel's socket would (a reset for unread data, the port free again).
+     * Closes a channel once no selector of the pool holds it, so that it closes at once, as the
+     * kernel's socket would (a reset for unread data, the port free again). An idle selector is
+     * flushed here; one in use is woken, and its select lets the key go as it starts again,
+     * which this waits for (a bounded spin: it takes microseconds once that thread runs).
      */
     static void close(Channel channel) throws IOException {
+        boolean heldInUse = false;
         synchronized (IDLE) {
             if (channel instanceof SelectableChannel selectable && selectable.isRegistered()) {
                 for (Iterator<Selector> each = IDLE.iterator(); each.hasNext(); ) {
@@ -65,8 +92,30 @@ final class SelectorPool {
                         }
                     }
                 }
+                for (Selector selector : IN_USE) {
+                    SelectionKey key = selectable.keyFor(selector);
+                    if (key != null) {
+                        key.cancel();
+                        selector.wakeup();
+                        heldInUse = true;
+                    }
+                }
             }
-            channel.close();
+        }
+        if (heldInUse) {
+            awaitLetGo((SelectableChannel) channel);
+        }
+        channel.close();
+    }
+
+    /**
+     * Waits until no selector holds the channel, at most {@link #LET_GO_NANOS}: past that (the
+     * selecting thread starved) the JDK closes it when the selector lets go, as it did before.
+     */
+    private static void awaitLetGo(SelectableChannel channel) {
+        long deadline = System.nanoTime() + LET_GO_NANOS;
+        while (channel.isRegistered() && System.nanoTime() - deadline < 0) {
+            Thread.yield();
         }
     }
 
