@@ -62,7 +62,7 @@ public abstract class ShellCommand implements Callable<Integer> {
 
     /** An argument that may be quoted: {@code ""} is the empty host, {@code "a b"} keeps its space. */
     public static String text(String raw) throws UsageError {
-        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')) {
+        if (quoted(raw)) {
             return new String(data(raw).toArray(), StandardCharsets.UTF_8);
         }
         return raw;
@@ -74,10 +74,8 @@ public abstract class ShellCommand implements Callable<Integer> {
      * {@code b'\xff'} or {@code "\udcff"}, either is the byte 0xff.
      */
     public static String path(String raw) throws UsageError {
-        boolean quoted = raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'');
-        boolean bytesLiteral = raw.length() >= 3 && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B')
-                && (raw.charAt(1) == '"' || raw.charAt(1) == '\'');
-        if (!quoted && !bytesLiteral) {
+        boolean bytesLiteral = !raw.isEmpty() && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B') && quoted(raw.substring(1));
+        if (!quoted(raw) && !bytesLiteral) {
             return raw;
         }
         try {
@@ -85,6 +83,10 @@ public abstract class ShellCommand implements Callable<Integer> {
         } catch (DataLiteral.BadLiteral e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    private static boolean quoted(String raw) {
+        return raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'');
     }
 
     public static PyBytes data(String raw) throws UsageError {
