@@ -1,5 +1,6 @@
 package io.sockshell.export;
 
+import io.sockshell.engine.ProcessStarts;
 import io.sockshell.transcript.ExportStep;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.TranscriptChecker;
@@ -48,8 +49,8 @@ public final class PythonJudge {
     /** Why python3 cannot judge on this machine, or empty when it can. */
     public static Optional<String> unavailable() {
         try {
-            Process process = new ProcessBuilder(command(), "-c", "import sys; assert sys.version_info >= (3, 8)")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = ProcessStarts.start(new ProcessBuilder(command(), "-c", "import sys; assert sys.version_info >= (3, 8)")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD));
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return Optional.of(command() + " did not answer within 20 s");
@@ -179,7 +180,7 @@ public final class PythonJudge {
                     .redirectOutput(output.toFile()).redirectError(errors.toFile());
             builder.environment().put(PythonExport.MARKS_VARIABLE, "1");
             builder.environment().put("PYTHONIOENCODING", "utf-8");
-            Process process = builder.start();
+            Process process = ProcessStarts.start(builder);
             try {
                 if (!process.waitFor((long) (seconds * 1000), TimeUnit.MILLISECONDS)) {
                     problems.add(new TranscriptResult.Problem(0, command() + " did not finish the exported program within "

@@ -1,6 +1,7 @@
 package io.sockshell.link;
 
 import io.sockshell.engine.Holding;
+import io.sockshell.engine.ProcessStarts;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -74,7 +75,7 @@ public final class Link implements Holding {
         try {
             server.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 4096);
         } catch (IOException failed) {
-            server.close();
+            ProcessStarts.close(server);
             throw failed;
         }
         Link link = new Link(name, target, options, readers, tracing, server);
@@ -288,7 +289,7 @@ public final class Link implements Holding {
 
     private static void closeQuietly(java.io.Closeable closeable) {
         try {
-            closeable.close();
+            ProcessStarts.close(closeable);
         } catch (IOException ignored) {
             // Closing what is already broken has nothing left to release.
         }

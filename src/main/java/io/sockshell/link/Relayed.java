@@ -1,5 +1,6 @@
 package io.sockshell.link;
 
+import io.sockshell.engine.ProcessStarts;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -60,7 +61,7 @@ final class Relayed {
             opened.setOption(StandardSocketOptions.TCP_NODELAY, true);
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
             if (!open) {
-                opened.close();
+                ProcessStarts.close(opened);
                 return;
             }
             LinkOptions options = link.options();
@@ -168,7 +169,7 @@ final class Relayed {
                 // Closing below still releases it.
             }
             try {
-                end.close();
+                ProcessStarts.close(end);
             } catch (IOException alreadyGone) {
                 // Nothing more can be done for a socket the kernel has already let go of.
             }

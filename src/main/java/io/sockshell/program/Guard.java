@@ -1,5 +1,6 @@
 package io.sockshell.program;
 
+import io.sockshell.engine.ProcessStarts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -60,7 +61,7 @@ final class Guard implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of(setsid, "sh", "-c", SCRIPT, "sockshell-guard", token))
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         builder.environment().remove(ProgramLauncher.TOKEN_VARIABLE);
-        return new Guard(builder.start());
+        return new Guard(ProcessStarts.start(builder));
     }
 
     /** From now on, the shell's end kills process group {@code group}. */

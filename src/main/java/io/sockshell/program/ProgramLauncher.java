@@ -1,5 +1,6 @@
 package io.sockshell.program;
 
+import io.sockshell.engine.ProcessStarts;
 import io.sockshell.engine.SockError;
 import java.io.File;
 import java.io.FileInputStream;
@@ -80,7 +81,7 @@ public final class ProgramLauncher implements AutoCloseable {
                     .redirectErrorStream(true);
             builder.environment().put("PYTHONUNBUFFERED", "1");
             builder.environment().put(TOKEN_VARIABLE, programToken);
-            Process process = builder.start();
+            Process process = ProcessStarts.start(builder);
             guard.add((int) process.pid());
             Events events = new Events();
             OutputPipe output = new OutputPipe(reads, marks, events, name);
@@ -124,8 +125,8 @@ public final class ProgramLauncher implements AutoCloseable {
 
     /** The JDK cannot make a FIFO, so coreutils' mkfifo does; it is one of the few programs every Linux has. */
     private static void makeFifo(Path fifo) throws IOException {
-        Process mkfifo = new ProcessBuilder("mkfifo", "-m", "600", fifo.toString())
-                .redirectErrorStream(true).start();
+        Process mkfifo = ProcessStarts.start(new ProcessBuilder("mkfifo", "-m", "600", fifo.toString())
+                .redirectErrorStream(true));
         try {
             mkfifo.getOutputStream().close();
             String said = new String(mkfifo.getInputStream().readAllBytes()).strip();

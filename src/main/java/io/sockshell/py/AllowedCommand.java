@@ -1,5 +1,6 @@
 package io.sockshell.py;
 
+import io.sockshell.engine.ProcessStarts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,9 @@ final class AllowedCommand {
         Process process = null;
         try {
             output = Files.createTempFile("sockshell-" + program, ".out");
-            process = new ProcessBuilder(List.of(program))
+            process = ProcessStarts.start(new ProcessBuilder(List.of(program))
                     .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
+                    .redirectOutput(output.toFile()));
             process.getOutputStream().close();
             if (!process.waitFor(timeLimit.toMillis(), TimeUnit.MILLISECONDS)) {
                 return new Result(List.of(), program + " did not finish within " + timeLimit.toSeconds()

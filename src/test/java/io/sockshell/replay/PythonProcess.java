@@ -1,5 +1,6 @@
 package io.sockshell.replay;
 
+import io.sockshell.engine.ProcessStarts;
 import io.sockshell.support.PythonRuntime;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,7 @@ final class PythonProcess implements AutoCloseable {
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(python.commandFor(program, arguments));
         builder.environment().put("PYTHONUNBUFFERED", "1");
-        PythonProcess started = new PythonProcess(builder.start());
+        PythonProcess started = new PythonProcess(ProcessStarts.start(builder));
         try (OutputStream stdin = started.process.getOutputStream()) {
             stdin.write(keyboard.getBytes(StandardCharsets.UTF_8));
         }

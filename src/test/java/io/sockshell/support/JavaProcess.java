@@ -1,6 +1,7 @@
 package io.sockshell.support;
 
 import io.sockshell.cli.Main;
+import io.sockshell.engine.ProcessStarts;
 import io.sockshell.engine.SocketBackends;
 import java.io.File;
 import java.io.IOException;
@@ -55,7 +56,7 @@ public final class JavaProcess implements AutoCloseable {
 
     /** Starts what {@code builder} describes (its command, directory and environment). */
     public static JavaProcess start(ProcessBuilder builder) throws IOException {
-        return new JavaProcess(builder.start());
+        return new JavaProcess(ProcessStarts.start(builder));
     }
 
     /**

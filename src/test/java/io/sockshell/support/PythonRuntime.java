@@ -1,5 +1,6 @@
 package io.sockshell.support;
 
+import io.sockshell.engine.ProcessStarts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ public record PythonRuntime(List<String> command, Path programs) {
         List<String> line = new ArrayList<>(command);
         line.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+            Process process = ProcessStarts.start(new ProcessBuilder(line).redirectErrorStream(true));
             process.getOutputStream().close();
             byte[] out = process.getInputStream().readNBytes(64 * 1024);
             if (!process.waitFor(10, TimeUnit.SECONDS)) {

@@ -1,5 +1,6 @@
 package io.sockshell.engine.nio;
 
+import io.sockshell.engine.ProcessStarts;
 import java.io.IOException;
 import java.nio.channels.Channel;
 import java.nio.channels.ClosedSelectorException;
@@ -105,7 +106,7 @@ final class SelectorPool {
         if (heldInUse) {
             awaitLetGo((SelectableChannel) channel);
         }
-        channel.close();
+        ProcessStarts.close(channel);
     }
 
     /**

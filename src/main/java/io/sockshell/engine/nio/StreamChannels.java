@@ -2,6 +2,7 @@ package io.sockshell.engine.nio;
 
 import io.sockshell.engine.Errno;
 import io.sockshell.engine.Family;
+import io.sockshell.engine.ProcessStarts;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SockOption;
 import java.io.IOException;
@@ -132,7 +133,7 @@ final class StreamChannels {
             opened.setOption(StandardSocketOptions.SO_REUSEADDR, userReuse);
             opened.configureBlocking(false);
         } catch (IOException e) {
-            opened.close();
+            ProcessStarts.close(opened);
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, userReuse);
             throw e;
         }
@@ -159,7 +160,7 @@ final class StreamChannels {
             opened.bind(path, Math.max(1, backlog));
             opened.configureBlocking(false);
         } catch (IOException e) {
-            opened.close();
+            ProcessStarts.close(opened);
             throw e;
         }
         server = opened;

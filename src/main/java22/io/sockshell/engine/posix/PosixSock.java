@@ -6,6 +6,7 @@ import io.sockshell.engine.Datagram;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
 import io.sockshell.engine.LineFile;
+import io.sockshell.engine.ProcessStarts;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.engine.ShutdownHow;
 import io.sockshell.engine.Sock;
@@ -651,7 +652,7 @@ final class PosixSock implements Sock {
     }
 
     private void closeNumber(int fd) {
-        int returned = Libc.close(fd);
+        int returned = ProcessStarts.closing(() -> Libc.close(fd));
         int errno = returned < 0 ? Libc.errno() : 0;
         if (tracing()) {
             traced("close(" + fd + ")", returned, errno);
