@@ -10,5 +10,9 @@
  * names an implementation: backends live in packages of their own (such as
  * {@code io.sockshell.engine.nio}) and are found through
  * {@link io.sockshell.engine.SocketBackendProvider}, so that nothing here depends on them.
+ *
+ * <p>Whatever in the process starts another process does it through
+ * {@link io.sockshell.engine.ProcessStarts}, so that no socket of the engine is closing while
+ * a child holds copies of the JVM's descriptors.
  */
 package io.sockshell.engine;
