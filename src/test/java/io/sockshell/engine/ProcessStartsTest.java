@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,6 +97,37 @@ class ProcessStartsTest {
         }
         assertStartsRanBeside();
         assertEquals(0, accepted, "connects to a path whose listener was already closed that succeeded, of " + ROUNDS);
+    }
+
+    /**
+     * The rule above, read from the sources: each process the product starts is started through
+     * {@link ProcessStarts#start}, so there are as many of those calls in a file as there are
+     * process builders, and nothing starts one through {@code Runtime.exec}.
+     */
+    @Test
+    void everyProcessTheProductStartsGoesThroughProcessStarts() throws IOException {
+        Pattern builders = Pattern.compile("new ProcessBuilder\\(");
+        Pattern guardedStarts = Pattern.compile("ProcessStarts\\.start\\(");
+        List<String> unguarded = new ArrayList<>();
+        for (Path sources : List.of(Path.of("src", "main", "java"), Path.of("src", "main", "java22"))) {
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(file);
+                    if (count(builders.matcher(text)) > count(guardedStarts.matcher(text)) || text.contains("Runtime.getRuntime().exec")) {
+                        unguarded.add(file.toString());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), unguarded, "files that start a process without ProcessStarts");
+    }
+
+    private static int count(Matcher matcher) {
+        int found = 0;
+        while (matcher.find()) {
+            found++;
+        }
+        return found;
     }
 
     private boolean connected(String host, int port) throws SockError {
