@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Parses the data a command sends. One argument may be:
@@ -56,7 +57,7 @@ public final class DataLiteral {
      */
     public static int[] parseStr(String source) throws BadLiteral {
         byte[] units = read(source, true).evaluate().toArray();
-        java.util.stream.IntStream.Builder str = java.util.stream.IntStream.builder();
+        IntStream.Builder str = IntStream.builder();
         ByteArrayOutputStream rawRun = new ByteArrayOutputStream();
         for (int at = 0; at < units.length; at += 4) {
             int unit = (units[at] & 0xff) << 24 | (units[at + 1] & 0xff) << 16 | (units[at + 2] & 0xff) << 8
@@ -73,7 +74,7 @@ public final class DataLiteral {
     }
 
     /** Bytes written side by side decode together: {@code "\xc3\xa9"} is {@code 'é'}. */
-    private static void decodeRun(ByteArrayOutputStream rawRun, java.util.stream.IntStream.Builder str) {
+    private static void decodeRun(ByteArrayOutputStream rawRun, IntStream.Builder str) {
         if (rawRun.size() > 0) {
             FsNames.fsdecode(rawRun.toByteArray()).codePoints().forEach(str::add);
             rawRun.reset();

@@ -108,7 +108,7 @@ public abstract class ShellCommand implements Callable<Integer> {
     }
 
     /** Quoted text or a bytes literal, as opposed to a bare word. */
-    public static boolean isLiteral(String raw) {
+    private static boolean isLiteral(String raw) {
         return quoted(raw) || !raw.isEmpty() && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B') && quoted(raw.substring(1));
     }
 

@@ -1,5 +1,6 @@
 package io.sockshell.transcript;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ record Step(int number, int line, String party, CommandTemplate command, List<Ex
 
     /** This step with one more {@code %backend} block. */
     Step withBackendOutput(BackendOutput output) {
-        List<BackendOutput> more = new java.util.ArrayList<>(backendOutputs);
+        List<BackendOutput> more = new ArrayList<>(backendOutputs);
         more.add(output);
         return new Step(number, line, party, command, expected, expectedFrom, timeoutSeconds, pythonSkip, comments,
                 interrupted, List.copyOf(more));
