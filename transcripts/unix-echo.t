@@ -84,28 +84,45 @@ bind: an AF_UNIX address is one PATH, not HOST PORT (usage: bind SOCKET HOST|PAT
 
 # To the kernel a path is bytes, and they need not be UTF-8. CPython gives such a name back as
 # os.fsdecode makes it: the byte 0xff is '\udcff' in the str, and writing it so (or as the bytes
-# b'...\xff.sock') names the same file. nio refuses the path in one line (README says so).
+# b'...\xff.sock') names the same file. nio refuses the path in one line (README says so): the
+# %backend nio blocks say what it prints instead.
 server> socket n AF_UNIX
 server> bind n "/tmp/sockshell-unix-echo-[[run]]-\udcff.sock"
-...
+%backend nio
+OSError: AF_UNIX paths that are not UTF-8 need the posix backend (Java's channels read socket names back as text)
 server> getsockname n
-('/tmp/sockshell-unix-echo-[[run]]-\\udcff\.sock'|'') (re)
+'/tmp/sockshell-unix-echo-[[run]]-\udcff.sock'
+%backend nio
+''
 server> close n
 server> unlink "/tmp/sockshell-unix-echo-[[run]]-\udcff.sock"
-...
+%backend nio
+FileNotFoundError: [Errno 2] No such file or directory: '/tmp/sockshell-unix-echo-[[run]]-\udcff.sock'
+
+# Any other lone surrogate stands for no byte: CPython refuses the str before any call, and
+# says where, by code point (two surrogates side by side are two of them, and a range).
+client> bind c "/tmp/\ud800\udc00"
+UnicodeEncodeError: 'utf-8' codec can't encode characters in position 5-6: surrogates not allowed
 
 # An abstract name (Linux only) starts with a NUL byte and makes no file; Python gives it back
 # as bytes. Java's channels take only paths, so the nio backend refuses it (README says so).
 server> socket a AF_UNIX
 server> bind a "\0sockshell-unix-echo-[[run]]"
-...
+%backend nio
+OSError: abstract AF_UNIX names need the posix backend (Java's channels take only paths)
 server> getsockname a
-(b'\\x00sockshell-unix-echo-[[run]]'|'') (re)
+b'\x00sockshell-unix-echo-[[run]]'
+%backend nio
+''
 server> listen a 1
-...
+%backend nio
+OSError: [Errno 22] Invalid argument
 client> connect c "\x00sockshell-unix-echo-[[run]]"
-...
+%backend nio
+OSError: abstract AF_UNIX names need the posix backend (Java's channels take only paths)
 client> getpeername c
-(b'\\x00sockshell-unix-echo-[[run]]'|OSError: \[Errno 107\] Transport endpoint is not connected) (re)
+b'\x00sockshell-unix-echo-[[run]]'
+%backend nio
+OSError: [Errno 107] Transport endpoint is not connected
 client> close c
 server> close a t

@@ -284,7 +284,8 @@ with step():
 
 # To the kernel a path is bytes, and they need not be UTF-8. CPython gives such a name back as
 # os.fsdecode makes it: the byte 0xff is '\udcff' in the str, and writing it so (or as the bytes
-# b'...\xff.sock') names the same file. nio refuses the path in one line (README says so).
+# b'...\xff.sock') names the same file. nio refuses the path in one line (README says so): the
+# %backend nio blocks say what it prints instead.
 # --- server ---
 with step(): n = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 with step(): n.bind('/tmp/sockshell-unix-echo-' + str(run) + '-\udcff.sock')
@@ -292,8 +293,14 @@ with step(): show(n.getsockname())
 with step(): n.close()
 with step(): os.unlink('/tmp/sockshell-unix-echo-' + str(run) + '-\udcff.sock')
 
+# Any other lone surrogate stands for no byte: CPython refuses the str before any call, and
+# says where, by code point (two surrogates side by side are two of them, and a range).
+# --- client ---
+with step(): c.bind('/tmp/\ud800\udc00')
+
 # An abstract name (Linux only) starts with a NUL byte and makes no file; Python gives it back
 # as bytes. Java's channels take only paths, so the nio backend refuses it (README says so).
+# --- server ---
 with step(): a = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 with step(): a.bind('\x00sockshell-unix-echo-' + str(run))
 with step(): show(a.getsockname())

@@ -2,9 +2,12 @@ package io.sockshell.cli;
 
 import io.sockshell.conversation.Recorder;
 import io.sockshell.conversation.Source;
+import io.sockshell.engine.SocketBackendProvider;
+import io.sockshell.engine.SocketBackends;
 import io.sockshell.transcript.PartyKinds;
 import io.sockshell.transcript.Transcript;
 import io.sockshell.transcript.shell.ShellParty;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +23,8 @@ public final class Parties {
     public static PartyKinds all() {
         return PartyKinds.none()
                 .with(Transcript.DEFAULT_KIND, ShellParty.kind())
-                .with("replay", ReplayParty.kind());
+                .with("replay", ReplayParty.kind())
+                .onBackend(SocketBackends.standard().name(), backendNames());
     }
 
     /**
@@ -30,6 +34,11 @@ public final class Parties {
     public static PartyKinds recording(Recorder recorder, Supplier<Source> steps) {
         return PartyKinds.none()
                 .with(Transcript.DEFAULT_KIND, ShellParty.recordingKind(recorder, steps))
-                .with("replay", ReplayParty.recordingKind(recorder));
+                .with("replay", ReplayParty.recordingKind(recorder))
+                .onBackend(SocketBackends.standard().name(), backendNames());
+    }
+
+    private static List<String> backendNames() {
+        return SocketBackends.providers().stream().map(SocketBackendProvider::name).toList();
     }
 }

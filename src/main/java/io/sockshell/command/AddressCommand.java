@@ -41,7 +41,7 @@ abstract class AddressCommand extends ShellCommand {
             throw new UsageError("missing required parameter: 'PORT' (usage: "
                     + HelpCommand.oneLineSynopsis(spec.commandLine()) + ")");
         }
-        call(sock, text(host), port(port));
+        call(sock, host(host), port(port));
     }
 
     /** The call itself, on the socket named and the address read (for AF_UNIX: the path, port 0). */

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Parses the data a command sends. One argument may be:
@@ -27,23 +28,57 @@ public final class DataLiteral {
     /** Refuses repetitions beyond this, so a typo cannot exhaust the heap. */
     public static final long MAX_BYTES = 1L << 30;
 
+    /**
+     * In a literal read as a str ({@link #parseStr}), each code point is one four-byte unit, and a
+     * byte written as such ({@code \xff}, {@code b'..'}, hex, a file) the unit {@code RAW_BYTE +
+     * byte}, above every code point: repetition and joining then work on units as on bytes, and
+     * a lone surrogate stays one code point, where UTF-16 would pair {@code \ud800\udc00}.
+     */
+    private static final int RAW_BYTE = Character.MAX_CODE_POINT + 1;
+
     private final String source;
-    /** Text is a file name: encoded as os.fsencode does, so a byte escaped as U+DC80-U+DCFF is that byte. */
-    private final boolean fileName;
+    /** Read as a str, in units, rather than as bytes. */
+    private final boolean units;
     private int pos;
 
-    private DataLiteral(String source, boolean fileName) {
+    private DataLiteral(String source, boolean units) {
         this.source = source;
-        this.fileName = fileName;
+        this.units = units;
     }
 
     public static PyBytes parse(String source) throws BadLiteral {
         return read(source, false).evaluate();
     }
 
-    /** The bytes of a file name written as a literal: its text as os.fsencode encodes a str. */
-    public static PyBytes parseFileName(String source) throws BadLiteral {
-        return read(source, true).evaluate();
+    /**
+     * The literal as the Python str it stands for, in code points: a character or {@code \\u}
+     * escape is itself (a lone surrogate too), and bytes written as such are decoded as
+     * os.fsdecode decodes a file name, so {@code "\xff"} and {@code "\udcff"} are the same str.
+     */
+    public static int[] parseStr(String source) throws BadLiteral {
+        byte[] units = read(source, true).evaluate().toArray();
+        IntStream.Builder str = IntStream.builder();
+        ByteArrayOutputStream rawRun = new ByteArrayOutputStream();
+        for (int at = 0; at < units.length; at += 4) {
+            int unit = (units[at] & 0xff) << 24 | (units[at + 1] & 0xff) << 16 | (units[at + 2] & 0xff) << 8
+                    | (units[at + 3] & 0xff);
+            if (unit >= RAW_BYTE) {
+                rawRun.write(unit - RAW_BYTE);
+                continue;
+            }
+            decodeRun(rawRun, str);
+            str.add(unit);
+        }
+        decodeRun(rawRun, str);
+        return str.build().toArray();
+    }
+
+    /** Bytes written side by side decode together: {@code "\xc3\xa9"} is {@code 'é'}. */
+    private static void decodeRun(ByteArrayOutputStream rawRun, IntStream.Builder str) {
+        if (rawRun.size() > 0) {
+            FsNames.fsdecode(rawRun.toByteArray()).codePoints().forEach(str::add);
+            rawRun.reset();
+        }
     }
 
     /**
@@ -56,11 +91,11 @@ public final class DataLiteral {
         return read(source, false).python(file);
     }
 
-    private static Sum read(String source, boolean fileName) throws BadLiteral {
+    private static Sum read(String source, boolean units) throws BadLiteral {
         if (source.isEmpty()) {
             throw new BadLiteral("empty data (write \"\" for no bytes)");
         }
-        DataLiteral parser = new DataLiteral(source, fileName);
+        DataLiteral parser = new DataLiteral(source, units);
         Sum result = parser.sum();
         if (parser.pos != source.length()) {
             throw new BadLiteral("unexpected '" + source.charAt(parser.pos) + "' at column " + (parser.pos + 1)
@@ -69,10 +104,14 @@ public final class DataLiteral {
         return result;
     }
 
-    /** Bytes written out, or the contents of a file (then {@code bytes} is null until read). */
-    private record Atom(PyBytes bytes, String file) {
+    /** Bytes written out, or the contents of a file (then {@code bytes} is null until read), as units when {@code units}. */
+    private record Atom(PyBytes bytes, String file, boolean units) {
         PyBytes value() throws BadLiteral {
-            return bytes != null ? bytes : DataLiteral.file(file);
+            if (bytes != null) {
+                return bytes;
+            }
+            PyBytes contents = DataLiteral.file(file);
+            return units ? rawUnits(contents) : contents;
         }
 
         String python(java.util.function.UnaryOperator<String> files) {
@@ -225,19 +264,19 @@ public final class DataLiteral {
     private Atom atom() throws BadLiteral {
         char c = peek();
         if (c == '"' || c == '\'') {
-            return new Atom(PyBytes.wrap(quoted(false)), null);
+            return written(quoted(false, units));
         }
         if ((c == 'b' || c == 'B') && isQuote(peekAt(1))) {
             pos++;
-            return new Atom(PyBytes.wrap(quoted(true)), null);
+            return written(quoted(true, units));
         }
         if ((c == 'x' || c == 'X') && isQuote(peekAt(1))) {
             pos++;
-            return new Atom(hex(new String(quoted(false), StandardCharsets.UTF_8)), null);
+            return written(raw(hex(new String(quoted(false, false), StandardCharsets.UTF_8))));
         }
         if (source.startsWith("hex:", pos)) {
             pos += 4;
-            return new Atom(hex(word()), null);
+            return written(raw(hex(word())));
         }
         if (c == '@') {
             pos++;
@@ -245,13 +284,65 @@ public final class DataLiteral {
             if (path.isEmpty()) {
                 throw new BadLiteral("@ needs a file name, as in @request.txt");
             }
-            return new Atom(null, path);
+            return new Atom(null, path, units);
         }
         String word = word();
         if (word.isEmpty()) {
             throw new BadLiteral("expected data at column " + (pos + 1) + " of " + source);
         }
-        return new Atom(PyBytes.wrap(utf8(word)), null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        codePoints(out, word, units);
+        return written(out.toByteArray());
+    }
+
+    private static Atom written(byte[] bytes) {
+        return new Atom(PyBytes.wrap(bytes), null, false);
+    }
+
+    /** Bytes given as such: themselves, or as units in a str. */
+    private byte[] raw(PyBytes bytes) {
+        return units ? rawUnits(bytes).toArray() : bytes.toArray();
+    }
+
+    private static PyBytes rawUnits(PyBytes bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length() * 4);
+        for (byte b : bytes.toArray()) {
+            unit(out, RAW_BYTE + Byte.toUnsignedInt(b));
+        }
+        return PyBytes.wrap(out.toByteArray());
+    }
+
+    private static void unit(ByteArrayOutputStream out, int unit) {
+        out.write(unit >>> 24);
+        out.write(unit >>> 16);
+        out.write(unit >>> 8);
+        out.write(unit);
+    }
+
+    /** A byte written as such ({@code \xff}, or a character of a bytes literal). */
+    private static void rawByte(ByteArrayOutputStream out, int b, boolean units) {
+        if (units) {
+            unit(out, RAW_BYTE + b);
+        } else {
+            out.write(b);
+        }
+    }
+
+    /** Text: its code points as units, or as UTF-8, where a lone surrogate has no encoding (as Python's str.encode() says). */
+    private static void codePoints(ByteArrayOutputStream out, String text, boolean units) throws BadLiteral {
+        if (units) {
+            text.codePoints().forEach(c -> unit(out, c));
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new BadLiteral(String.format("cannot encode '\\u%04x' as UTF-8: surrogates not allowed", (int) c));
+            }
+        }
+        out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private String word() {
@@ -295,7 +386,8 @@ public final class DataLiteral {
         }
     }
 
-    private byte[] quoted(boolean bytesOnly) throws BadLiteral {
+    /** A quoted string, as bytes or as units ({@code units}); {@code bytesOnly} for a bytes literal's body. */
+    private byte[] quoted(boolean bytesOnly, boolean units) throws BadLiteral {
         char quote = source.charAt(pos);
         int start = pos;
         pos++;
@@ -310,48 +402,52 @@ public final class DataLiteral {
             }
             if (c != '\\') {
                 if (c <= 0x7f) {
-                    out.write(c);
+                    rawByte(out, c, units);
                     continue;
                 }
                 if (bytesOnly) {
                     throw new BadLiteral("bytes can only contain ASCII literal characters");
                 }
-                if (Character.isHighSurrogate(c) && pos < source.length() && Character.isLowSurrogate(source.charAt(pos))) {
-                    out.writeBytes(utf8(source.substring(pos - 1, ++pos)));
-                } else {
-                    out.writeBytes(utf8(String.valueOf(c)));
-                }
+                codePoints(out, character(c), units);
                 continue;
             }
-            escape(out, bytesOnly);
+            escape(out, bytesOnly, units);
         }
     }
 
-    private void escape(ByteArrayOutputStream out, boolean bytesOnly) throws BadLiteral {
+    /** The character that starts with {@code c}, just read: both halves of a pair above U+FFFF. */
+    private String character(char c) {
+        if (Character.isHighSurrogate(c) && pos < source.length() && Character.isLowSurrogate(source.charAt(pos))) {
+            return source.substring(pos - 1, ++pos);
+        }
+        return String.valueOf(c);
+    }
+
+    private void escape(ByteArrayOutputStream out, boolean bytesOnly, boolean units) throws BadLiteral {
         if (pos >= source.length()) {
             throw new BadLiteral("unterminated string: " + source);
         }
         char e = source.charAt(pos++);
         switch (e) {
-            case 'n' -> out.write('\n');
-            case 'r' -> out.write('\r');
-            case 't' -> out.write('\t');
-            case 'a' -> out.write(7);
-            case 'b' -> out.write('\b');
-            case 'f' -> out.write('\f');
-            case 'v' -> out.write(11);
-            case '\\', '\'', '"' -> out.write(e);
-            case 'x' -> out.write(hexDigits(2, "\\xHH"));
+            case 'n' -> rawByte(out, '\n', units);
+            case 'r' -> rawByte(out, '\r', units);
+            case 't' -> rawByte(out, '\t', units);
+            case 'a' -> rawByte(out, 7, units);
+            case 'b' -> rawByte(out, '\b', units);
+            case 'f' -> rawByte(out, '\f', units);
+            case 'v' -> rawByte(out, 11, units);
+            case '\\', '\'', '"' -> rawByte(out, e, units);
+            case 'x' -> rawByte(out, hexDigits(2, "\\xHH"), units);
             case 'u', 'U' -> {
                 if (bytesOnly) {
-                    out.write('\\');
-                    out.write(e);
+                    rawByte(out, '\\', units);
+                    rawByte(out, e, units);
                 } else {
                     int cp = hexDigits(e == 'u' ? 4 : 8, e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX");
                     if (!Character.isValidCodePoint(cp)) {
                         throw new BadLiteral("illegal Unicode character in \\U escape");
                     }
-                    out.writeBytes(utf8(new String(Character.toChars(cp))));
+                    codePoints(out, new String(Character.toChars(cp)), units);
                 }
             }
             default -> {
@@ -364,11 +460,11 @@ public final class DataLiteral {
                     if (value > 0xff) {
                         throw new BadLiteral("octal escape \\" + Integer.toOctalString(value) + " is above \\377");
                     }
-                    out.write(value);
+                    rawByte(out, value, units);
                 } else {
                     // Python keeps an unknown escape as it stands, backslash and all.
-                    out.write('\\');
-                    out.writeBytes(String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+                    rawByte(out, '\\', units);
+                    codePoints(out, character(e), units);
                 }
             }
         }
@@ -388,22 +484,6 @@ public final class DataLiteral {
         }
         pos += count;
         return value;
-    }
-
-    /**
-     * Text as UTF-8; a lone surrogate has no encoding, as Python's str.encode() says, except in
-     * a file name an escaped byte (U+DC80 to U+DCFF), as os.fsencode takes it.
-     */
-    private byte[] utf8(String text) throws BadLiteral {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c) && !(fileName && FsNames.hasEscapedBytes(String.valueOf(c)))) {
-                throw new BadLiteral(String.format("cannot encode '\\u%04x' as UTF-8: surrogates not allowed", (int) c));
-            }
-        }
-        return fileName ? FsNames.fsencode(text) : text.getBytes(StandardCharsets.UTF_8);
     }
 
     private static boolean isAsciiDigit(char c) {

@@ -27,6 +27,6 @@ public final class SendtoCommand extends ShellCommand {
 
     @Override
     protected void run() throws SockError, UsageError {
-        result(sock(socket).sendto(data(data), text(host), port(port)));
+        result(sock(socket).sendto(data(data), host(host), port(port)));
     }
 }

@@ -71,18 +71,45 @@ public abstract class ShellCommand implements Callable<Integer> {
     /**
      * An AF_UNIX path: quoted text or a bytes literal with Python's escapes, or a bare word. Bytes
      * that are not UTF-8 are kept as CPython keeps them in a str ({@link FsNames}): written
-     * {@code b'\xff'} or {@code "\udcff"}, either is the byte 0xff.
+     * {@code b'\xff'} or {@code "\udcff"}, either is the byte 0xff. Any other lone surrogate has
+     * no bytes, and the call fails with CPython's {@code UnicodeEncodeError}, before any system call.
      */
-    public static String path(String raw) throws UsageError {
-        boolean bytesLiteral = !raw.isEmpty() && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B') && quoted(raw.substring(1));
-        if (!quoted(raw) && !bytesLiteral) {
+    public static String path(String raw) throws UsageError, SockError {
+        return isLiteral(raw) ? FsNames.fsdecode(FsNames.fsencode(str(raw))) : raw;
+    }
+
+    /**
+     * The host of an IP address, which may be quoted as {@link #text} is. A host holding a
+     * surrogate fails as CPython's IDNA encoding of it does, before any lookup.
+     */
+    public static String host(String raw) throws UsageError, SockError {
+        if (!quoted(raw)) {
             return raw;
         }
+        int[] host = str(raw);
+        for (int c : host) {
+            if (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) {
+                throw SockError.plain("TypeError", "encoding of hostname failed");
+            }
+        }
+        return new String(host, 0, host.length);
+    }
+
+    /**
+     * A quoted or bytes literal as the Python str it stands for, in code points (a lone
+     * surrogate stays one): see {@link DataLiteral#parseStr}.
+     */
+    public static int[] str(String raw) throws UsageError {
         try {
-            return FsNames.fsdecode(DataLiteral.parseFileName(raw).toArray());
+            return DataLiteral.parseStr(raw);
         } catch (DataLiteral.BadLiteral e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /** Quoted text or a bytes literal, as opposed to a bare word. */
+    private static boolean isLiteral(String raw) {
+        return quoted(raw) || !raw.isEmpty() && (raw.charAt(0) == 'b' || raw.charAt(0) == 'B') && quoted(raw.substring(1));
     }
 
     private static boolean quoted(String raw) {

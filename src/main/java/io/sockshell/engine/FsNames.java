@@ -58,6 +58,40 @@ public final class FsNames {
         return out.toByteArray();
     }
 
+    /**
+     * The bytes {@code os.fsencode} makes of a str given as code points, or CPython's
+     * {@code UnicodeEncodeError} for a surrogate that is not an escaped byte. CPython's encoder
+     * takes the run of surrogates that starts at the first one it meets, writes the escaped bytes
+     * at its start, and reports the rest of the run, by code point.
+     */
+    public static byte[] fsencode(int[] str) throws SockError {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(str.length);
+        for (int i = 0; i < str.length; i++) {
+            if (!isSurrogate(str[i])) {
+                out.writeBytes(new String(Character.toChars(str[i])).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
+            int end = i + 1;
+            while (end < str.length && isSurrogate(str[end])) {
+                end++;
+            }
+            while (i < end && str[i] >= ESCAPE_BASE + 0x80 && str[i] <= ESCAPE_BASE + 0xFF) {
+                out.write(str[i++] - ESCAPE_BASE);
+            }
+            if (i < end) {
+                throw SockError.plain("UnicodeEncodeError", "'utf-8' codec can't encode " + (end - i == 1
+                        ? String.format("character '\\u%04x' in position %d", str[i], i)
+                        : "characters in position " + i + "-" + (end - 1)) + ": surrogates not allowed");
+            }
+            i = end - 1;
+        }
+        return out.toByteArray();
+    }
+
+    private static boolean isSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
+    }
+
     /** Whether the name holds a byte that is not UTF-8 (escaped), which only its bytes can say. */
     public static boolean hasEscapedBytes(String name) {
         for (int i = 0; i < name.length(); i++) {

@@ -1,7 +1,9 @@
 package io.sockshell.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.stream.IntStream;
 
 /** CPython's {@code repr()} for the values socket calls return. */
 public final class PyRepr {
@@ -102,11 +104,27 @@ public final class PyRepr {
 
     /** {@code repr(str)} for text: control characters escaped, non-ASCII printable kept. */
     public static String str(String text) {
-        boolean hasSingle = text.indexOf('\'') >= 0;
-        boolean hasDouble = text.indexOf('"') >= 0;
+        return str(text.codePoints(), text.length(), text.indexOf('\'') >= 0, text.indexOf('"') >= 0);
+    }
+
+    /**
+     * {@code repr(str)} of a str given as code points, which Java's UTF-16 cannot always hold:
+     * two lone surrogates side by side ({@code '\ud800\udc00'}) are two code points in Python.
+     */
+    public static String str(int[] codePoints) {
+        boolean hasSingle = false;
+        boolean hasDouble = false;
+        for (int c : codePoints) {
+            hasSingle |= c == '\'';
+            hasDouble |= c == '"';
+        }
+        return str(Arrays.stream(codePoints), codePoints.length, hasSingle, hasDouble);
+    }
+
+    private static String str(IntStream codePoints, int length, boolean hasSingle, boolean hasDouble) {
         char quote = hasSingle && !hasDouble ? '"' : '\'';
-        StringBuilder out = new StringBuilder(text.length() + 2).append(quote);
-        text.codePoints().forEach(c -> {
+        StringBuilder out = new StringBuilder(length + 2).append(quote);
+        codePoints.forEach(c -> {
             if (c == quote || c == '\\') {
                 out.append('\\').appendCodePoint(c);
             } else if (c == '\t') {

@@ -13,6 +13,11 @@ final class PythonText {
         return PyRepr.str(text);
     }
 
+    /** A str literal of a str given as code points (a lone surrogate is one, even beside another). */
+    static String str(int[] codePoints) {
+        return PyRepr.str(codePoints);
+    }
+
     /** A bytes literal, as Python's repr writes it. */
     static String bytes(byte[] data) {
         return PyBytes.wrap(data).toString();

@@ -4,6 +4,7 @@ import io.sockshell.command.Commands;
 import io.sockshell.command.DataLiteral;
 import io.sockshell.command.ShellCommand;
 import io.sockshell.command.UsageError;
+import io.sockshell.engine.SockError;
 import io.sockshell.engine.SockOption;
 import io.sockshell.session.LineSplitter;
 import io.sockshell.transcript.ExportStep;
@@ -550,12 +551,23 @@ final class Translator {
      * (their marks are private-use characters, which the path's escapes leave as they are).
      */
     private String path(String raw) throws UsageError {
-        return textExpression(ShellCommand.path(raw));
+        try {
+            return textExpression(ShellCommand.path(raw));
+        } catch (SockError unencodable) {
+            return PythonText.str(ShellCommand.str(raw));
+        }
     }
 
     private String host(String raw) throws UsageError {
         String capture = captureIn(raw);
-        return capture != null ? captureVariable(capture) : PythonText.str(ShellCommand.text(raw));
+        if (capture != null) {
+            return captureVariable(capture);
+        }
+        try {
+            return PythonText.str(ShellCommand.host(raw));
+        } catch (SockError unencodable) {
+            return PythonText.str(ShellCommand.str(raw));
+        }
     }
 
     /**

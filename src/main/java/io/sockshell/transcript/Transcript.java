@@ -36,7 +36,8 @@ public final class Transcript {
     }
     private static final Pattern PARTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]*");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
-    private static final String DIRECTIVES = "%party, %timeout, %interrupt, %file, %endfile, %leftovers, %python";
+    private static final Pattern BACKEND_NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+    private static final String DIRECTIVES = "%party, %timeout, %interrupt, %file, %endfile, %leftovers, %python, %backend";
 
     private final Path file;
     private final List<String> lines;
@@ -48,14 +49,43 @@ public final class Transcript {
     private final LeftoversBlock leftovers;
 
     private Transcript(Parser parser) {
-        this.file = parser.file;
-        this.lines = parser.lines;
-        this.finalNewline = parser.finalNewline;
-        this.plainScript = parser.plainScript;
-        this.parties = parser.parties;
-        this.files = parser.files;
-        this.steps = List.copyOf(parser.steps);
-        this.leftovers = parser.leftovers;
+        this(parser.file, parser.lines, parser.finalNewline, parser.plainScript, parser.parties, parser.files,
+                List.copyOf(parser.steps), parser.leftovers);
+    }
+
+    private Transcript(Path file, List<String> lines, boolean finalNewline, boolean plainScript,
+            Map<String, PartyDeclaration> parties, Map<String, String> files, List<Step> steps, LeftoversBlock leftovers) {
+        this.file = file;
+        this.lines = lines;
+        this.finalNewline = finalNewline;
+        this.plainScript = plainScript;
+        this.parties = parties;
+        this.files = files;
+        this.steps = steps;
+        this.leftovers = leftovers;
+    }
+
+    /**
+     * The transcript as a run on {@code backend} checks it: each step with a {@code %backend}
+     * block for it expects that block's output instead of its own. A block naming none of the
+     * {@code known} backends is an error; with no backend known (a runner told nothing), every
+     * step expects its own output.
+     */
+    Transcript on(String backend, Collection<String> known) throws TranscriptError {
+        if (known.isEmpty()) {
+            return this;
+        }
+        List<Step> resolved = new ArrayList<>(steps.size());
+        for (Step step : steps) {
+            for (Step.BackendOutput output : step.backendOutputs()) {
+                if (!known.contains(output.backend())) {
+                    throw new TranscriptError(file, output.directiveLine(), "%backend " + output.backend()
+                            + " names no backend (there are: " + String.join(", ", known) + ")");
+                }
+            }
+            resolved.add(step.on(backend));
+        }
+        return new Transcript(file, lines, finalNewline, plainScript, parties, files, List.copyOf(resolved), leftovers);
     }
 
     /** Reads and parses {@code file}; a missing or unreadable file is a {@link TranscriptError}. */
@@ -231,7 +261,7 @@ public final class Transcript {
                 CommandTemplate command = CommandTemplate.parse(line, problem(i));
                 checkBound(command.uses(), i);
                 steps.add(new Step(steps.size() + 1, i + 1, DEFAULT_PARTY, command, List.of(), i + 1, timeout, null,
-                        takeComments(), false));
+                        takeComments(), false, List.of()));
             }
         }
 
@@ -270,7 +300,7 @@ public final class Transcript {
                 next++;
             }
             steps.add(new Step(steps.size() + 1, i + 1, party, command, List.copyOf(expected), i + 1, timeout,
-                    pythonSkip, takeComments(), interruptNext));
+                    pythonSkip, takeComments(), interruptNext, List.of()));
             pythonSkip = null;
             interruptNext = false;
             return next;
@@ -281,6 +311,11 @@ public final class Transcript {
         }
 
         private ExpectedLine expectedLine(int i) throws TranscriptError {
+            return expectedLine(i, true);
+        }
+
+        /** An expected output line; one in a {@code %backend} block ({@code mayBind} false) binds no capture. */
+        private ExpectedLine expectedLine(int i, boolean mayBind) throws TranscriptError {
             String source = lines.get(i);
             boolean escaped = source.startsWith("\\");
             String body = escaped ? source.substring(1) : source;
@@ -289,6 +324,11 @@ public final class Transcript {
             }
             MatchLine line = MatchLine.parse(source, body, i + 1, problem(i));
             checkBound(line.uses(), i);
+            if (!mayBind && !line.bindings().isEmpty()) {
+                String name = line.bindings().get(0);
+                throw error(i, "a %backend block cannot bind a capture ([[" + name + ":...]]): on the other backends it"
+                        + " would have no value; bind it in the command's own output, or match it with a pattern");
+            }
             for (String name : line.bindings()) {
                 Integer earlier = boundAt.putIfAbsent(name, i + 1);
                 if (earlier != null) {
@@ -334,11 +374,45 @@ public final class Transcript {
                     return leftoversBlock(i, arguments);
                 }
                 case "python" -> pythonSkip(i, arguments);
+                case "backend" -> {
+                    return backendOutput(i, arguments);
+                }
                 case "" -> throw error(i, "a line starting with % is a directive, but no directive is named"
                         + " (write output that starts with % as \\%)");
                 default -> throw error(i, "unknown directive %" + words[0] + " (known: " + DIRECTIVES + ")");
             }
             return i + 1;
+        }
+
+        /**
+         * {@code %backend NAME} stands right below a command's expected output (or below another
+         * {@code %backend} block of it); the output lines below it are what the command prints on
+         * backend NAME instead.
+         */
+        private int backendOutput(int i, List<String> arguments) throws TranscriptError {
+            if (arguments.size() != 1 || !BACKEND_NAME.matcher(arguments.get(0)).matches()) {
+                throw error(i, "%backend needs one backend name, as in %backend nio");
+            }
+            String backend = arguments.get(0);
+            Step step = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+            if (step == null || step.blocksEnd() != i) {
+                throw error(i, "%backend " + backend + " must stand right below a command's expected output:"
+                        + " the lines below it are what that command prints instead on the " + backend + " backend");
+            }
+            for (Step.BackendOutput earlier : step.backendOutputs()) {
+                if (earlier.backend().equals(backend)) {
+                    throw error(i, "%backend " + backend + " is given twice for the command at line " + step.line()
+                            + " (the first at line " + earlier.directiveLine() + ")");
+                }
+            }
+            List<ExpectedLine> expected = new ArrayList<>();
+            int next = i + 1;
+            while (next < lines.size() && isOutput(lines.get(next))) {
+                expected.add(expectedLine(next, false));
+                next++;
+            }
+            steps.set(steps.size() - 1, step.withBackendOutput(new Step.BackendOutput(backend, i + 1, List.copyOf(expected))));
+            return next;
         }
 
         /** {@code %interrupt} stands right above the command it interrupts. */

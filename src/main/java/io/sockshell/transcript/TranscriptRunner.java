@@ -54,8 +54,9 @@ public final class TranscriptRunner {
         return run(transcript, result -> { });
     }
 
-    public TranscriptResult run(Transcript transcript, StepListener listener) throws TranscriptError {
+    public TranscriptResult run(Transcript file, StepListener listener) throws TranscriptError {
         long started = System.nanoTime();
+        Transcript transcript = file.on(kinds.backend(), kinds.backends());
         Path fileFolder = writeCarriedFiles(transcript);
         ExecutorService stepper = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "transcript " + transcript.file().getFileName());

@@ -158,7 +158,7 @@ class CliTest {
         Ran refused = sockshell("export", "--python", broken.toString());
         assertEquals(1, refused.status());
         assertEquals("error: " + broken + ":3: unknown directive %bogus (known: %party, %timeout, %interrupt, %file,"
-                + " %endfile, %leftovers, %python)\n", refused.err());
+                + " %endfile, %leftovers, %python, %backend)\n", refused.err());
 
         Ran program = sockshell("export", "--python", "transcripts/program-tms.t");
         assertEquals(1, program.status());

@@ -55,6 +55,43 @@ class FsNamesTest {
         }
     }
 
+    /**
+     * A str with surrogates in it, as code points: escaped bytes (U+DC80 to U+DCFF) encode to
+     * their byte, and any other surrogate fails with CPython's exact UnicodeEncodeError, whose
+     * position and range depend on the run of surrogates around it.
+     */
+    @Test
+    void encodesAStrAsCPythonDoesOrFailsWithItsError() throws IOException, InterruptedException {
+        assumeTrue(PythonJudge.unavailable().isEmpty(), "python3 is needed to compare with CPython");
+        int[] pieces = {'a', 0xE9, 0x1F600, 0xDC80, 0xDCFF, 0xD800, 0xDBFF, 0xDC00, 0xDC7F, 0xDFFF};
+        SplittableRandom random = new SplittableRandom(0x5E_CAFEL);
+        List<int[]> strs = new ArrayList<>();
+        for (int i = 0; i < NAMES; i++) {
+            int[] str = new int[random.nextInt(1, 7)];
+            for (int at = 0; at < str.length; at++) {
+                str[at] = pieces[random.nextInt(pieces.length)];
+            }
+            strs.add(str);
+        }
+        List<String> inputs = strs.stream().map(str -> java.util.Arrays.stream(str).mapToObj(Integer::toHexString)
+                .collect(Collectors.joining(" "))).toList();
+        List<String> expected = cpython(inputs, "import os, sys\n"
+                + "for line in sys.stdin:\n"
+                + "    try:\n"
+                + "        print(os.fsencode(''.join(chr(int(c, 16)) for c in line.split())).hex())\n"
+                + "    except UnicodeEncodeError as e:\n"
+                + "        print('UnicodeEncodeError: %s' % e)\n");
+        for (int i = 0; i < NAMES; i++) {
+            String encoded;
+            try {
+                encoded = HexFormat.of().formatHex(FsNames.fsencode(strs.get(i)));
+            } catch (SockError e) {
+                encoded = e.pythonLine();
+            }
+            assertEquals(expected.get(i), encoded, "os.fsencode of the code points " + inputs.get(i));
+        }
+    }
+
     @Test
     void aCharacterAboveU_FFFFWhoseLowHalfLooksLikeAnEscapeIsNotOne() {
         String smiley = new String(Character.toChars(0x1F0FF));
@@ -68,21 +105,26 @@ class FsNamesTest {
     }
 
     private static List<String> cpythonCodePoints(List<byte[]> names) throws IOException, InterruptedException {
-        Process python = new ProcessBuilder(PythonJudge.command(), "-c", "import os, sys\n"
+        return cpython(names.stream().map(HexFormat.of()::formatHex).toList(), "import os, sys\n"
                 + "for line in sys.stdin:\n"
-                + "    print(' '.join('%x' % ord(c) for c in os.fsdecode(bytes.fromhex(line.strip()))))\n")
+                + "    print(' '.join('%x' % ord(c) for c in os.fsdecode(bytes.fromhex(line.strip()))))\n");
+    }
+
+    /** What a python3 program prints for each input line, one line each. */
+    private static List<String> cpython(List<String> inputs, String program) throws IOException, InterruptedException {
+        Process python = new ProcessBuilder(PythonJudge.command(), "-c", program)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Thread writer = new Thread(() -> {
             try (var in = python.getOutputStream()) {
-                for (byte[] name : names) {
-                    in.write((HexFormat.of().formatHex(name) + "\n").getBytes(StandardCharsets.US_ASCII));
+                for (String input : inputs) {
+                    in.write((input + "\n").getBytes(StandardCharsets.US_ASCII));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, "fsdecode-names");
+        }, "python-inputs");
         writer.start();
-        List<String> lines = new String(python.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines().toList();
+        List<String> lines = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         writer.join();
         assertEquals(0, python.waitFor());
         return lines;

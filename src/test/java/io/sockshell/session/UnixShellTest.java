@@ -60,6 +60,38 @@ class UnixShellTest {
         assertTrue(Files.isDirectory(folder), "unlink never removes a folder");
     }
 
+    /**
+     * A lone surrogate that is no escaped byte has no bytes: CPython's encoder refuses the str
+     * before any call, in a path with UnicodeEncodeError (where, by code point; a run of
+     * surrogates as a range, \\ud800\\udc00 being two code points in Python) and in a host with
+     * the TypeError of its IDNA encoding. The socket is untouched and no file is made.
+     */
+    @Test
+    void aLoneSurrogateFailsAsCPythonEncodesIt() throws IOException {
+        String path = folder.resolve("s").toString();
+        shell.ok("socket u AF_UNIX");
+        String one = "UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position ";
+        shell.fails("bind u \"\\ud800\"", one + "0: surrogates not allowed");
+        shell.fails("connect u \"" + path + "\\ud800\"", one + path.length() + ": surrogates not allowed");
+        shell.fails("connect_ex u \"\\ud800\"", one + "0: surrogates not allowed");
+        shell.fails("unlink \"\\ud800\"", one + "0: surrogates not allowed");
+        shell.fails("bind u \"\\udcff\\ud800\\udcfe\"",
+                "UnicodeEncodeError: 'utf-8' codec can't encode characters in position 1-2: surrogates not allowed");
+        shell.fails("bind u \"\\ud800\\udc00\"",
+                "UnicodeEncodeError: 'utf-8' codec can't encode characters in position 0-1: surrogates not allowed");
+        shell.fails("bind u b'\\xff'+\"\\U0001f600\\udc00\"", "UnicodeEncodeError: 'utf-8' codec can't encode"
+                + " character '\\udc00' in position 2: surrogates not allowed");
+        shell.prints("getsockname u", "''");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertEquals(List.of(), files.toList());
+        }
+        shell.ok("socket t", "socket d SOCK_DGRAM");
+        shell.fails("bind t \"\\ud800\" 0", "TypeError: encoding of hostname failed");
+        shell.fails("connect t \"local\\udcffhost\" 80", "TypeError: encoding of hostname failed");
+        shell.fails("sendto d x \"\\ud800\" 9", "TypeError: encoding of hostname failed");
+        shell.prints("getsockname t", "('0.0.0.0', 0)");
+    }
+
     @Test
     void theSocketsTableShowsPathsAndNoKernelColumns() {
         String path = folder.resolve("t.sock").toString();
@@ -116,9 +148,8 @@ class UnixShellTest {
         shell.ok("socket c AF_UNIX");
         shell.ok("connect c \"" + escaped + "\"");
         shell.prints("getpeername c", "'" + escaped + "'");
-        ShellDriver.Result notAByte = shell.run("bind c \"" + folder + "/\\ud800\"");
-        assertEquals(Session.USAGE, notAByte.status());
-        assertEquals("bind: cannot encode '\\ud800' as UTF-8: surrogates not allowed\n", notAByte.err());
+        shell.fails("bind c \"" + folder + "/\\ud800\"", "UnicodeEncodeError: 'utf-8' codec can't encode character"
+                + " '\\ud800' in position " + (folder.toString().length() + 1) + ": surrogates not allowed");
         shell.ok("close s c");
         shell.ok("unlink \"" + escaped + "\"");
         shell.fails("unlink b'" + folder + "/\\xff.sock'",

@@ -75,29 +75,39 @@ public final class JavaProcess implements AutoCloseable {
 
     /** The command line that runs {@code sockshell ARGS} on the classes under test, with these Java options. */
     public static List<String> sockshellCommand(List<String> javaOptions, String... args) {
+        return sockshellCommand(classPath(), javaOptions, args);
+    }
+
+    /** As {@link #sockshellCommand(List, String...)}, on the classes in {@code classPath} (copies of {@link #classPathEntries}). */
+    public static List<String> sockshellCommand(String classPath, List<String> javaOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:TieredStopAtLevel=1");
         command.addAll(nativeAccess());
         command.addAll(javaOptions);
         command.add("-cp");
-        command.add(classPath());
+        command.add(classPath);
         command.add(Main.class.getName());
         command.addAll(List.of(args));
         return command;
     }
 
     private static String classPath() {
-        Set<String> entries = new LinkedHashSet<>();
+        return String.join(File.pathSeparator, classPathEntries().stream().map(Path::toString).toList());
+    }
+
+    /** The directories and jars sockshell's classes and its libraries were loaded from. */
+    public static List<Path> classPathEntries() {
+        Set<Path> entries = new LinkedHashSet<>();
         for (Class<?> type : List.of(Main.class, picocli.CommandLine.class, org.jline.terminal.Terminal.class,
                 picocli.shell.jline3.PicocliJLineCompleter.class)) {
             try {
-                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+                entries.add(Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);
             }
         }
-        return String.join(File.pathSeparator, entries);
+        return List.copyOf(entries);
     }
 
     private static void drain(InputStream stream, TextSink sink) {

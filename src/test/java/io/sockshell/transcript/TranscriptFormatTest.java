@@ -77,8 +77,67 @@ class TranscriptFormatTest {
 
     @Test
     void unknownDirective() {
-        assertEquals("t.t:2: unknown directive %parti (known: %party, %timeout, %interrupt, %file, %endfile, %leftovers, %python)",
+        assertEquals("t.t:2: unknown directive %parti (known: %party, %timeout, %interrupt, %file, %endfile, %leftovers, %python, %backend)",
                 error("# x", "%parti server"));
+    }
+
+    @Test
+    void aBackendBlockGivesWhatTheCommandAboveItPrintsOnThatBackend() throws TranscriptError {
+        Transcript transcript = parse(
+                "sockshell> socket a AF_UNIX",
+                "sockshell> bind a \"\\0name\"",
+                "%backend nio",
+                "OSError: abstract AF_UNIX names need the posix backend [..]",
+                "sockshell> getsockname a",
+                "b'\\x00name'",
+                "%backend nio",
+                "''",
+                "%backend other",
+                "%backend third",
+                "...");
+        List<String> known = List.of("nio", "posix", "other", "third");
+        Step bind = transcript.steps().get(1);
+        assertEquals(List.of(), bind.expected());
+        assertEquals(List.of(), transcript.on("posix", known).steps().get(1).expected());
+        Step bindOnNio = transcript.on("nio", known).steps().get(1);
+        assertEquals("OSError: abstract AF_UNIX names need the posix backend [..]", bindOnNio.expected().get(0).source());
+        assertEquals(3, bindOnNio.expectedFrom());
+        Step getsockname = transcript.steps().get(2);
+        assertEquals("b'\\x00name'", getsockname.expected().get(0).source());
+        assertEquals(getsockname, transcript.on("posix", known).steps().get(2));
+        assertEquals("''", transcript.on("nio", known).steps().get(2).expected().get(0).source());
+        assertEquals(List.of(), transcript.on("other", known).steps().get(2).expected());
+        assertTrue(transcript.on("third", known).steps().get(2).expected().get(0) instanceof AnyLines);
+        assertEquals(transcript.steps(), transcript.on("nio", List.of()).steps(), "a run told of no backend");
+    }
+
+    @Test
+    void aBackendBlockStandsRightBelowACommandsOutput() {
+        String below = " must stand right below a command's expected output: the lines below it are what that"
+                + " command prints instead on the nio backend";
+        assertEquals("t.t:1: %backend nio" + below, error("%backend nio", "sockshell> socket s"));
+        assertEquals("t.t:4: %backend nio" + below, error("sockshell> getsockname s", "('0.0.0.0', 0)", "",
+                "%backend nio", "''"));
+        assertEquals("t.t:3: %backend nio" + below, error("sockshell> getsockname s", "# why", "%backend nio"));
+        assertEquals("t.t:3: %backend nio" + below, error("sockshell> socket s", "%python skip no reason",
+                "%backend nio", "sockshell> sockets"));
+    }
+
+    @Test
+    void aBackendBlockIsNamedOnceAndBindsNoCapture() throws TranscriptError {
+        assertEquals("t.t:2: %backend needs one backend name, as in %backend nio", error("sockshell> x", "%backend"));
+        assertEquals("t.t:2: %backend needs one backend name, as in %backend nio", error("sockshell> x", "%backend nio posix"));
+        assertEquals("t.t:2: %backend needs one backend name, as in %backend nio", error("sockshell> x", "%backend NIO"));
+        assertEquals("t.t:4: %backend nio is given twice for the command at line 1 (the first at line 2)",
+                error("sockshell> x", "%backend nio", "a", "%backend nio", "b"));
+        assertEquals("t.t:4: a %backend block cannot bind a capture ([[port:...]]): on the other backends it would"
+                + " have no value; bind it in the command's own output, or match it with a pattern",
+                error("sockshell> getsockname s", "('0.0.0.0', [[p:\\d+]])", "%backend nio", "('0.0.0.0', [[port:\\d+]])"));
+        Transcript usesACapture = parse("sockshell> getsockname s", "('0.0.0.0', [[p:\\d+]])", "%backend nio",
+                "('127.0.0.1', [[p]])");
+        assertEquals("t.t:3: %backend bsd names no backend (there are: nio, posix)", assertThrows(TranscriptError.class,
+                () -> parse("sockshell> x", "a", "%backend bsd", "b").on("nio", List.of("nio", "posix"))).getMessage());
+        assertEquals("('127.0.0.1', [[p]])", usesACapture.on("nio", List.of("nio")).steps().get(0).expected().get(0).source());
     }
 
     @Test

@@ -108,6 +108,34 @@ class TranscriptRunTest {
         assertEquals(result.actualText(), rewritten.actualText());
     }
 
+    /**
+     * A run expects the {@code %backend} block of the backend its parties use, as the party
+     * kinds tell it, and an update rewrites that block only: the backend's name alone decides,
+     * whichever backend this JVM's sessions really use.
+     */
+    @Test
+    void aRunExpectsTheBlockOfItsBackendAndAnUpdateRewritesThatBlock() throws Exception {
+        String text = String.join("\n",
+                "sockshell> socket s",
+                "sockshell> getsockname s",
+                "('0.0.0.0', 0)",
+                "%backend other",
+                "('9.9.9.9', 0)",
+                "sockshell> close s",
+                "");
+        Path file = write("backends.t", text);
+        PartyKinds kinds = Parties.all();
+        TranscriptRunner ownBlock = new TranscriptRunner(kinds.onBackend("mine", List.of("mine", "other")), 5);
+        assertTrue(ownBlock.run(Transcript.read(file)).passed());
+        TranscriptResult onOther = new TranscriptRunner(kinds.onBackend("other", List.of("mine", "other")), 5)
+                .run(Transcript.read(file));
+        assertFalse(onOther.passed());
+        assertTrue(onOther.failureReport().startsWith(file + ":2: step 2 (sockshell> getsockname s): output differs"),
+                onOther.failureReport());
+        assertTrue(onOther.failureReport().contains("-('9.9.9.9', 0)\n+('0.0.0.0', 0)"), onOther.failureReport());
+        assertEquals(text.replace("9.9.9.9", "0.0.0.0"), onOther.actualText());
+    }
+
     @Test
     void aMismatchIsReportedWithFileLineStepAndADiff() throws TranscriptError {
         TranscriptResult result = run(SERVER_AND_CLIENT + String.join("\n",
@@ -281,7 +309,7 @@ class TranscriptRunTest {
         Path file = write("bad.t", text);
         TranscriptChecker.Outcome outcome = check(file, true);
         assertEquals(TranscriptChecker.Status.BAD_INPUT, outcome.status());
-        assertEquals(file + ":2: unknown directive %bogus (known: %party, %timeout, %interrupt, %file, %endfile, %leftovers, %python)",
+        assertEquals(file + ":2: unknown directive %bogus (known: %party, %timeout, %interrupt, %file, %endfile, %leftovers, %python, %backend)",
                 outcome.detail());
         assertEquals(text, Files.readString(file));
     }
