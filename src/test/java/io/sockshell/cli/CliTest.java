@@ -220,8 +220,10 @@ class CliTest {
                     terminal.raise(Terminal.Signal.INT);
                 }
                 // A finished job shows above the prompt, which redraws it: wait for the prompt
-                // after this line, and for the job's report where one comes.
+                // after this line, and for the job's report where one comes (the accept's too:
+                // a user types send conn once the accept has said it is done).
                 screen.await(text -> TextSink.occurrences(text, prompt) > before && text.endsWith(prompt)
+                        && (!line.startsWith("accept") || text.contains("done: accept s conn"))
                         && (!line.startsWith("send conn") || text.contains("b'hi'")), bound, "the prompt after " + line);
             }
             keyboard.type("exit\n");
