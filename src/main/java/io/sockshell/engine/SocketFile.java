@@ -29,17 +29,17 @@ public final class SocketFile {
         try {
             // os.unlink removes no folder, where Files.delete would remove an empty one.
             if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
-                throw failed(EISDIR, name);
+                throw SockError.ofFile(EISDIR, name);
             }
             Files.delete(file);
         } catch (NoSuchFileException e) {
-            throw failed(Errno.ENOENT, name);
+            throw SockError.ofFile(Errno.ENOENT, name);
         } catch (AccessDeniedException e) {
-            throw failed(Errno.EACCES, name);
+            throw SockError.ofFile(Errno.EACCES, name);
         } catch (FileSystemException e) {
             // The JDK names only some errors by class; the rest carry strerror's text.
             if (Errno.ENOTDIR.text().equals(e.getReason())) {
-                throw failed(Errno.ENOTDIR, name);
+                throw SockError.ofFile(Errno.ENOTDIR, name);
             }
             throw SockError.unclassified(e);
         } catch (IOException e) {
@@ -69,9 +69,4 @@ public final class SocketFile {
         return Path.of(URI.create(uri.toString()));
     }
 
-    /** The error as os.unlink raises it, with the file's name after the text. */
-    private static SockError failed(Errno errno, String name) {
-        return SockError.plain(errno.pythonClass(), "[Errno " + errno.number() + "] " + errno.text() + ": "
-                + PyRepr.str(name));
-    }
 }
