@@ -8,12 +8,12 @@ import static io.sockshell.py.Python.b;
 import static io.sockshell.py.Python.decode;
 import static io.sockshell.py.Python.input;
 import static io.sockshell.py.Python.print;
-import static io.sockshell.py.Python.repr;
 import static io.sockshell.py.Python.socket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.engine.Family;
 import io.sockshell.engine.PyBytes;
 import io.sockshell.py.AcceptedPair;
 import io.sockshell.py.BlockingIOError;
@@ -22,7 +22,6 @@ import io.sockshell.py.PyException;
 import io.sockshell.py.PySocket;
 import io.sockshell.py.TimeoutError;
 import io.sockshell.py.runtime.Program;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,9 +29,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Programs in plain threads taking turns under a conductor: same order every time, no hang. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -40,25 +42,20 @@ class ConductorTest {
     /** The port the server of a test listens on, for its client. */
     private final AtomicInteger serverPort = new AtomicInteger();
 
-    @Test
-    void anEchoPairPrintsInTheSameOrderEveryTime() throws Exception {
-        String first = null;
-        for (int run = 0; run < 20; run++) {
-            Conductor conductor = new Conductor(List.of(), 10);
+    @ParameterizedTest
+    @EnumSource(value = Family.class, names = {"AF_INET", "AF_UNIX"})
+    void anEchoPairPrintsInTheSameOrderEveryTime(Family family, @TempDir Path folder) throws Exception {
+        String log = sameLogEveryRun(20, run -> {
+            String path = folder.resolve("echo-" + run + ".sock").toString();
             Map<String, Body> programs = new LinkedHashMap<>();
             programs.put("server", () -> {
-                PySocket s = socket(AF_INET, SOCK_STREAM);
-                s.bind(addr("127.0.0.1", 0));
-                s.listen(1);
-                serverPort.set(s.getsockname().port());
-                PySocket conn = s.accept().conn();
+                PySocket conn = listener(family, path).accept().conn();
                 print("got", conn.recv(100));
                 conn.sendall(b("abc").repeat(20000));
                 conn.close();
             });
             programs.put("client", () -> {
-                PySocket s = socket(AF_INET, SOCK_STREAM);
-                s.connect(addr("127.0.0.1", serverPort.get()));
+                PySocket s = connected(family, path);
                 s.send(b("hello"));
                 while (true) {
                     int n = s.recv(1000000).length();
@@ -68,13 +65,8 @@ class ConductorTest {
                     }
                 }
             });
-            String log = run(conductor, programs);
-            assertEquals(Conductor.Outcome.FINISHED, conductor.outcome(), log);
-            if (first == null) {
-                first = log;
-            }
-            assertEquals(first, log);
-        }
+            return programs;
+        });
         assertEquals(String.join("\n",
                 "server: -- accept() waits: no client has connected yet",
                 "client: -- recv() waits: nothing has arrived yet",
@@ -83,55 +75,7 @@ class ConductorTest {
                 "client: -- recv() goes on",
                 "client: received 60000",
                 "client: received 0",
-                ""), first);
-    }
-
-    @Test
-    void anAfUnixEchoPairPrintsInTheSameOrderEveryTime(@TempDir Path folder) throws Exception {
-        String first = null;
-        for (int run = 0; run < 20; run++) {
-            String path = folder.resolve("echo-" + run + ".sock").toString();
-            Conductor conductor = new Conductor(List.of(), 10);
-            Map<String, Body> programs = new LinkedHashMap<>();
-            programs.put("server", () -> {
-                PySocket s = socket(AF_UNIX, SOCK_STREAM);
-                s.bind(path);
-                s.listen(1);
-                AcceptedPair accepted = s.accept();
-                print("client at", repr(accepted.addr()));
-                print("got", accepted.conn().recv(100));
-                accepted.conn().sendall(b("abc").repeat(20000));
-                accepted.conn().close();
-            });
-            programs.put("client", () -> {
-                PySocket s = socket(AF_UNIX, SOCK_STREAM);
-                s.connect(path);
-                s.send(b("hello"));
-                while (true) {
-                    int n = s.recv(1000000).length();
-                    print("received", n);
-                    if (n == 0) {
-                        break;
-                    }
-                }
-            });
-            String log = run(conductor, programs);
-            assertEquals(Conductor.Outcome.FINISHED, conductor.outcome(), log);
-            if (first == null) {
-                first = log;
-            }
-            assertEquals(first, log);
-        }
-        assertEquals(String.join("\n",
-                "server: -- accept() waits: no client has connected yet",
-                "client: -- recv() waits: nothing has arrived yet",
-                "server: -- accept() goes on",
-                "server: client at ''",
-                "server: got b'hello'",
-                "client: -- recv() goes on",
-                "client: received 60000",
-                "client: received 0",
-                ""), first);
+                ""), log);
     }
 
     /**
@@ -145,27 +89,20 @@ class ConductorTest {
         Conductor conductor = new Conductor(List.of(), 10);
         Map<String, Body> programs = new LinkedHashMap<>();
         programs.put("server", () -> {
-            PySocket old = socket(AF_UNIX, SOCK_STREAM);
-            old.bind(stale);
-            old.listen(1);
-            old.close();
-            PySocket s = socket(AF_UNIX, SOCK_STREAM);
-            s.bind(live);
-            s.listen(1);
-            PySocket conn = s.accept().conn();
+            listener(AF_UNIX, stale).close();
+            PySocket conn = listener(AF_UNIX, live).accept().conn();
             conn.sendall(conn.recv(100).repeat(2));
             conn.close();
         });
         programs.put("client", () -> {
             for (String path : List.of(stale, folder.resolve("nobody.sock").toString())) {
                 try {
-                    socket(AF_UNIX, SOCK_STREAM).connect(path);
+                    connected(AF_UNIX, path);
                 } catch (OSError e) {
                     print(e.getMessage());
                 }
             }
-            PySocket s = socket(AF_UNIX, SOCK_STREAM);
-            s.connect(live);
+            PySocket s = connected(AF_UNIX, live);
             s.sendall(b("hi"));
             print(s.recv(100));
             print(s.recv(100));
@@ -191,20 +128,13 @@ class ConductorTest {
      */
     @Test
     void tcpAndAfUnixClientsOfOneServerAreToldApart(@TempDir Path folder) throws Exception {
-        String path = folder.resolve("server.sock").toString();
-        String named = folder.resolve("client.sock").toString();
-        String first = null;
-        for (int run = 0; run < 10; run++) {
-            Conductor conductor = new Conductor(List.of(), 10);
+        String log = sameLogEveryRun(10, run -> {
+            String path = folder.resolve("server-" + run + ".sock").toString();
+            String named = folder.resolve("client-" + run + ".sock").toString();
             Map<String, Body> programs = new LinkedHashMap<>();
             programs.put("server", () -> {
-                PySocket local = socket(AF_UNIX, SOCK_STREAM);
-                local.bind(path);
-                local.listen(2);
-                PySocket tcp = socket(AF_INET, SOCK_STREAM);
-                tcp.bind(addr("127.0.0.1", 0));
-                tcp.listen(1);
-                serverPort.set(tcp.getsockname().port());
+                PySocket local = listener(AF_UNIX, path);
+                PySocket tcp = listener(AF_INET, null);
                 AcceptedPair unnamedClient = local.accept();
                 AcceptedPair namedClient = local.accept();
                 AcceptedPair tcpClient = tcp.accept();
@@ -214,12 +144,9 @@ class ConductorTest {
                     client.conn().sendall(b("echo ").concat(data));
                     client.conn().close();
                 }
-                local.close();
-                tcp.close();
             });
             programs.put("unix", () -> {
-                PySocket unnamed = socket(AF_UNIX, SOCK_STREAM);
-                unnamed.connect(path);
+                PySocket unnamed = connected(AF_UNIX, path);
                 PySocket own = socket(AF_UNIX, SOCK_STREAM);
                 own.bind(named);
                 own.connect(path);
@@ -229,24 +156,60 @@ class ConductorTest {
                 print(unnamed.recv(100));
             });
             programs.put("tcp", () -> {
-                PySocket s = socket(AF_INET, SOCK_STREAM);
-                s.connect(addr("127.0.0.1", serverPort.get()));
+                PySocket s = connected(AF_INET, null);
                 s.sendall(b("three"));
                 print(s.recv(100));
             });
-            String log = run(conductor, programs);
-            Files.deleteIfExists(Path.of(path));
-            Files.deleteIfExists(Path.of(named));
+            return programs;
+        });
+        assertTrue(log.contains("server: b'three' over AF_INET\nserver: b'two' over AF_UNIX\n"
+                + "server: b'one' over AF_UNIX\n"), log);
+        assertTrue(log.contains("unix: b'echo two'\nunix: b'echo one'\n"), log);
+        assertTrue(log.contains("tcp: b'echo three'\n"), log);
+    }
+
+    /** A socket listening at AF_UNIX {@code path}, or on a loopback port given to {@link #serverPort}. */
+    private PySocket listener(Family family, String path) {
+        PySocket s = socket(family, SOCK_STREAM);
+        if (family == AF_UNIX) {
+            s.bind(path);
+        } else {
+            s.bind(addr("127.0.0.1", 0));
+        }
+        s.listen(2);
+        if (family != AF_UNIX) {
+            serverPort.set(s.getsockname().port());
+        }
+        return s;
+    }
+
+    /** A socket connected to a {@link #listener} of the same family. */
+    private PySocket connected(Family family, String path) {
+        PySocket s = socket(family, SOCK_STREAM);
+        if (family == AF_UNIX) {
+            s.connect(path);
+        } else {
+            s.connect(addr("127.0.0.1", serverPort.get()));
+        }
+        return s;
+    }
+
+    /**
+     * Runs the programs {@code programs} makes for each run, {@code runs} times; each run must
+     * finish and print the same log. Returns that log.
+     */
+    private static String sameLogEveryRun(int runs, IntFunction<Map<String, Body>> programs) throws Exception {
+        String first = null;
+        for (int run = 0; run < runs; run++) {
+            Conductor conductor = new Conductor(List.of(), 10);
+            String log = run(conductor, programs.apply(run));
             assertEquals(Conductor.Outcome.FINISHED, conductor.outcome(), log);
             if (first == null) {
                 first = log;
             }
             assertEquals(first, log);
         }
-        assertTrue(first.contains("server: b'three' over AF_INET\nserver: b'two' over AF_UNIX\n"
-                + "server: b'one' over AF_UNIX\n"), first);
-        assertTrue(first.contains("unix: b'echo two'\nunix: b'echo one'\n"), first);
-        assertTrue(first.contains("tcp: b'echo three'\n"), first);
+        return first;
     }
 
     @Test
@@ -254,15 +217,11 @@ class ConductorTest {
         Conductor conductor = new Conductor(List.of(), 10);
         Map<String, Body> programs = new LinkedHashMap<>();
         programs.put("server", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.bind(addr("127.0.0.1", 0));
-            s.listen(1);
-            serverPort.set(s.getsockname().port());
+            PySocket s = listener(AF_INET, null);
             s.accept().conn().recv(1);
         });
         programs.put("client", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.connect(addr("127.0.0.1", serverPort.get()));
+            PySocket s = connected(AF_INET, null);
             s.recv(1);
         });
         long start = System.nanoTime();
@@ -278,10 +237,7 @@ class ConductorTest {
         Conductor conductor = new Conductor(List.of(), 10);
         Map<String, Body> programs = new LinkedHashMap<>();
         programs.put("server", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.bind(addr("127.0.0.1", 0));
-            s.listen(1);
-            serverPort.set(s.getsockname().port());
+            PySocket s = listener(AF_INET, null);
             PySocket conn = s.accept().conn();
             conn.settimeout(600.0);
             try {
@@ -292,8 +248,7 @@ class ConductorTest {
             conn.close();
         });
         programs.put("client", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.connect(addr("127.0.0.1", serverPort.get()));
+            PySocket s = connected(AF_INET, null);
             print("end", s.recv(1));
         });
         String log = run(conductor, programs);
@@ -338,10 +293,7 @@ class ConductorTest {
                 new Conductor.KeyLine("client", "")), 10);
         Map<String, Body> programs = new LinkedHashMap<>();
         programs.put("server", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.bind(addr("127.0.0.1", 0));
-            s.listen(1);
-            serverPort.set(s.getsockname().port());
+            PySocket s = listener(AF_INET, null);
             PySocket conn = s.accept().conn();
             conn.setblocking(false);
             StringBuilder letters = new StringBuilder();
@@ -360,8 +312,7 @@ class ConductorTest {
             print("letters", letters.toString());
         });
         programs.put("client", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.connect(addr("127.0.0.1", serverPort.get()));
+            PySocket s = connected(AF_INET, null);
             while (true) {
                 String k = input("letter:");
                 if (k.isEmpty()) {
