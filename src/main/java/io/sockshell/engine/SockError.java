@@ -35,6 +35,11 @@ public final class SockError extends Exception {
         return new SockError(errno.pythonClass(), errno, errno.text(), cause);
     }
 
+    /** An error about a file, named after the text as CPython names it: {@code ...: '/tmp/x.sock'}. */
+    public static SockError ofFile(Errno errno, String filename) {
+        return new SockError(errno.pythonClass(), errno, errno.text() + ": " + PyRepr.str(filename), null);
+    }
+
     /** An exception with no errno, such as {@code TimeoutError: timed out}. */
     public static SockError plain(String pythonClass, String message) {
         return new SockError(pythonClass, null, message, null);

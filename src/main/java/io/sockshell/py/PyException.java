@@ -37,7 +37,8 @@ public class PyException extends RuntimeException {
             case "TimeoutError" -> new TimeoutError(error);
             case "KeyboardInterrupt" -> new KeyboardInterrupt(error);
             case "ValueError" -> new ValueError(error);
-            case "OSError", "InterruptedError", "PermissionError", "FileNotFoundError", "NotADirectoryError",
+            case "FileNotFoundError" -> new FileNotFoundError(error);
+            case "OSError", "InterruptedError", "PermissionError", "NotADirectoryError",
                     "socket.gaierror", "io.UnsupportedOperation" -> new OSError(error);
             default -> new PyException(error);
         };

@@ -10,6 +10,7 @@ import io.sockshell.engine.Readiness;
 import io.sockshell.engine.ShutdownHow;
 import io.sockshell.engine.SockError;
 import io.sockshell.engine.SockOption;
+import io.sockshell.engine.SocketFile;
 import io.sockshell.py.spi.RunningProgram;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Python's {@code socket}, {@code select} and the few built-ins the tutorial's programs use,
+ * Python's {@code socket}, {@code select}, {@code os.unlink} and the few built-ins the tutorial's programs use,
  * for Java code that wants to read like them. Meant to be imported whole:
  * <pre>{@code
  * import static io.sockshell.py.Python.*;
@@ -201,6 +202,18 @@ public final class Python {
             throw new ValueError("timeout must be non-negative");
         }
         return Programs.select(program, "select()", read, write, except, timeout);
+    }
+
+    /**
+     * {@code os.unlink(path)}: removes a file, such as the one an AF_UNIX bind made and close
+     * left. A server removes a stale one before its bind, or the bind raises {@code [Errno 98]}.
+     */
+    public static void unlink(String path) {
+        try {
+            SocketFile.unlink(path);
+        } catch (SockError e) {
+            throw PyException.from(e);
+        }
     }
 
     /** {@code select.poll()}: register sockets with the events wanted, then {@code poll}. */

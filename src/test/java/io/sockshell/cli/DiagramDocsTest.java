@@ -51,7 +51,7 @@ class DiagramDocsTest {
         List<Path> lessons = DiagramDocs.lessons();
         assertTrue(lessons.size() >= 10, "lessons: " + lessons);
         for (String pair : List.of("replay-echo-pair", "replay-w-ps", "replay-nonblocking-pair", "replay-select-pair",
-                "replay-poll-pair")) {
+                "replay-poll-pair", "replay-unix-echo-pair")) {
             String svg = Files.readString(DiagramDocs.FOLDER.resolve(pair + ".svg"), StandardCharsets.UTF_8);
             long parties = svg.lines().filter(line -> line.startsWith("<rect class=\"party\"")).count();
             assertTrue(parties >= 2, pair + " shows " + parties + " programs");

@@ -12,6 +12,7 @@ import static io.sockshell.py.Python.poll;
 import static io.sockshell.py.Python.print;
 import static io.sockshell.py.Python.select;
 import static io.sockshell.py.Python.socket;
+import static io.sockshell.py.Python.unlink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -87,6 +88,22 @@ class PythonFacadeTest {
             OSError missing = assertThrows(OSError.class, () -> socket(AF_UNIX, SOCK_STREAM).connect(path + ".gone"));
             assertEquals("FileNotFoundError: [Errno 2] No such file or directory", missing.getMessage());
             assertEquals(106, client.connect_ex(path), "a connected socket's connect_ex gives EISCONN");
+        }
+    }
+
+    @Test
+    void unlinkRemovesAStaleSocketFileAsOsUnlinkDoes(@TempDir java.nio.file.Path folder) {
+        String path = folder.resolve("stale.sock").toString();
+        try (TestProgram program = new TestProgram(List.of(), List.of())) {
+            socket(AF_UNIX, SOCK_STREAM).bind(path);
+            OSError inUse = assertThrows(OSError.class, () -> socket(AF_UNIX, SOCK_STREAM).bind(path));
+            assertEquals("OSError: [Errno 98] Address already in use", inUse.getMessage(), "close or not, the file stays");
+            unlink(path);
+            socket(AF_UNIX, SOCK_STREAM).bind(path);
+            unlink(path);
+            FileNotFoundError gone = assertThrows(FileNotFoundError.class, () -> unlink(path));
+            assertEquals("FileNotFoundError: [Errno 2] No such file or directory: '" + path + "'", gone.getMessage());
+            assertEquals(2, gone.errno());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.sockshell.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -143,6 +144,20 @@ class StockJshellTest {
         assertTrue(finished(server).contains("clients 2 bytes 20 selects"));
     }
 
+    @Test
+    void unixEchoClientGetsItsStringBackOverAPath(@TempDir Path folder) throws Exception {
+        Path path = folder.resolve("echo.sock");
+        JavaProcess server = jshell("unixsvr.jsh", path.toString(), null);
+        if (!awaitListening(server, () -> listeningAt(path))) {
+            fail("unixsvr.jsh ended before it listened at " + path + ":\n" + server.stdout().text());
+        }
+        String client = finished(jshell("unixclnt.jsh", path + " hello", null));
+        assertTrue(client.contains("connected as '' to '" + path + "'"), client);
+        assertTrue(client.contains("b'hello'"), client);
+        assertTrue(finished(server).contains("echoing 5 bytes"));
+        assertFalse(Files.exists(path), "the server removes its socket file at the end");
+    }
+
     /** A server script started in stock jshell and listening on {@link #port}. */
     private record Server(JavaProcess process, int port) {
     }
@@ -155,24 +170,49 @@ class StockJshellTest {
                 port = probe.getLocalPort();
             }
             JavaProcess process = jshell(script, arguments.replace("{PORT}", Integer.toString(port)), keyboard);
-            long deadline = System.nanoTime() + BOUND.toNanos();
-            while (!listening(port)) {
-                // Waiting on the server's end doubles as the pause between looks.
-                if (process.ended(Duration.ofMillis(20))) {
-                    String out = process.stdout().text();
-                    if (out.contains("[Errno 98]") && attempt < 3) {
-                        break;
-                    }
-                    fail(script + " ended before it listened on " + port + ":\n" + out);
-                }
-                if (System.nanoTime() > deadline) {
-                    fail(script + " did not listen on " + port + " within " + BOUND + ":\n" + process.stdout().text());
-                }
-            }
-            if (listening(port)) {
+            if (awaitListening(process, () -> listening(port))) {
                 return new Server(process, port);
             }
+            String out = process.stdout().text();
+            if (!out.contains("[Errno 98]") || attempt == 3) {
+                fail(script + " ended before it listened on " + port + ":\n" + out);
+            }
         }
+    }
+
+    /** A look at the kernel's tables. */
+    @FunctionalInterface
+    private interface KernelCheck {
+        boolean holds() throws IOException;
+    }
+
+    /** Waits, bounded, until the server listens; false if it ended first. */
+    private static boolean awaitListening(JavaProcess server, KernelCheck listening) throws Exception {
+        long deadline = System.nanoTime() + BOUND.toNanos();
+        while (!listening.holds()) {
+            // Waiting on the server's end doubles as the pause between looks.
+            if (server.ended(Duration.ofMillis(20))) {
+                return listening.holds();
+            }
+            if (System.nanoTime() > deadline) {
+                fail("the server did not listen within " + BOUND + ":\n" + server.stdout().text());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether an AF_UNIX socket listens at {@code path}, as the kernel lists them: the flags of
+     * a listening socket are {@code __SO_ACCEPTCON} (00010000).
+     */
+    private static boolean listeningAt(Path path) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/net/unix"))) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 8 && fields[3].equals("00010000") && fields[7].equals(path.toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a socket of this machine listens on TCP {@code port}, as the kernel lists them. */

@@ -15,14 +15,14 @@ import io.sockshell.engine.SockOption;
 
 /**
  * A socket of a replayed program: the engine's socket, with the calls that may wait sent to
- * the {@link ConductedTransport}, and the conductor's record of it: the port it listens on,
+ * the {@link ConductedTransport}, and the conductor's record of it: the end it listens on,
  * the direction it sends in when its peer is a replayed program. A {@link LineFile} made on it
  * reads and writes the way the socket itself does, turns included.
  */
 final class ConductedSock implements Sock {
     private final Sock engine;
     private final ConductedTransport transport;
-    private volatile int listeningPort = -1;
+    private volatile Endpoint listening;
     private volatile Ledger.Flow outbound;
 
     ConductedSock(Sock engine, ConductedTransport transport) {
@@ -34,12 +34,13 @@ final class ConductedSock implements Sock {
         return engine;
     }
 
-    int listeningPort() {
-        return listeningPort;
+    /** The end this socket listens on (a port, an AF_UNIX path); null when it does not listen. */
+    Endpoint listening() {
+        return listening;
     }
 
-    void listeningOn(int port) {
-        listeningPort = port;
+    void listeningOn(Endpoint server) {
+        listening = server;
     }
 
     /** The direction this socket sends in, when its peer is a replayed program; else null. */
@@ -61,8 +62,9 @@ final class ConductedSock implements Sock {
         if (engine.isClosed()) {
             return false;
         }
-        if (listeningPort >= 0) {
-            return ledger.hasUnaccepted(listeningPort);
+        Endpoint server = listening;
+        if (server != null) {
+            return ledger.hasUnaccepted(server);
         }
         Ledger.Flow in = inbound();
         return in != null && ledger.readable(in);

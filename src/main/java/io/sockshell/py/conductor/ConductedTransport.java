@@ -1,6 +1,7 @@
 package io.sockshell.py.conductor;
 
 import io.sockshell.engine.Accepted;
+import io.sockshell.engine.Address;
 import io.sockshell.engine.Family;
 import io.sockshell.engine.Kind;
 import io.sockshell.engine.PyBytes;
@@ -69,39 +70,55 @@ final class ConductedTransport implements Transport {
 
     void listen(ConductedSock socket, int backlog) throws SockError {
         socket.engine().listen(backlog);
-        int port = socket.engine().getsockname().port();
-        socket.listeningOn(port);
-        conductor.record(ledger -> ledger.listening(port));
+        Endpoint server = named(socket.engine().getsockname());
+        socket.listeningOn(server);
+        conductor.record(ledger -> ledger.listening(server));
     }
 
     Accepted accept(ConductedSock socket) throws SockError {
         Sock engine = socket.engine();
-        int port = socket.listeningPort();
-        if (port < 0) {
+        Endpoint server = socket.listening();
+        if (server == null) {
             Accepted accepted = engine.accept();
             return new Accepted(adopt(accepted.socket()), accepted.peer());
         }
         if (nonblocking(engine)) {
-            if (!conductor.check(ledger -> ledger.hasUnaccepted(port))) {
-                return counted(pollOnce(engine::accept));
+            if (!conductor.check(ledger -> ledger.hasUnaccepted(server))) {
+                Accepted accepted = pollOnce(engine::accept);
+                return counted(server, accepted, client(accepted));
             }
         } else {
             side.await(Conductor.Wait.ACCEPT, "accept()", "no client has connected yet",
-                    ledger -> ledger.hasUnaccepted(port), timed(engine));
+                    ledger -> ledger.hasUnaccepted(server), timed(engine));
         }
         arrive(List.of(engine), List.of());
         Accepted accepted = engine.accept();
-        conductor.record(ledger -> ledger.accepted(port));
-        return counted(accepted);
+        Endpoint peer = client(accepted);
+        Endpoint client = conductor.recorded(ledger -> ledger.accepted(server, peer));
+        return counted(server, accepted, client);
+    }
+
+    /**
+     * The end a TCP connection was accepted from: the client's port, or that of the client
+     * behind a link. Null for AF_UNIX, where the peer of a client bound to no path has no name;
+     * the ledger knows it from the order of the connects.
+     */
+    private static Endpoint client(Accepted accepted) {
+        if (accepted.peer().family() == Family.AF_UNIX) {
+            return null;
+        }
+        int peer = accepted.peer().port();
+        return new Endpoint.Port(Link.clientBehind(peer).orElse(peer));
     }
 
     /** A connection a listening socket accepted, conducted too: counted when its client is a replayed program. */
-    private Accepted counted(Accepted accepted) throws SockError {
+    private Accepted counted(Endpoint server, Accepted accepted, Endpoint client) {
         ConductedSock conn = adopt(accepted.socket());
-        int peer = accepted.peer().port();
-        Ledger.Flow out = new Ledger.Flow(accepted.socket().getsockname().port(), Link.clientBehind(peer).orElse(peer));
-        if (conductor.check(ledger -> ledger.knows(out))) {
-            conn.sendsIn(out);
+        if (client != null) {
+            Ledger.Flow out = new Ledger.Flow(server, client);
+            if (conductor.check(ledger -> ledger.knows(out))) {
+                conn.sendsIn(out);
+            }
         }
         return new Accepted(conn, accepted.peer());
     }
@@ -109,13 +126,21 @@ final class ConductedTransport implements Transport {
     void connect(ConductedSock socket, String host, int port) throws SockError {
         Sock engine = socket.engine();
         engine.connect(host, port);
-        int local = engine.getsockname().port();
-        int peer = engine.getpeername().port();
-        OptionalInt behindLink = Link.targetBehind(peer);
-        int remote = behindLink.orElse(peer);
-        if (conductor.check(ledger -> ledger.connected(local, remote, behindLink.isPresent()))) {
-            socket.sendsIn(new Ledger.Flow(local, remote));
+        Address local = engine.getsockname();
+        Endpoint client = local.family() == Family.AF_UNIX && local.host().isEmpty()
+                ? conductor.recorded(Ledger::unnamed)
+                : named(local);
+        Address peer = engine.getpeername();
+        OptionalInt behindLink = peer.family() == Family.AF_UNIX ? OptionalInt.empty() : Link.targetBehind(peer.port());
+        Endpoint server = behindLink.isPresent() ? new Endpoint.Port(behindLink.getAsInt()) : named(peer);
+        if (conductor.check(ledger -> ledger.connected(client, server, behindLink.isPresent()))) {
+            socket.sendsIn(new Ledger.Flow(client, server));
         }
+    }
+
+    /** The end at a socket's own address: its port, or its AF_UNIX path. */
+    private static Endpoint named(Address address) {
+        return address.family() == Family.AF_UNIX ? new Endpoint.Path(address.host()) : new Endpoint.Port(address.port());
     }
 
     int send(ConductedSock socket, PyBytes data) throws SockError {
@@ -236,12 +261,12 @@ final class ConductedTransport implements Transport {
             open.remove(socket);
         }
         Ledger.Flow out = socket.outbound();
-        int listening = socket.listeningPort();
+        Endpoint listening = socket.listening();
         conductor.record(ledger -> {
             if (out != null) {
                 ledger.finished(out);
             }
-            if (listening >= 0) {
+            if (listening != null) {
                 ledger.stoppedListening(listening);
             }
         });

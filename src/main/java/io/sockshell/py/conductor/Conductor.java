@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 
@@ -134,6 +135,11 @@ public final class Conductor {
     /** Records a change; the caller keeps its turn. */
     synchronized void record(Consumer<Ledger> change) {
         change.accept(ledger);
+    }
+
+    /** Records a change and returns what it gives; the caller keeps its turn. */
+    synchronized <T> T recorded(Function<Ledger, T> change) {
+        return change.apply(ledger);
     }
 
     /** Chooses who runs next; called with no one running. */

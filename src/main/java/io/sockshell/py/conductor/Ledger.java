@@ -1,20 +1,22 @@
 package io.sockshell.py.conductor;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the replayed programs have done to each other, counted as their calls pass the conductor: which ports
- * listen, how many connections wait to be accepted, how many bytes each direction of each
- * connection has sent and had read, and which directions are closed. Loopback may deliver a
+ * What the replayed programs have done to each other, counted as their calls pass the conductor: which
+ * {@link Endpoint}s (ports, AF_UNIX paths) listen, which connections wait to be accepted, how many
+ * bytes each direction of each connection has sent and had read, and which directions are closed. Loopback may deliver a
  * little later than the call that sent, so the kernel's readiness at a given instant depends on
  * timing; these counts do not, and they say exactly when a call can go on.
  */
 final class Ledger {
-    /** One direction of one connection, named by its ports (all replayed programs share one host). */
-    record Flow(int from, int to) {
+    /** One direction of one connection, named by its ends. */
+    record Flow(Endpoint from, Endpoint to) {
         Flow reversed() {
             return new Flow(to, from);
         }
@@ -31,50 +33,74 @@ final class Ledger {
         }
     }
 
-    private final Set<Integer> listening = new HashSet<>();
-    private final Map<Integer, Integer> unaccepted = new HashMap<>();
+    private final Set<Endpoint> listening = new HashSet<>();
+    /** Per listening end, its clients not yet accepted, in the order they connected. */
+    private final Map<Endpoint, Deque<Endpoint>> unaccepted = new HashMap<>();
     private final Map<Flow, Direction> directions = new HashMap<>();
     private long version;
+    private long unnamedSockets;
 
     /** Grows with every change that can let some waiting call go on. */
     long version() {
         return version;
     }
 
-    void listening(int port) {
-        listening.add(port);
+    /** A name for an AF_UNIX socket bound to no path, which no other socket of the replay has. */
+    Endpoint unnamed() {
+        return new Endpoint.Unnamed(++unnamedSockets);
+    }
+
+    void listening(Endpoint server) {
+        listening.add(server);
         version++;
     }
 
-    void stoppedListening(int port) {
-        listening.remove(port);
-        unaccepted.remove(port);
+    void stoppedListening(Endpoint server) {
+        listening.remove(server);
+        unaccepted.remove(server);
         version++;
     }
 
     /**
-     * A client at {@code clientPort} connected to {@code serverPort}, directly or through a relay
-     * ({@code relayed}: a link, which delivers what was sent in pieces of its own). Returns false,
-     * and counts nothing, when no replayed program listens there: that peer is outside the replay.
+     * {@code client} connected to {@code server}, directly or through a relay ({@code relayed}: a
+     * link, which delivers what was sent in pieces of its own). Returns false, and counts
+     * nothing, when no replayed program listens there: that peer is outside the replay.
      */
-    boolean connected(int clientPort, int serverPort, boolean relayed) {
-        if (!listening.contains(serverPort)) {
+    boolean connected(Endpoint client, Endpoint server, boolean relayed) {
+        if (!listening.contains(server)) {
             return false;
         }
-        Flow out = new Flow(clientPort, serverPort);
+        Flow out = new Flow(client, server);
         directions.putIfAbsent(out, new Direction(relayed));
         directions.putIfAbsent(out.reversed(), new Direction(relayed));
-        unaccepted.merge(serverPort, 1, Integer::sum);
+        unaccepted.computeIfAbsent(server, s -> new ArrayDeque<>()).add(client);
         version++;
         return true;
     }
 
-    boolean hasUnaccepted(int port) {
-        return unaccepted.getOrDefault(port, 0) > 0;
+    boolean hasUnaccepted(Endpoint server) {
+        return unaccepted.containsKey(server);
     }
 
-    void accepted(int port) {
-        unaccepted.computeIfPresent(port, (p, n) -> n > 1 ? n - 1 : null);
+    /**
+     * {@code server} accepted a connection from {@code client}; returns the client. When the
+     * accepted socket cannot say who its client is ({@code client} null: the peer of an AF_UNIX
+     * socket bound to no path has no name), it is the first client in line, as the kernel's
+     * accept queue is first in, first out and the programs connect one at a time.
+     */
+    Endpoint accepted(Endpoint server, Endpoint client) {
+        Deque<Endpoint> waiting = unaccepted.get(server);
+        if (waiting == null) {
+            return client;
+        }
+        Endpoint first = waiting.peek();
+        if (client == null || !waiting.remove(client)) {
+            waiting.poll();
+        }
+        if (waiting.isEmpty()) {
+            unaccepted.remove(server);
+        }
+        return client == null ? first : client;
     }
 
     /** Whether both ends of this direction belong to replayed programs. */

@@ -1,6 +1,7 @@
 package io.sockshell.py.conductor;
 
 import static io.sockshell.py.Python.AF_INET;
+import static io.sockshell.py.Python.AF_UNIX;
 import static io.sockshell.py.Python.SOCK_STREAM;
 import static io.sockshell.py.Python.addr;
 import static io.sockshell.py.Python.b;
@@ -12,19 +13,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sockshell.engine.Family;
+import io.sockshell.engine.PyBytes;
+import io.sockshell.py.AcceptedPair;
 import io.sockshell.py.BlockingIOError;
+import io.sockshell.py.OSError;
 import io.sockshell.py.PyException;
 import io.sockshell.py.PySocket;
 import io.sockshell.py.TimeoutError;
 import io.sockshell.py.runtime.Program;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Programs in plain threads taking turns under a conductor: same order every time, no hang. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -32,25 +42,20 @@ class ConductorTest {
     /** The port the server of a test listens on, for its client. */
     private final AtomicInteger serverPort = new AtomicInteger();
 
-    @Test
-    void anEchoPairPrintsInTheSameOrderEveryTime() throws Exception {
-        String first = null;
-        for (int run = 0; run < 20; run++) {
-            Conductor conductor = new Conductor(List.of(), 10);
+    @ParameterizedTest
+    @EnumSource(value = Family.class, names = {"AF_INET", "AF_UNIX"})
+    void anEchoPairPrintsInTheSameOrderEveryTime(Family family, @TempDir Path folder) throws Exception {
+        String log = sameLogEveryRun(20, run -> {
+            String path = folder.resolve("echo-" + run + ".sock").toString();
             Map<String, Body> programs = new LinkedHashMap<>();
             programs.put("server", () -> {
-                PySocket s = socket(AF_INET, SOCK_STREAM);
-                s.bind(addr("127.0.0.1", 0));
-                s.listen(1);
-                serverPort.set(s.getsockname().port());
-                PySocket conn = s.accept().conn();
+                PySocket conn = listener(family, path).accept().conn();
                 print("got", conn.recv(100));
                 conn.sendall(b("abc").repeat(20000));
                 conn.close();
             });
             programs.put("client", () -> {
-                PySocket s = socket(AF_INET, SOCK_STREAM);
-                s.connect(addr("127.0.0.1", serverPort.get()));
+                PySocket s = connected(family, path);
                 s.send(b("hello"));
                 while (true) {
                     int n = s.recv(1000000).length();
@@ -60,13 +65,8 @@ class ConductorTest {
                     }
                 }
             });
-            String log = run(conductor, programs);
-            assertEquals(Conductor.Outcome.FINISHED, conductor.outcome(), log);
-            if (first == null) {
-                first = log;
-            }
-            assertEquals(first, log);
-        }
+            return programs;
+        });
         assertEquals(String.join("\n",
                 "server: -- accept() waits: no client has connected yet",
                 "client: -- recv() waits: nothing has arrived yet",
@@ -75,7 +75,141 @@ class ConductorTest {
                 "client: -- recv() goes on",
                 "client: received 60000",
                 "client: received 0",
-                ""), first);
+                ""), log);
+    }
+
+    /**
+     * A connect to a path nobody listens on fails as in CPython, at a stale file (left by a
+     * replayed listener that closed) and at no file, and the pair still goes on after it.
+     */
+    @Test
+    void aConnectWhereNobodyListensRaisesCPythonsErrorAndThePairGoesOn(@TempDir Path folder) throws Exception {
+        String stale = folder.resolve("stale.sock").toString();
+        String live = folder.resolve("live.sock").toString();
+        Conductor conductor = new Conductor(List.of(), 10);
+        Map<String, Body> programs = new LinkedHashMap<>();
+        programs.put("server", () -> {
+            listener(AF_UNIX, stale).close();
+            PySocket conn = listener(AF_UNIX, live).accept().conn();
+            conn.sendall(conn.recv(100).repeat(2));
+            conn.close();
+        });
+        programs.put("client", () -> {
+            for (String path : List.of(stale, folder.resolve("nobody.sock").toString())) {
+                try {
+                    connected(AF_UNIX, path);
+                } catch (OSError e) {
+                    print(e.getMessage());
+                }
+            }
+            PySocket s = connected(AF_UNIX, live);
+            s.sendall(b("hi"));
+            print(s.recv(100));
+            print(s.recv(100));
+        });
+        String log = run(conductor, programs);
+        assertEquals(Conductor.Outcome.FINISHED, conductor.outcome(), log);
+        assertEquals(String.join("\n",
+                "server: -- accept() waits: no client has connected yet",
+                "client: ConnectionRefusedError: [Errno 111] Connection refused",
+                "client: FileNotFoundError: [Errno 2] No such file or directory",
+                "client: -- recv() waits: nothing has arrived yet",
+                "server: -- accept() goes on",
+                "client: -- recv() goes on",
+                "client: b'hihi'",
+                "client: b''",
+                ""), log);
+    }
+
+    /**
+     * TCP and AF_UNIX in one replay: a server listening on both, a TCP client, and a program
+     * with two AF_UNIX clients, one bound to no path and one to a path of its own. The server
+     * reads its connections in the other order than they came, so each must be told apart.
+     */
+    @Test
+    void tcpAndAfUnixClientsOfOneServerAreToldApart(@TempDir Path folder) throws Exception {
+        String log = sameLogEveryRun(10, run -> {
+            String path = folder.resolve("server-" + run + ".sock").toString();
+            String named = folder.resolve("client-" + run + ".sock").toString();
+            Map<String, Body> programs = new LinkedHashMap<>();
+            programs.put("server", () -> {
+                PySocket local = listener(AF_UNIX, path);
+                PySocket tcp = listener(AF_INET, null);
+                AcceptedPair unnamedClient = local.accept();
+                AcceptedPair namedClient = local.accept();
+                AcceptedPair tcpClient = tcp.accept();
+                for (AcceptedPair client : List.of(tcpClient, namedClient, unnamedClient)) {
+                    PyBytes data = client.conn().recv(100);
+                    print(data, "over", client.addr().family());
+                    client.conn().sendall(b("echo ").concat(data));
+                    client.conn().close();
+                }
+            });
+            programs.put("unix", () -> {
+                PySocket unnamed = connected(AF_UNIX, path);
+                PySocket own = socket(AF_UNIX, SOCK_STREAM);
+                own.bind(named);
+                own.connect(path);
+                unnamed.sendall(b("one"));
+                own.sendall(b("two"));
+                print(own.recv(100));
+                print(unnamed.recv(100));
+            });
+            programs.put("tcp", () -> {
+                PySocket s = connected(AF_INET, null);
+                s.sendall(b("three"));
+                print(s.recv(100));
+            });
+            return programs;
+        });
+        assertTrue(log.contains("server: b'three' over AF_INET\nserver: b'two' over AF_UNIX\n"
+                + "server: b'one' over AF_UNIX\n"), log);
+        assertTrue(log.contains("unix: b'echo two'\nunix: b'echo one'\n"), log);
+        assertTrue(log.contains("tcp: b'echo three'\n"), log);
+    }
+
+    /** A socket listening at AF_UNIX {@code path}, or on a loopback port given to {@link #serverPort}. */
+    private PySocket listener(Family family, String path) {
+        PySocket s = socket(family, SOCK_STREAM);
+        if (family == AF_UNIX) {
+            s.bind(path);
+        } else {
+            s.bind(addr("127.0.0.1", 0));
+        }
+        s.listen(2);
+        if (family != AF_UNIX) {
+            serverPort.set(s.getsockname().port());
+        }
+        return s;
+    }
+
+    /** A socket connected to a {@link #listener} of the same family. */
+    private PySocket connected(Family family, String path) {
+        PySocket s = socket(family, SOCK_STREAM);
+        if (family == AF_UNIX) {
+            s.connect(path);
+        } else {
+            s.connect(addr("127.0.0.1", serverPort.get()));
+        }
+        return s;
+    }
+
+    /**
+     * Runs the programs {@code programs} makes for each run, {@code runs} times; each run must
+     * finish and print the same log. Returns that log.
+     */
+    private static String sameLogEveryRun(int runs, IntFunction<Map<String, Body>> programs) throws Exception {
+        String first = null;
+        for (int run = 0; run < runs; run++) {
+            Conductor conductor = new Conductor(List.of(), 10);
+            String log = run(conductor, programs.apply(run));
+            assertEquals(Conductor.Outcome.FINISHED, conductor.outcome(), log);
+            if (first == null) {
+                first = log;
+            }
+            assertEquals(first, log);
+        }
+        return first;
     }
 
     @Test
@@ -83,15 +217,11 @@ class ConductorTest {
         Conductor conductor = new Conductor(List.of(), 10);
         Map<String, Body> programs = new LinkedHashMap<>();
         programs.put("server", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.bind(addr("127.0.0.1", 0));
-            s.listen(1);
-            serverPort.set(s.getsockname().port());
+            PySocket s = listener(AF_INET, null);
             s.accept().conn().recv(1);
         });
         programs.put("client", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.connect(addr("127.0.0.1", serverPort.get()));
+            PySocket s = connected(AF_INET, null);
             s.recv(1);
         });
         long start = System.nanoTime();
@@ -107,10 +237,7 @@ class ConductorTest {
         Conductor conductor = new Conductor(List.of(), 10);
         Map<String, Body> programs = new LinkedHashMap<>();
         programs.put("server", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.bind(addr("127.0.0.1", 0));
-            s.listen(1);
-            serverPort.set(s.getsockname().port());
+            PySocket s = listener(AF_INET, null);
             PySocket conn = s.accept().conn();
             conn.settimeout(600.0);
             try {
@@ -121,8 +248,7 @@ class ConductorTest {
             conn.close();
         });
         programs.put("client", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.connect(addr("127.0.0.1", serverPort.get()));
+            PySocket s = connected(AF_INET, null);
             print("end", s.recv(1));
         });
         String log = run(conductor, programs);
@@ -167,10 +293,7 @@ class ConductorTest {
                 new Conductor.KeyLine("client", "")), 10);
         Map<String, Body> programs = new LinkedHashMap<>();
         programs.put("server", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.bind(addr("127.0.0.1", 0));
-            s.listen(1);
-            serverPort.set(s.getsockname().port());
+            PySocket s = listener(AF_INET, null);
             PySocket conn = s.accept().conn();
             conn.setblocking(false);
             StringBuilder letters = new StringBuilder();
@@ -189,8 +312,7 @@ class ConductorTest {
             print("letters", letters.toString());
         });
         programs.put("client", () -> {
-            PySocket s = socket(AF_INET, SOCK_STREAM);
-            s.connect(addr("127.0.0.1", serverPort.get()));
+            PySocket s = connected(AF_INET, null);
             while (true) {
                 String k = input("letter:");
                 if (k.isEmpty()) {
