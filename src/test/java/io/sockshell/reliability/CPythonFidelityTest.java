@@ -172,6 +172,44 @@ class CPythonFidelityTest {
                 "unlink \"\\0abstract\"", "close l r a", "unlink " + listening, "unlink " + folder.resolve("r.sock"));
     }
 
+    /**
+     * sendto takes an AF_UNIX socket's one PATH, as CPython does (found by DifferentialTest's
+     * AF_UNIX sessions, where it was refused as a usage error and so never compared): on a stream
+     * socket it is EOPNOTSUPP, or EISCONN once connected, as Linux's AF_UNIX stream code says.
+     */
+    @Test
+    void sendtoAnAfUnixPath(@TempDir Path folder) {
+        String listening = folder.resolve("l.sock").toString();
+        sameAsCPythonAlone("socket l AF_UNIX", "bind l " + listening, "sendto l \"x\" " + listening, "listen l 1",
+                "socket c AF_UNIX", "sendto c \"x\" " + folder.resolve("none.sock"), "connect c " + listening,
+                "sendto c \"x\" " + listening, "close l c", "unlink " + listening);
+    }
+
+    /** AF_UNIX datagrams (nio has no channel for them: README): sendto a path, from a bound and an unbound sender. */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void afUnixDatagramsGoToAPath(@TempDir Path folder) {
+        String receiver = folder.resolve("d.sock").toString();
+        sameAsCPythonAlone("socket d AF_UNIX SOCK_DGRAM", "setblocking d 0", "bind d " + receiver,
+                "socket e AF_UNIX SOCK_DGRAM", "sendto e \"hello\" " + receiver, "recvfrom d 3",
+                "bind e " + folder.resolve("e.sock"), "sendto e \"\" " + receiver, "recvfrom d 10",
+                "sendto e \"x\" " + folder.resolve("missing.sock"), "sendto e \"x\" \"\\0nobody\"", "close d",
+                "sendto e \"x\" " + receiver, "close e", "unlink " + receiver, "unlink " + folder.resolve("e.sock"));
+    }
+
+    /**
+     * {@code bind u ""} binds an abstract name Linux chooses, as CPython's bare {@code sockaddr_un}
+     * asks it to (the shell had added a NUL, binding the abstract name "\0" instead: a second such
+     * bind was EADDRINUSE). The chosen name is random, so the comparison names it (A1, A2).
+     */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void bindingTheEmptyPathBindsAnAbstractNameLinuxChooses() {
+        sameAsCPythonAlone("socket u AF_UNIX SOCK_DGRAM", "bind u \"\"", "socket v AF_UNIX SOCK_DGRAM", "bind v \"\"",
+                "getsockname u", "getsockname v", "socket s AF_UNIX", "bind s \"\"", "listen s 1", "socket c AF_UNIX",
+                "connect c \"\"", "close u v s c");
+    }
+
     /** CPython prints a name that is not UTF-8 as os.fsdecode makes it; nio refuses such a path (README). */
     @Test
     @EnabledIf("io.sockshell.support.Backends#posix")

@@ -177,7 +177,14 @@ final class NioStreamSock extends NioSock {
     public int sendto(PyBytes data, String host, int port) throws SockError {
         Resolver.socketAddress(family, host, port, "sendto", true);
         ensureOpen();
-        return send(data);
+        if (family != Family.AF_UNIX) {
+            return send(data);
+        }
+        pollFirst(true);
+        // Linux's AF_UNIX stream sendmsg refuses any address before it looks further.
+        synchronized (this) {
+            throw SockError.of(tcp.connected() ? Errno.EISCONN : Errno.EOPNOTSUPP);
+        }
     }
 
     private SocketChannel writableChannel(long deadline) throws SockError {
