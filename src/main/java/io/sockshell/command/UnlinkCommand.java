@@ -37,6 +37,10 @@ public final class UnlinkCommand extends ShellCommand {
             // CPython's path converter refuses it before any call (an abstract name is no file).
             throw SockError.plain("ValueError", "embedded null byte");
         }
+        if (name.isEmpty()) {
+            // unlink("") is ENOENT to the kernel, where Java's empty path is the current folder.
+            throw failed(Errno.ENOENT, name);
+        }
         Path file = withItsBytes(name);
         try {
             // os.unlink removes no folder, where Files.delete would remove an empty one.

@@ -169,7 +169,8 @@ class CPythonFidelityTest {
                 "bind r " + folder.resolve("r.sock"), "recv r 10", "recv l 10", "send r \"x\"", "sendall l \"x\"",
                 "shutdown r rdwr", "recv r 10", "send r \"x\"", "connect l " + listening, "connect_ex l " + listening,
                 "bind r " + folder.resolve("none/x.sock"), "socket a AF_UNIX", "bind a " + folder.resolve("none/x.sock"),
-                "unlink \"\\0abstract\"", "close l r a", "unlink " + listening, "unlink " + folder.resolve("r.sock"));
+                "unlink \"\\0abstract\"", "unlink \"\"", "close l r a", "unlink " + listening,
+                "unlink " + folder.resolve("r.sock"));
     }
 
     /**

@@ -25,6 +25,8 @@ final class NioLimits {
             // First: the shell's own refusal names it exactly, whatever the session did before.
             new Limit("an AF_UNIX abstract name (Java's channels take only paths)",
                     d -> d.sockshell().contains("abstract AF_UNIX names need the posix backend")),
+            new Limit("an AF_UNIX datagram socket (Java has no datagram channel for AF_UNIX)",
+                    d -> d.sockshell().contains("AF_UNIX SOCK_DGRAM needs the posix backend")),
             new Limit("a UDP connect to port 0 (NIO refuses it; Linux takes it and reports no peer)",
                     d -> CONNECT.matcher(d.line()).matches() && d.sockshell().contains("Can't connect to port 0")),
             new Limit("sendto on a connected UDP socket to another address (a connected DatagramChannel sends only to"
