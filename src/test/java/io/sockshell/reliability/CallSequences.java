@@ -47,7 +47,7 @@ final class CallSequences {
         this.random = random;
     }
 
-    /** One session: a refused port, a listener, then {@code calls} generated calls. */
+    /** One session: a refused port, a listener, two UDP sockets, maybe a TCP one, then {@code calls} generated calls. */
     static List<String> session(SplittableRandom random, int calls) {
         CallSequences session = new CallSequences(random);
         session.add("socket r");
@@ -56,7 +56,17 @@ final class CallSequences {
         session.create("l", false);
         session.add("bind l 127.0.0.1 0");
         session.add("listen l 5");
-        while (session.lines.size() < calls + 6) {
+        for (String name : UDP) {
+            session.create(name, true);
+            if (random.nextBoolean()) {
+                session.add("bind " + name + " 127.0.0.1 0");
+            }
+        }
+        if (random.nextBoolean()) {
+            session.create("a", false);
+        }
+        int setUp = session.lines.size();
+        while (session.lines.size() < calls + setUp) {
             session.call();
         }
         return session.lines;
@@ -79,6 +89,9 @@ final class CallSequences {
         session.add("socket z AF_UNIX");
         session.add("bind z " + paths.stale());
         session.add("close z");
+        if (random.nextBoolean()) {
+            session.createUnix("a");
+        }
         int setUp = session.lines.size();
         while (session.lines.size() < calls + setUp) {
             session.unixCall(paths);
@@ -102,6 +115,10 @@ final class CallSequences {
         session.add("socket z AF_UNIX SOCK_DGRAM");
         session.add("bind z " + paths.stale());
         session.add("close z");
+        session.createUnixDatagram("e");
+        if (random.nextBoolean()) {
+            session.add("bind e " + paths.fresh("e"));
+        }
         int setUp = session.lines.size();
         while (session.lines.size() < calls + setUp) {
             session.unixDatagramCall(paths);
@@ -173,7 +190,16 @@ final class CallSequences {
     }
 
     private String socket() {
-        return pick(SOCKETS);
+        return existing(SOCKETS);
+    }
+
+    /**
+     * One of {@code names}: mostly one the session holds open (a call on a name never made
+     * only shows Python's NameError), sometimes any, closed or never made.
+     */
+    private String existing(List<String> names) {
+        List<String> held = names.stream().filter(open::contains).toList();
+        return held.isEmpty() || random.nextInt(5) == 0 ? pick(names) : pick(held);
     }
 
     private String port() {
@@ -200,7 +226,7 @@ final class CallSequences {
     }
 
     private void unixCall(UnixPaths paths) {
-        String s = pick(UNIX_SOCKETS);
+        String s = existing(UNIX_SOCKETS);
         switch (random.nextInt(30)) {
             case 0, 1 -> {
                 String name = pick(List.of("a", "b"));
@@ -224,7 +250,7 @@ final class CallSequences {
             case 15 -> add("shutdown " + s + " " + pick(List.of("rd", "wr", "rdwr")));
             case 16, 17 -> add(pick(List.of("getsockname ", "getpeername ")) + s);
             case 18 -> add("getsockopt " + s + " " + pick(UNIX_OPTIONS));
-            case 19 -> add("select -r " + s + "," + pick(UNIX_SOCKETS) + " -w " + pick(UNIX_SOCKETS) + " -t 0");
+            case 19 -> add("select -r " + s + "," + existing(UNIX_SOCKETS) + " -w " + existing(UNIX_SOCKETS) + " -t 0");
             case 20 -> add(random.nextBoolean() ? "gettimeout " + s : "setblocking " + s + " 0");
             case 21 -> add("unlink " + unixPath(paths, s));
             case 22 -> {
@@ -236,7 +262,7 @@ final class CallSequences {
             case 23 -> add(pick(FILE_CALLS));
             case 24 -> add("sendto " + s + " " + pick(DATA) + " " + unixPath(paths, s));
             case 25 -> setOption(s);
-            case 26 -> add("poll -r " + s + " -w " + pick(UNIX_SOCKETS) + " -t 0");
+            case 26 -> add("poll -r " + s + " -w " + existing(UNIX_SOCKETS) + " -t 0");
             default -> {
                 String name = random.nextInt(4) == 0 ? "f" : s;
                 add("close " + name);
@@ -261,7 +287,7 @@ final class CallSequences {
     }
 
     private void unixDatagramCall(UnixPaths paths) {
-        String s = pick(DATAGRAM_SOCKETS);
+        String s = existing(DATAGRAM_SOCKETS);
         switch (random.nextInt(24)) {
             case 0, 1 -> {
                 String name = pick(List.of("d", "e", "g"));
@@ -277,8 +303,8 @@ final class CallSequences {
             case 14 -> add(pick(List.of("getsockname ", "getpeername ")) + s);
             case 15 -> setOption(s);
             case 16 -> add("getsockopt " + s + " " + optionSet.getOrDefault(s, pick(UNIX_OPTIONS)));
-            case 17 -> add(random.nextBoolean() ? "select -r " + s + "," + pick(DATAGRAM_SOCKETS) + " -w "
-                    + pick(DATAGRAM_SOCKETS) + " -t 0" : "poll -r " + s + " -w " + pick(DATAGRAM_SOCKETS) + " -t 0");
+            case 17 -> add(random.nextBoolean() ? "select -r " + s + "," + existing(DATAGRAM_SOCKETS) + " -w "
+                    + existing(DATAGRAM_SOCKETS) + " -t 0" : "poll -r " + s + " -w " + existing(DATAGRAM_SOCKETS) + " -t 0");
             case 18 -> add("shutdown " + s + " " + pick(List.of("rd", "wr", "rdwr")));
             case 19 -> add(random.nextBoolean() ? "listen " + s + " 1" : "accept " + s + " k");
             case 20 -> add("unlink " + datagramPath(paths, s));
@@ -316,7 +342,7 @@ final class CallSequences {
     }
 
     private String udp() {
-        return pick(UDP);
+        return existing(UDP);
     }
 
     private void call() {
@@ -374,8 +400,8 @@ final class CallSequences {
             case 30, 31 -> setOption(s);
             case 32 -> add("getsockopt " + s + " " + optionSet.getOrDefault(s, pick(OPTIONS)));
             case 33 -> add(pick(List.of("recvfrom ", "recvfrom ", "recv ")) + udp() + " " + pick(SIZES));
-            case 34, 35 -> add("sendto " + udp() + " " + pick(DATA) + " 127.0.0.1 " + pick(List.of(udp() + ".port",
-                    udp() + ".port", "l.port", "r.port")));
+            case 34, 35 -> add("sendto " + udp() + " " + pick(DATA) + " 127.0.0.1 " + (random.nextInt(4) == 0
+                    ? pick(List.of("l.port", "r.port")) : udp() + ".port"));
             case 36 -> add("poll " + pick(List.of("-r ", "-w ")) + s + "," + socket() + " " + pick(List.of("-r ", "-w "))
                     + socket() + " -t 0");
             default -> add("connect " + udp() + " 127.0.0.1 " + udp() + ".port");
