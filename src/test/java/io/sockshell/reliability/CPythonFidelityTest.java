@@ -211,6 +211,22 @@ class CPythonFidelityTest {
                 "connect c \"\"", "close u v s c");
     }
 
+    /**
+     * Found on nio by DifferentialTest's sessions with options, poll and AF_UNIX sendto: a
+     * negative buffer size is the kernel's maximum (unsigned), SO_REUSEPORT is for internet
+     * sockets, POLLHUP comes whatever was asked, and CPython checks an address before the
+     * descriptor but the kernel refuses it after.
+     */
+    @Test
+    void optionsPollAndAddressesAsLinuxAnswers(@TempDir Path folder) {
+        sameAsCPythonAlone("socket a", "setsockopt a SO_RCVBUF -1", "getsockopt a SO_RCVBUF", "socket u udp",
+                "setsockopt u SO_SNDBUF -5", "getsockopt u SO_SNDBUF", "shutdown u rdwr", "poll -w u -t 0",
+                "select -r u -w u -t 0", "shutdown a rd", "poll -r a -t 0", "poll -w a -t 0",
+                "socket x AF_UNIX", "setsockopt x SO_REUSEPORT 1", "setsockopt x SO_REUSEPORT 0", "settimeout x 0.02",
+                "sendto x \"a\" \"\"", "sendto x \"a\" \"\\0name\"", "sendto x \"a\" " + folder.resolve("none.sock"),
+                "close x", "connect x \"\"", "unlink \"\"");
+    }
+
     /** CPython prints a name that is not UTF-8 as os.fsdecode makes it; nio refuses such a path (README). */
     @Test
     @EnabledIf("io.sockshell.support.Backends#posix")

@@ -1,6 +1,8 @@
 package io.sockshell.reliability;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -27,13 +29,23 @@ final class NioLimits {
                     d -> d.sockshell().contains("abstract AF_UNIX names need the posix backend")),
             new Limit("an AF_UNIX datagram socket (Java has no datagram channel for AF_UNIX)",
                     d -> d.sockshell().contains("AF_UNIX SOCK_DGRAM needs the posix backend")),
+            new Limit("an AF_UNIX path of 107 bytes (Linux takes it; Java's channels take at most 106)",
+                    d -> d.sockshell().contains("bytes need the posix backend (Java's channels take at most")),
             new Limit("a UDP connect to port 0 (NIO refuses it; Linux takes it and reports no peer)",
                     d -> CONNECT.matcher(d.line()).matches() && d.sockshell().contains("Can't connect to port 0")),
             new Limit("sendto on a connected UDP socket to another address (a connected DatagramChannel sends only to"
                     + " its peer)", d -> d.line().startsWith("sendto ") && d.sockshell().contains("[Errno 106]")),
             new Limit("a second connect after one made with a timeout or nonblocking (Linux's socket is still"
-                    + " 'connecting' and the next connect completes it)",
-                    d -> d.line().startsWith("connect") && d.sockshell().contains("[Errno 106]") && d.python().isEmpty()),
+                    + " 'connecting' and the next connect completes it)", NioLimits::connectCompletedByASecondConnect),
+            new Limit("a UDP socket with an ICMP error pending (Linux's poll reports POLLERR; the JDK's selector"
+                    + " reports the error as readiness to read)", NioLimits::pollErrorOfAUdpSocket),
+            new Limit("an empty datagram a connected UDP socket sent (the JDK's write of nothing sends nothing), and"
+                    + " the ICMP error it would have brought", NioLimits::afterAnEmptySendOnAConnectedUdpSocket),
+            new Limit("a recv on a UDP socket connected after datagrams or an ICMP error reached it (the JDK's"
+                    + " connect drains the receive queue)", NioLimits::recvAfterAUdpConnect),
+            new Limit("shutdown of a connection its peer reset (Linux: ENOTCONN; the JDK ignores ENOTCONN from"
+                    + " shutdown)", d -> d.line().startsWith("shutdown ") && d.python().contains("[Errno 107]")
+                            && d.sockshell().isBlank()),
             new Limit("a socket after its connect was refused (Linux keeps the port and the state of the attempt: listen"
                     + " is EINVAL, a second connect ECONNABORTED; NIO's failed channel is closed and gone)",
                     NioLimits::afterARefusedConnect),
@@ -47,6 +59,10 @@ final class NioLimits {
             new Limit("a connect from an AF_UNIX socket that listens or is connected, to a path nobody listens on"
                     + " (Linux refuses it for the path first; NIO cannot tell whether a path listens without"
                     + " connecting to it)", NioLimits::unixConnectRefusedForThePath));
+
+    private static final Pattern SEND_NOTHING = Pattern.compile("send(all)? (\\w+) \"\"");
+    private static final Pattern RECV = Pattern.compile("recv(from)? (\\w+) .*");
+    private static final Pattern POLL_ERROR = Pattern.compile("\\((\\w+), [A-Z|]*POLLERR");
 
     private NioLimits() {
     }
@@ -66,7 +82,7 @@ final class NioLimits {
      * (nonblocking, in progress) later: the shell's own output of that connect says which.
      */
     private static boolean afterARefusedConnect(CPythonComparison.Difference difference) {
-        java.util.Set<String> refused = new java.util.HashSet<>();
+        Set<String> refused = new HashSet<>();
         for (int i = 0; i < difference.before().size(); i++) {
             var connect = CONNECT.matcher(difference.before().get(i));
             String printed = difference.printedBefore().get(i).strip();
@@ -81,6 +97,83 @@ final class NioLimits {
             }
         }
         return false;
+    }
+
+    /** EISCONN where Linux's connect, or connect_ex, completed the connect a timeout or nonblocking one began. */
+    private static boolean connectCompletedByASecondConnect(CPythonComparison.Difference difference) {
+        String ours = difference.sockshell().strip();
+        String theirs = difference.python().strip();
+        return difference.line().startsWith("connect") && ((ours.contains("[Errno 106]") && theirs.isEmpty())
+                || (ours.equals("106") && theirs.equals("0")));
+    }
+
+    private static Set<String> udpSockets(CPythonComparison.Difference difference) {
+        Set<String> udp = new HashSet<>();
+        for (String line : difference.before()) {
+            String[] words = line.split(" ");
+            if (words[0].equals("socket") && words.length == 3 && words[2].equals("udp")) {
+                udp.add(words[1]);
+            }
+        }
+        return udp;
+    }
+
+    /** Sockets that had a connect (of any outcome) among the lines before the step. */
+    private static Set<String> connected(CPythonComparison.Difference difference) {
+        Set<String> connected = new HashSet<>();
+        for (String line : difference.before()) {
+            var connect = CONNECT.matcher(line);
+            if (connect.matches()) {
+                connected.add(connect.group(2));
+            }
+        }
+        return connected;
+    }
+
+    /** A poll where Linux reported POLLERR on UDP sockets only, and the shell did not. */
+    private static boolean pollErrorOfAUdpSocket(CPythonComparison.Difference difference) {
+        if (!difference.line().startsWith("poll ") || difference.sockshell().contains("POLLERR")) {
+            return false;
+        }
+        Set<String> udp = udpSockets(difference);
+        var error = POLL_ERROR.matcher(difference.python());
+        boolean any = false;
+        while (error.find()) {
+            if (!udp.contains(error.group(1))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** A read, poll or select after a connected UDP socket sent an empty datagram. */
+    private static boolean afterAnEmptySendOnAConnectedUdpSocket(CPythonComparison.Difference difference) {
+        if (!difference.line().matches("(recv|recvfrom|poll|select) .*")) {
+            return false;
+        }
+        Set<String> udp = udpSockets(difference);
+        Set<String> connected = new HashSet<>();
+        for (String line : difference.before()) {
+            var connect = CONNECT.matcher(line);
+            if (connect.matches()) {
+                connected.add(connect.group(2));
+            }
+            var nothing = SEND_NOTHING.matcher(line);
+            if (nothing.matches() && udp.contains(nothing.group(2)) && connected.contains(nothing.group(2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A recv on a connected UDP socket that found nothing where Linux still had what came before the connect. */
+    private static boolean recvAfterAUdpConnect(CPythonComparison.Difference difference) {
+        var recv = RECV.matcher(difference.line());
+        String ours = difference.sockshell();
+        return recv.matches() && udpSockets(difference).contains(recv.group(2))
+                && connected(difference).contains(recv.group(2))
+                && (ours.contains("TimeoutError") || ours.contains("BlockingIOError"));
     }
 
     /** A connect to one PATH (an AF_UNIX socket's) that Linux refused where the shell named the socket's state. */
@@ -100,7 +193,7 @@ final class NioLimits {
     }
 
     private static boolean afterAListenerWasShutForReading(CPythonComparison.Difference difference) {
-        java.util.Set<String> listening = new java.util.HashSet<>();
+        Set<String> listening = new HashSet<>();
         for (String line : difference.before()) {
             String[] words = line.split(" ");
             if (words[0].equals("listen") && words.length > 1) {

@@ -154,15 +154,18 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                     } else if (stream.isConnecting()) {
                         watches.put(stream.selectable(), new Watch(sock, SelectionKey.OP_CONNECT));
                     } else if (!stream.hasConnectedOrFailed()) {
-                        ready.put(sock, HUNG_UP | (want & WANT_WRITE));
+                        ready.merge(sock, HUNG_UP | (want & WANT_WRITE), (a, b) -> a | b);
                     } else {
                         watches.put(stream.selectable(), new Watch(sock, ops(want)));
                     }
                 } else if (sock instanceof NioDatagramSock datagram) {
                     // Linux's datagram_poll: a socket shut for reading is readable, shut both
-                    // ways hung up.
+                    // ways hung up (reported whatever was asked).
                     if (datagram.shutRead() && (want & WANT_READ) != 0) {
-                        ready.merge(sock, WANT_READ | (datagram.shutBoth() ? HUNG_UP : 0), (a, b) -> a | b);
+                        ready.merge(sock, WANT_READ, (a, b) -> a | b);
+                    }
+                    if (datagram.shutBoth()) {
+                        ready.merge(sock, HUNG_UP, (a, b) -> a | b);
                     }
                     watches.put(datagram.selectable(), new Watch(sock, ops(want)));
                 }

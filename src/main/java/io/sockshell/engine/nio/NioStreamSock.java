@@ -175,13 +175,16 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
-        Resolver.socketAddress(family, host, port, "sendto", true);
-        ensureOpen();
         if (family != Family.AF_UNIX) {
+            Resolver.socketAddress(family, host, port, "sendto", true);
+            ensureOpen();
             return send(data);
         }
+        // CPython checks only the path's length; Linux's AF_UNIX stream sendmsg then refuses
+        // any address, once a timeout's wait for room has passed.
+        Address.unixPathBytes(host);
+        ensureOpen();
         pollFirst(true);
-        // Linux's AF_UNIX stream sendmsg refuses any address before it looks further.
         synchronized (this) {
             throw SockError.of(tcp.connected() ? Errno.EISCONN : Errno.EOPNOTSUPP);
         }
@@ -452,6 +455,10 @@ final class NioStreamSock extends NioSock {
             throw SockError.of(Errno.ENOPROTOOPT);
         }
         refuseTcpOptionOnUnix(option);
+        if (family == Family.AF_UNIX && option == SockOption.SO_REUSEPORT && value != 0) {
+            // Linux takes SO_REUSEPORT on internet sockets only; Java's AF_UNIX channel would ignore it.
+            throw SockError.of(Errno.EOPNOTSUPP);
+        }
         if (option != SockOption.SO_BROADCAST) {
             ChannelOptions.apply(channels.live(), option, value);
             channels.optionSet(option);
