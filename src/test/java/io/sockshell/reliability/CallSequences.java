@@ -81,14 +81,10 @@ final class CallSequences {
     static List<String> unixSession(SplittableRandom random, int calls, String prefix) {
         CallSequences session = new CallSequences(random);
         UnixPaths paths = new UnixPaths(prefix);
-        session.createUnix("l");
-        session.add("bind l " + paths.listening());
-        session.add("listen l 5");
+        session.unixListener(paths);
         session.createUnix("r");
         session.add("bind r " + paths.notListening());
-        session.add("socket z AF_UNIX");
-        session.add("bind z " + paths.stale());
-        session.add("close z");
+        session.stalePath(paths, "AF_UNIX");
         if (random.nextBoolean()) {
             session.createUnix("a");
         }
@@ -109,12 +105,8 @@ final class CallSequences {
         UnixPaths paths = new UnixPaths(prefix);
         session.createUnixDatagram("d");
         session.add("bind d " + paths.fresh("d"));
-        session.createUnix("l");
-        session.add("bind l " + paths.listening());
-        session.add("listen l 5");
-        session.add("socket z AF_UNIX SOCK_DGRAM");
-        session.add("bind z " + paths.stale());
-        session.add("close z");
+        session.unixListener(paths);
+        session.stalePath(paths, "AF_UNIX SOCK_DGRAM");
         session.createUnixDatagram("e");
         if (random.nextBoolean()) {
             session.add("bind e " + paths.fresh("e"));
@@ -124,6 +116,20 @@ final class CallSequences {
             session.unixDatagramCall(paths);
         }
         return session.lines;
+    }
+
+    /** An AF_UNIX stream listener {@code l} on the session's listening path. */
+    private void unixListener(UnixPaths paths) {
+        createUnix("l");
+        add("bind l " + paths.listening());
+        add("listen l 5");
+    }
+
+    /** The stale path: a socket of {@code familyAndType} bound to it, then closed. */
+    private void stalePath(UnixPaths paths, String familyAndType) {
+        add("socket z " + familyAndType);
+        add("bind z " + paths.stale());
+        add("close z");
     }
 
     /** The paths of one AF_UNIX session. */
