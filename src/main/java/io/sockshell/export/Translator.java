@@ -500,6 +500,9 @@ final class Translator {
         for (String name : spec.list("--out")) {
             interest.merge(sock(party, name), "select.POLLOUT", (a, b) -> a.equals(b) ? a : a + " | " + b);
         }
+        for (String name : spec.list("--pri")) {
+            interest.merge(sock(party, name), "select.POLLPRI", (a, b) -> a.equals(b) ? a : a + " | " + b);
+        }
         List<String> statements = new ArrayList<>();
         statements.add("poller = select.poll()");
         for (Map.Entry<String, String> entry : interest.entrySet()) {

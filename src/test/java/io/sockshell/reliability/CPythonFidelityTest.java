@@ -227,6 +227,20 @@ class CPythonFidelityTest {
                 "close x", "connect x \"\"", "unlink \"\"");
     }
 
+    /**
+     * poll -p asks for POLLPRI, which no call of the shell makes ready (it needs urgent data),
+     * so what comes back is what Linux reports whatever was asked: POLLHUP of a socket that is
+     * not connected, or that its own shutdowns closed both ways (nio had reported neither).
+     */
+    @Test
+    void pollForUrgentDataShowsWhatIsReportedAnyway() {
+        sameAsCPythonAlone("socket a", "socket b", "poll -p a -t 0", "poll -p a -r b -t 0", "socket l",
+                "bind l 127.0.0.1 0", "listen l 1", "settimeout b 2", "connect b 127.0.0.1 l.port", "poll -p b -t 0",
+                "poll -p b -w b -t 0", "accept l k", "poll -p k,l -t 0", "shutdown b rdwr", "poll -p b -t 0",
+                "poll -r b -t 0", "close k", "poll -p b -r b -t 0", "socket u udp", "poll -p u -t 0",
+                "shutdown u rdwr", "poll -p u -t 0", "close a b l u");
+    }
+
     /** CPython prints a name that is not UTF-8 as os.fsdecode makes it; nio refuses such a path (README). */
     @Test
     @EnabledIf("io.sockshell.support.Backends#posix")

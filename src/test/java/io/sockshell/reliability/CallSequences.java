@@ -33,6 +33,8 @@ final class CallSequences {
     private static final List<String> UNIX_SOCKETS = List.of("a", "b", "l", "k", "r");
     private static final List<String> UNIX_OPTIONS = List.of("SO_ERROR", "SO_RCVBUF", "SO_SNDBUF", "SO_REUSEADDR");
     private static final List<String> DATAGRAM_SOCKETS = List.of("d", "e", "g", "l");
+    /** poll's events: POLLIN, POLLOUT, POLLPRI (which no call here makes ready: what comes back is POLLHUP or POLLERR). */
+    private static final List<String> POLL_FLAGS = List.of("-r ", "-w ", "-p ");
     /** Receive sizes; the small ones cut a datagram short (the rest of it is lost). */
     private static final List<String> SIZES = List.of("0", "1", "3", "10", "1024");
 
@@ -268,7 +270,7 @@ final class CallSequences {
             case 23 -> add(pick(FILE_CALLS));
             case 24 -> add("sendto " + s + " " + pick(DATA) + " " + unixPath(paths, s));
             case 25 -> setOption(s);
-            case 26 -> add("poll -r " + s + " -w " + existing(UNIX_SOCKETS) + " -t 0");
+            case 26 -> add("poll " + pick(POLL_FLAGS) + s + " " + pick(POLL_FLAGS) + existing(UNIX_SOCKETS) + " -t 0");
             default -> {
                 String name = random.nextInt(4) == 0 ? "f" : s;
                 add("close " + name);
@@ -408,8 +410,7 @@ final class CallSequences {
             case 33 -> add(pick(List.of("recvfrom ", "recvfrom ", "recv ")) + udp() + " " + pick(SIZES));
             case 34, 35 -> add("sendto " + udp() + " " + pick(DATA) + " 127.0.0.1 " + (random.nextInt(4) == 0
                     ? pick(List.of("l.port", "r.port")) : udp() + ".port"));
-            case 36 -> add("poll " + pick(List.of("-r ", "-w ")) + s + "," + socket() + " " + pick(List.of("-r ", "-w "))
-                    + socket() + " -t 0");
+            case 36 -> add("poll " + pick(POLL_FLAGS) + s + "," + socket() + " " + pick(POLL_FLAGS) + socket() + " -t 0");
             default -> add("connect " + udp() + " 127.0.0.1 " + udp() + ".port");
         }
     }

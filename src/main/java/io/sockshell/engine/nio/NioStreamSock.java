@@ -347,6 +347,12 @@ final class NioStreamSock extends NioSock {
         return tcp.shutRead();
     }
 
+    /** Whether the socket's own shutdowns closed both ways: Linux's poll then reports it hung up. */
+    boolean shutBothWays() {
+        TcpState now = tcp;
+        return now.shutRead() && now.shutWrite();
+    }
+
     /**
      * One read under the socket's mode, as {@link #underMode} makes it: the count, or -1 at the
      * end of the stream. Written out rather than through underMode, whose lambdas cost a bulk
