@@ -43,9 +43,9 @@ final class NioLimits {
                     + " the ICMP error it would have brought", NioLimits::afterAnEmptySendOnAConnectedUdpSocket),
             new Limit("a recv on a UDP socket connected after datagrams or an ICMP error reached it (the JDK's"
                     + " connect drains the receive queue)", NioLimits::recvAfterAUdpConnect),
-            new Limit("shutdown of a connection its peer reset (Linux: ENOTCONN; the JDK ignores ENOTCONN from"
-                    + " shutdown)", d -> d.line().startsWith("shutdown ") && d.python().contains("[Errno 107]")
-                            && d.sockshell().isBlank()),
+            new Limit("a connection its listener reset, closed before accepting it (Linux's poll reports POLLERR,"
+                    + " shutdown ENOTCONN; a channel shows no reset until it reads, and the JDK's shutdown ignores"
+                    + " ENOTCONN)", NioLimits::resetByItsListener),
             new Limit("a socket after its connect was refused (Linux keeps the port and the state of the attempt: listen"
                     + " is EINVAL, a second connect ECONNABORTED; NIO's failed channel is closed and gone)",
                     NioLimits::afterARefusedConnect),
@@ -174,6 +174,30 @@ final class NioLimits {
         return recv.matches() && udpSockets(difference).contains(recv.group(2))
                 && connected(difference).contains(recv.group(2))
                 && (ours.contains("TimeoutError") || ours.contains("BlockingIOError"));
+    }
+
+    /** Linux's error of a connection reset by its listener's close, where the shell saw none. */
+    private static boolean resetByItsListener(CPythonComparison.Difference difference) {
+        boolean errorShown = difference.line().startsWith("poll ") && difference.python().contains("POLLERR")
+                && !difference.sockshell().contains("POLLERR")
+                || difference.line().startsWith("shutdown ") && difference.python().contains("[Errno 107]")
+                && difference.sockshell().isBlank();
+        if (!errorShown) {
+            return false;
+        }
+        Set<String> listening = new HashSet<>();
+        boolean connected = false;
+        for (String line : difference.before()) {
+            String[] words = line.split(" ");
+            if (words[0].equals("listen") && words.length > 1) {
+                listening.add(words[1]);
+            } else if (CONNECT.matcher(line).matches()) {
+                connected = true;
+            } else if (words[0].equals("close") && connected && words.length > 1 && listening.contains(words[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A connect to one PATH (an AF_UNIX socket's) that Linux refused where the shell named the socket's state. */
