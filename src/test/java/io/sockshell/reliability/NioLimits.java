@@ -37,12 +37,15 @@ final class NioLimits {
                     + " its peer)", d -> d.line().startsWith("sendto ") && d.sockshell().contains("[Errno 106]")),
             new Limit("a second connect after one made with a timeout or nonblocking (Linux's socket is still"
                     + " 'connecting' and the next connect completes it)", NioLimits::connectCompletedByASecondConnect),
-            new Limit("a UDP socket with an ICMP error pending (Linux's poll reports POLLERR; the JDK's selector"
-                    + " reports the error as readiness to read)", NioLimits::pollErrorOfAUdpSocket),
+            new Limit("a UDP socket with an ICMP error pending (Linux's poll reports POLLERR, SO_ERROR and the next"
+                    + " send report it; the JDK shows it only to a receive)", NioLimits::icmpErrorOfAUdpSocket),
+            new Limit("bind of an AF_UNIX socket after its connect (Linux names the connected socket; NIO's connected"
+                    + " channel cannot bind)", NioLimits::unixBindAfterConnect),
             new Limit("an empty datagram a connected UDP socket sent (the JDK's write of nothing sends nothing), and"
                     + " the ICMP error it would have brought", NioLimits::afterAnEmptySendOnAConnectedUdpSocket),
             new Limit("a recv on a UDP socket connected after datagrams or an ICMP error reached it (the JDK's"
-                    + " connect drains the receive queue)", NioLimits::recvAfterAUdpConnect),
+                    + " connect drains the receive queue), or a port seen first in what such a recv returned on Linux",
+                    NioLimits::recvAfterAUdpConnect),
             new Limit("a connection its listener reset, closed before accepting it (Linux's poll reports POLLERR,"
                     + " shutdown ENOTCONN; a channel shows no reset until it reads, and the JDK's shutdown ignores"
                     + " ENOTCONN)", NioLimits::resetByItsListener),
@@ -61,7 +64,9 @@ final class NioLimits {
                     + " connecting to it)", NioLimits::unixConnectRefusedForThePath));
 
     private static final Pattern SEND_NOTHING = Pattern.compile("send(all)? (\\w+) \"\"");
-    private static final Pattern RECV = Pattern.compile("recv(from)? (\\w+) .*");
+    /** A call that waits for a socket to be readable first (with a timeout) or reads it. */
+    private static final Pattern READS = Pattern.compile("(recv|recvfrom|accept) (\\w+) .*");
+    private static final Pattern PORT_NAME = Pattern.compile("P\\d+");
     private static final Pattern POLL_ERROR = Pattern.compile("\\((\\w+), [A-Z|]*POLLERR");
 
     private NioLimits() {
@@ -130,12 +135,24 @@ final class NioLimits {
         return connected;
     }
 
-    /** A poll where Linux reported POLLERR on UDP sockets only, and the shell did not. */
-    private static boolean pollErrorOfAUdpSocket(CPythonComparison.Difference difference) {
+    /**
+     * A poll where Linux reported POLLERR on UDP sockets only, and the shell did not; SO_ERROR of
+     * a UDP socket Linux had an error for; a send on a UDP socket that Linux refused.
+     */
+    private static boolean icmpErrorOfAUdpSocket(CPythonComparison.Difference difference) {
+        Set<String> udp = udpSockets(difference);
+        String[] words = difference.line().split(" ");
+        if (words.length > 1 && udp.contains(words[1])) {
+            if (difference.line().endsWith(" SO_ERROR") && words[0].equals("getsockopt")) {
+                return difference.sockshell().strip().equals("0") && !difference.python().strip().equals("0");
+            }
+            if (words[0].startsWith("send")) {
+                return difference.python().contains("[Errno 111]") && !difference.sockshell().contains("[Errno 111]");
+            }
+        }
         if (!difference.line().startsWith("poll ") || difference.sockshell().contains("POLLERR")) {
             return false;
         }
-        Set<String> udp = udpSockets(difference);
         var error = POLL_ERROR.matcher(difference.python());
         boolean any = false;
         while (error.find()) {
@@ -167,13 +184,30 @@ final class NioLimits {
         return false;
     }
 
-    /** A recv on a connected UDP socket that found nothing where Linux still had what came before the connect. */
+    /**
+     * A recv (or a wait for readability) on a connected UDP socket that found nothing where
+     * Linux still had what came before the connect; or, after a UDP connect, output that differs
+     * only in which port was named first (a recv got another sender's datagram on Linux).
+     */
     private static boolean recvAfterAUdpConnect(CPythonComparison.Difference difference) {
-        var recv = RECV.matcher(difference.line());
+        Set<String> udp = udpSockets(difference);
+        Set<String> connected = connected(difference);
+        var reads = READS.matcher(difference.line());
         String ours = difference.sockshell();
-        return recv.matches() && udpSockets(difference).contains(recv.group(2))
-                && connected(difference).contains(recv.group(2))
-                && (ours.contains("TimeoutError") || ours.contains("BlockingIOError"));
+        if (reads.matches()) {
+            return udp.contains(reads.group(2)) && connected.contains(reads.group(2))
+                    && (ours.contains("TimeoutError") || ours.contains("BlockingIOError"));
+        }
+        boolean onlyPortNames = PORT_NAME.matcher(ours).replaceAll("P").equals(
+                PORT_NAME.matcher(difference.python()).replaceAll("P"));
+        return onlyPortNames && connected.stream().anyMatch(udp::contains);
+    }
+
+    /** A bind NIO refused with EINVAL of an AF_UNIX socket (a path is one word) that had a connect before. */
+    private static boolean unixBindAfterConnect(CPythonComparison.Difference difference) {
+        String[] words = difference.line().split(" ");
+        return words[0].equals("bind") && words.length == 3 && difference.sockshell().contains("[Errno 22]")
+                && difference.python().isBlank() && connected(difference).contains(words[1]);
     }
 
     /** Linux's error of a connection reset by its listener's close, where the shell saw none. */
