@@ -17,8 +17,8 @@ final class NioLimits {
     }
 
     private static final Pattern CONNECT = Pattern.compile("connect(_ex)? (\\w+) .*");
-    /** ECONNREFUSED as connect raises it or connect_ex returns it. */
-    private static final Pattern REFUSED = Pattern.compile("\\[Errno 111]|^111$");
+    /** ECONNREFUSED, or EAGAIN of a listener's full queue, as connect raises it or connect_ex returns it. */
+    private static final Pattern REFUSED = Pattern.compile("\\[Errno (111|11)]|^(111|11)$");
     /** EINVAL (a listener's) or EISCONN, either way. */
     private static final Pattern LISTENING_OR_CONNECTED = Pattern.compile("\\[Errno (22|106)]|^(22|106)$");
     private static final Pattern LISTENER_SHUT_FOR_READING = Pattern.compile("shutdown (\\w+) (rd|rdwr)");
@@ -60,8 +60,8 @@ final class NioLimits {
                     + " them: [Errno 92], where Linux reports the value)",
                     d -> d.line().startsWith("getsockopt ") && d.sockshell().contains("[Errno 92]")),
             new Limit("a connect from an AF_UNIX socket that listens or is connected, to a path nobody listens on"
-                    + " (Linux refuses it for the path first; NIO cannot tell whether a path listens without"
-                    + " connecting to it)", NioLimits::unixConnectRefusedForThePath));
+                    + " or whose listener's queue is full (Linux refuses it for the path first; NIO cannot tell"
+                    + " whether a path listens without connecting to it)", NioLimits::unixConnectRefusedForThePath));
 
     private static final Pattern SEND_NOTHING = Pattern.compile("send(all)? (\\w+) \"\"");
     /** A call that waits for a socket to be readable first (with a timeout) or reads it. */
@@ -150,6 +150,9 @@ final class NioLimits {
                 return difference.python().contains("[Errno 111]") && !difference.sockshell().contains("[Errno 111]");
             }
         }
+        if (difference.line().startsWith("select ")) {
+            return onlyConnectedUdpSocketsNotReadable(difference, udp);
+        }
         if (!difference.line().startsWith("poll ") || difference.sockshell().contains("POLLERR")) {
             return false;
         }
@@ -201,6 +204,30 @@ final class NioLimits {
         boolean onlyPortNames = PORT_NAME.matcher(ours).replaceAll("P").equals(
                 PORT_NAME.matcher(difference.python()).replaceAll("P"));
         return onlyPortNames && connected.stream().anyMatch(udp::contains);
+    }
+
+    /**
+     * A select whose readable list lacks only UDP sockets that had a connect: Linux counts an
+     * ICMP error as readable, which only a connected UDP socket gets.
+     */
+    private static boolean onlyConnectedUdpSocketsNotReadable(CPythonComparison.Difference difference, Set<String> udp) {
+        String ours = difference.sockshell().strip();
+        String theirs = difference.python().strip();
+        if (!ours.startsWith("([") || !theirs.startsWith("([")) {
+            return false;
+        }
+        List<String> ourReadable = List.of(ours.substring(2, ours.indexOf(']')).split(", "));
+        List<String> theirReadable = new java.util.ArrayList<>(List.of(theirs.substring(2, theirs.indexOf(']')).split(", ")));
+        if (!ours.substring(ours.indexOf(']')).equals(theirs.substring(theirs.indexOf(']')))) {
+            return false;
+        }
+        Set<String> connected = connected(difference);
+        for (String name : ourReadable) {
+            if (!name.isEmpty() && !theirReadable.remove(name)) {
+                return false;
+            }
+        }
+        return !theirReadable.isEmpty() && theirReadable.stream().allMatch(name -> udp.contains(name) && connected.contains(name));
     }
 
     /** A bind NIO refused with EINVAL of an AF_UNIX socket (a path is one word) that had a connect before. */
