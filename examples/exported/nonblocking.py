@@ -126,8 +126,8 @@ def show_ready(ready):
     emit('(' + ', '.join('[' + ', '.join(label(s) for s in found) + ']' for found in ready) + ')')
 
 
-POLL_NAMES = [(select.POLLIN, 'POLLIN'), (select.POLLOUT, 'POLLOUT'), (select.POLLERR, 'POLLERR'),
-              (select.POLLHUP, 'POLLHUP'), (select.POLLNVAL, 'POLLNVAL')]
+POLL_NAMES = [(select.POLLIN, 'POLLIN'), (select.POLLPRI, 'POLLPRI'), (select.POLLOUT, 'POLLOUT'),
+              (select.POLLERR, 'POLLERR'), (select.POLLHUP, 'POLLHUP'), (select.POLLNVAL, 'POLLNVAL')]
 
 
 def show_events(events, socks):

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Reading socket option names as Python writes them, with or without the level. */
-final class Options {
+public final class Options {
     static final Set<String> LEVELS = Set.of("SOL_SOCKET", "IPPROTO_TCP", "IPPROTO_IP", "IPPROTO_IPV6", "SOL_TCP");
 
     private Options() {
@@ -20,7 +20,7 @@ final class Options {
      * (SO_ERROR's 4 at IPPROTO_TCP is TCP_KEEPIDLE), which the shell does not offer: so a level
      * that is not the option's is refused rather than ignored.
      */
-    static List<String> dropLevel(List<String> words) throws UsageError {
+    public static List<String> dropLevel(List<String> words) throws UsageError {
         if (words.isEmpty() || !LEVELS.contains(words.get(0).toUpperCase(Locale.ROOT))) {
             return words;
         }
@@ -37,7 +37,7 @@ final class Options {
         return rest;
     }
 
-    static SockOption parse(String name) throws UsageError {
+    public static SockOption parse(String name) throws UsageError {
         return SockOption.byName(name).orElseThrow(() -> new UsageError("unknown option '" + name + "'; known: "
                 + Arrays.stream(SockOption.values()).map(Enum::name).collect(Collectors.joining(", "))));
     }

@@ -22,6 +22,10 @@ public final class PollCommand extends ShellCommand {
     @Option(names = {"-w", "--out"}, split = ",", paramLabel = "SOCKET", description = "Sockets to watch for POLLOUT.")
     List<String> outgoing = new ArrayList<>();
 
+    @Option(names = {"-p", "--pri"}, split = ",", paramLabel = "SOCKET",
+            description = "Sockets to watch for POLLPRI (urgent data).")
+    List<String> urgent = new ArrayList<>();
+
     @Option(names = {"-t", "--timeout"}, paramLabel = "MILLISECONDS", description = "Longest wait; default none.")
     String timeout;
 
@@ -37,6 +41,9 @@ public final class PollCommand extends ShellCommand {
         }
         for (String name : outgoing) {
             interest.merge(registered(name), PollEvent.POLLOUT, (a, b) -> a | b);
+        }
+        for (String name : urgent) {
+            interest.merge(registered(name), PollEvent.POLLPRI, (a, b) -> a | b);
         }
         Integer millis = timeout == null ? null : integer(timeout, "TIMEOUT");
         List<PollEvent> events = context.table().backend().poll(interest, millis);

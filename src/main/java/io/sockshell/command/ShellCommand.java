@@ -1,5 +1,6 @@
 package io.sockshell.command;
 
+import io.sockshell.engine.Family;
 import io.sockshell.engine.FsNames;
 import io.sockshell.engine.Holding;
 import io.sockshell.engine.LineFile;
@@ -122,6 +123,31 @@ public abstract class ShellCommand implements Callable<Integer> {
         } catch (DataLiteral.BadLiteral e) {
             throw new UsageError(e.getMessage());
         }
+    }
+
+    /** Where a call goes: an IP socket's host and port, or an AF_UNIX socket's path with port 0. */
+    protected record Destination(String host, int port) {
+    }
+
+    /**
+     * The address words of a call on {@code sock}, as CPython takes its address: {@code HOST PORT}
+     * for an IP socket (HOST may be quoted, PORT may be {@code NAME.port}), one {@code PATH} for an
+     * AF_UNIX socket (quoted text or a bytes literal, so that an abstract name is written as
+     * CPython takes it: {@code "\0name"} or {@code b"\x00name"}).
+     */
+    protected Destination destination(Sock sock, String hostOrPath, String port) throws UsageError, SockError {
+        if (sock.family() == Family.AF_UNIX) {
+            if (port != null) {
+                throw new UsageError("an AF_UNIX address is one PATH, not HOST PORT (usage: "
+                        + HelpCommand.oneLineSynopsis(spec.commandLine()) + ")");
+            }
+            return new Destination(path(hostOrPath), 0);
+        }
+        if (port == null) {
+            throw new UsageError("missing required parameter: 'PORT' (usage: "
+                    + HelpCommand.oneLineSynopsis(spec.commandLine()) + ")");
+        }
+        return new Destination(host(hostOrPath), port(port));
     }
 
     /** A port number, or {@code NAME.port} for the port socket NAME is bound to (or program NAME listens on). */

@@ -3,6 +3,7 @@ package io.sockshell.engine;
 /** One entry of a {@code poll()} result: a socket and the events that are ready on it. */
 public record PollEvent(Sock socket, int events) {
     public static final int POLLIN = 0x001;
+    public static final int POLLPRI = 0x002;
     public static final int POLLOUT = 0x004;
     public static final int POLLERR = 0x008;
     public static final int POLLHUP = 0x010;
@@ -12,6 +13,7 @@ public record PollEvent(Sock socket, int events) {
     public static String names(int events) {
         StringBuilder out = new StringBuilder();
         append(out, events, POLLIN, "POLLIN");
+        append(out, events, POLLPRI, "POLLPRI");
         append(out, events, POLLOUT, "POLLOUT");
         append(out, events, POLLERR, "POLLERR");
         append(out, events, POLLHUP, "POLLHUP");

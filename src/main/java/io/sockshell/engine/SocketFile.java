@@ -25,6 +25,10 @@ public final class SocketFile {
             // CPython's path converter refuses it before any call (an abstract name is no file).
             throw SockError.plain("ValueError", "embedded null byte");
         }
+        if (name.isEmpty()) {
+            // unlink("") is ENOENT to the kernel, where Java's empty path is the current folder.
+            throw SockError.ofFile(Errno.ENOENT, name);
+        }
         Path file = withItsBytes(name);
         try {
             // os.unlink removes no folder, where Files.delete would remove an empty one.

@@ -2,6 +2,7 @@ package io.sockshell.export;
 
 import io.sockshell.command.Commands;
 import io.sockshell.command.DataLiteral;
+import io.sockshell.command.Options;
 import io.sockshell.command.ShellCommand;
 import io.sockshell.command.UsageError;
 import io.sockshell.engine.SockError;
@@ -309,8 +310,7 @@ final class Translator {
                     + data(spec.positional("DATA")) + "))");
             case "sendall" -> sendall(party, spec, out);
             case "sendto" -> out.add("show(" + sock(party, spec.positional("SOCKET")) + ".sendto("
-                    + data(spec.positional("DATA")) + ", (" + host(spec.positional("HOST")) + ", "
-                    + port(party, command, spec.positional("PORT")) + ")))");
+                    + data(spec.positional("DATA")) + ", " + address(party, command, spec) + "))");
             case "recv" -> recv(party, spec, out);
             case "recvfrom" -> out.add("show_datagram(" + sock(party, spec.positional("SOCKET")) + ".recvfrom("
                     + integer(spec.positional("BUFSIZE"), "BUFSIZE") + ")" + style(spec) + ")");
@@ -449,11 +449,10 @@ final class Translator {
 
     private void setsockopt(String party, Arguments spec, Statements out) throws UsageError {
         List<String> words = spec.list("[LEVEL] OPTION VALUE");
-        String level = level(words);
-        List<String> rest = level == null ? words : words.subList(1, words.size());
-        SockOption option = option(rest.get(0));
+        List<String> rest = Options.dropLevel(words);
+        SockOption option = Options.parse(rest.get(0));
         String sock = sock(party, spec.positional("SOCKET"));
-        String levelName = "socket." + (level == null ? option.level() : level);
+        String levelName = levelName(words, rest, option);
         if (option == SockOption.SO_LINGER) {
             if (rest.size() != 3) {
                 throw new UsageError("SO_LINGER takes two values: ONOFF SECONDS");
@@ -470,23 +469,21 @@ final class Translator {
 
     private void getsockopt(String party, Arguments spec, Statements out) throws UsageError {
         List<String> words = spec.list("[LEVEL] OPTION");
-        String level = level(words);
-        List<String> rest = level == null ? words : words.subList(1, words.size());
+        List<String> rest = Options.dropLevel(words);
         if (rest.size() != 1) {
             throw new UsageError("getsockopt takes SOCKET [LEVEL] OPTION");
         }
-        SockOption option = option(rest.get(0));
-        out.add("show(" + sock(party, spec.positional("SOCKET")) + ".getsockopt(socket."
-                + (level == null ? option.level() : level) + ", socket." + option + "))");
+        SockOption option = Options.parse(rest.get(0));
+        out.add("show(" + sock(party, spec.positional("SOCKET")) + ".getsockopt(" + levelName(words, rest, option)
+                + ", socket." + option + "))");
     }
 
-    private static String level(List<String> words) {
-        String first = words.isEmpty() ? "" : words.get(0).toUpperCase(Locale.ROOT);
-        return List.of("SOL_SOCKET", "IPPROTO_TCP", "IPPROTO_IP", "IPPROTO_IPV6", "SOL_TCP").contains(first) ? first : null;
-    }
-
-    private static SockOption option(String name) throws UsageError {
-        return SockOption.byName(name).orElseThrow(() -> new UsageError("unknown option '" + name + "'"));
+    /**
+     * The level as the line names it, else the option's own. A level that is not the option's is
+     * refused as the shell refuses it ({@link Options#dropLevel}): its number means another option.
+     */
+    private static String levelName(List<String> words, List<String> rest, SockOption option) {
+        return "socket." + (rest.size() < words.size() ? words.get(0).toUpperCase(Locale.ROOT) : option.level());
     }
 
     private void select(String party, Arguments spec, Statements out) throws UsageError {
@@ -503,6 +500,9 @@ final class Translator {
         }
         for (String name : spec.list("--out")) {
             interest.merge(sock(party, name), "select.POLLOUT", (a, b) -> a.equals(b) ? a : a + " | " + b);
+        }
+        for (String name : spec.list("--pri")) {
+            interest.merge(sock(party, name), "select.POLLPRI", (a, b) -> a.equals(b) ? a : a + " | " + b);
         }
         List<String> statements = new ArrayList<>();
         statements.add("poller = select.poll()");

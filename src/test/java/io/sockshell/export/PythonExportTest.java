@@ -61,10 +61,10 @@ class PythonExportTest {
                 "    poller.register(u, select.POLLIN | select.POLLOUT)",
                 "    show_events(poller.poll(10), [u])",
                 "with step(): u.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)",
-                "with step(): show(u.getsockopt(socket.IPPROTO_TCP, socket.SO_ERROR))"),
+                "with step(): show(u.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR))"),
                 session("socket u udp", "sendto u \"hi\" 127.0.0.1 9", "recvfrom u 10", "setblocking u 0",
                         "settimeout u 0.5", "select -r u -w u -t 0", "poll -r u -w u -t 10",
-                        "setsockopt u SO_RCVBUF 4096", "getsockopt u IPPROTO_TCP SO_ERROR"));
+                        "setsockopt u SO_RCVBUF 4096", "getsockopt u SOL_SOCKET SO_ERROR"));
     }
 
     @Test
@@ -120,6 +120,20 @@ class PythonExportTest {
         assertTrue(text.contains("# sockshell> send s \"abc  (not exported, the shell refuses it: "), text);
         assertEquals(List.of(1), program.markedSteps());
         assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), List.copyOf(program.unexported().keySet()));
+    }
+
+    /** The shell refuses an option at a level not its own (its number there is another option), so the export does too. */
+    @Test
+    void anOptionAtALevelNotItsOwnIsNotExported() {
+        PythonExport.Program program = PythonExport.ofLines("test", List.of("socket s", "setsockopt s IPPROTO_TCP SO_REUSEADDR 1",
+                "getsockopt s IPPROTO_TCP SO_KEEPALIVE", "setsockopt s SOL_SOCKET SO_REUSEADDR 1", "getsockopt s SOL_TCP TCP_NODELAY"));
+        String text = program.source();
+        assertTrue(text.contains("s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)"), text);
+        assertTrue(text.contains("show(s.getsockopt(socket.SOL_TCP, socket.TCP_NODELAY))"), text);
+        assertEquals(List.of(1, 4, 5), program.markedSteps());
+        assertEquals(List.of(2, 3), List.copyOf(program.unexported().keySet()));
+        assertTrue(program.unexported().get(2).contains("SO_REUSEADDR is an option of level SOL_SOCKET, not IPPROTO_TCP"),
+                program.unexported().get(2));
     }
 
     @Test

@@ -169,7 +169,76 @@ class CPythonFidelityTest {
                 "bind r " + folder.resolve("r.sock"), "recv r 10", "recv l 10", "send r \"x\"", "sendall l \"x\"",
                 "shutdown r rdwr", "recv r 10", "send r \"x\"", "connect l " + listening, "connect_ex l " + listening,
                 "bind r " + folder.resolve("none/x.sock"), "socket a AF_UNIX", "bind a " + folder.resolve("none/x.sock"),
-                "unlink \"\\0abstract\"", "close l r a", "unlink " + listening, "unlink " + folder.resolve("r.sock"));
+                "unlink \"\\0abstract\"", "unlink \"\"", "close l r a", "unlink " + listening,
+                "unlink " + folder.resolve("r.sock"));
+    }
+
+    /**
+     * sendto takes an AF_UNIX socket's one PATH, as CPython does (found by DifferentialTest's
+     * AF_UNIX sessions, where it was refused as a usage error and so never compared): on a stream
+     * socket it is EOPNOTSUPP, or EISCONN once connected, as Linux's AF_UNIX stream code says.
+     */
+    @Test
+    void sendtoAnAfUnixPath(@TempDir Path folder) {
+        String listening = folder.resolve("l.sock").toString();
+        sameAsCPythonAlone("socket l AF_UNIX", "bind l " + listening, "sendto l \"x\" " + listening, "listen l 1",
+                "socket c AF_UNIX", "sendto c \"x\" " + folder.resolve("none.sock"), "connect c " + listening,
+                "sendto c \"x\" " + listening, "close l c", "unlink " + listening);
+    }
+
+    /** AF_UNIX datagrams (nio has no channel for them: README): sendto a path, from a bound and an unbound sender. */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void afUnixDatagramsGoToAPath(@TempDir Path folder) {
+        String receiver = folder.resolve("d.sock").toString();
+        sameAsCPythonAlone("socket d AF_UNIX SOCK_DGRAM", "setblocking d 0", "bind d " + receiver,
+                "socket e AF_UNIX SOCK_DGRAM", "sendto e \"hello\" " + receiver, "recvfrom d 3",
+                "bind e " + folder.resolve("e.sock"), "sendto e \"\" " + receiver, "recvfrom d 10",
+                "sendto e \"x\" " + folder.resolve("missing.sock"), "sendto e \"x\" \"\\0nobody\"", "close d",
+                "sendto e \"x\" " + receiver, "close e", "unlink " + receiver, "unlink " + folder.resolve("e.sock"));
+    }
+
+    /**
+     * {@code bind u ""} binds an abstract name Linux chooses, as CPython's bare {@code sockaddr_un}
+     * asks it to (the shell had added a NUL, binding the abstract name "\0" instead: a second such
+     * bind was EADDRINUSE). The chosen name is random, so the comparison names it (A1, A2).
+     */
+    @Test
+    @EnabledIf("io.sockshell.support.Backends#posix")
+    void bindingTheEmptyPathBindsAnAbstractNameLinuxChooses() {
+        sameAsCPythonAlone("socket u AF_UNIX SOCK_DGRAM", "bind u \"\"", "socket v AF_UNIX SOCK_DGRAM", "bind v \"\"",
+                "getsockname u", "getsockname v", "socket s AF_UNIX", "bind s \"\"", "listen s 1", "socket c AF_UNIX",
+                "connect c \"\"", "close u v s c");
+    }
+
+    /**
+     * Found on nio by DifferentialTest's sessions with options, poll and AF_UNIX sendto: a
+     * negative buffer size is the kernel's maximum (unsigned), SO_REUSEPORT is for internet
+     * sockets, POLLHUP comes whatever was asked, and CPython checks an address before the
+     * descriptor but the kernel refuses it after.
+     */
+    @Test
+    void optionsPollAndAddressesAsLinuxAnswers(@TempDir Path folder) {
+        sameAsCPythonAlone("socket a", "setsockopt a SO_RCVBUF -1", "getsockopt a SO_RCVBUF", "socket u udp",
+                "setsockopt u SO_SNDBUF -5", "getsockopt u SO_SNDBUF", "shutdown u rdwr", "poll -w u -t 0",
+                "select -r u -w u -t 0", "shutdown a rd", "poll -r a -t 0", "poll -w a -t 0",
+                "socket x AF_UNIX", "setsockopt x SO_REUSEPORT 1", "setsockopt x SO_REUSEPORT 0", "settimeout x 0.02",
+                "sendto x \"a\" \"\"", "sendto x \"a\" \"\\0name\"", "sendto x \"a\" " + folder.resolve("none.sock"),
+                "close x", "connect x \"\"", "unlink \"\"");
+    }
+
+    /**
+     * poll -p asks for POLLPRI, which no call of the shell makes ready (it needs urgent data),
+     * so what comes back is what Linux reports whatever was asked: POLLHUP of a socket that is
+     * not connected, or that its own shutdowns closed both ways (nio had reported neither).
+     */
+    @Test
+    void pollForUrgentDataShowsWhatIsReportedAnyway() {
+        sameAsCPythonAlone("socket a", "socket b", "poll -p a -t 0", "poll -p a -r b -t 0", "socket l",
+                "bind l 127.0.0.1 0", "listen l 1", "settimeout b 2", "connect b 127.0.0.1 l.port", "poll -p b -t 0",
+                "poll -p b -w b -t 0", "accept l k", "poll -p k,l -t 0", "shutdown b rdwr", "poll -p b -t 0",
+                "poll -r b -t 0", "close k", "poll -p b -r b -t 0", "socket u udp", "poll -p u -t 0",
+                "shutdown u rdwr", "poll -p u -t 0", "close a b l u");
     }
 
     /** CPython prints a name that is not UTF-8 as os.fsdecode makes it; nio refuses such a path (README). */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,12 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * sockshell against CPython on generated sessions ({@link CallSequences}): each session runs in
  * a {@code Session} on the backend in use and, exported, in python3; what each step printed is
- * compared after the ephemeral ports are named in order of appearance. Every fourth session
- * uses AF_UNIX stream sockets, with paths in a folder of this run's own: one folder for the
- * shell and one, its name as long, for python3 (the two runs must not meet each other's socket
- * files), python3's folder read as the shell's in what it printed. The figure (identical
- * sessions of all, and of the AF_UNIX ones) is printed with the seed and the backend. On NIO every difference must be
- * one the README explains ({@link NioLimits}); on any other backend, 99.5% must be identical.
+ * compared after the ephemeral ports, and the AF_UNIX abstract names Linux chooses, are named in
+ * order of appearance. Every fourth session uses AF_UNIX stream sockets and every eighth
+ * AF_UNIX datagram sockets, with paths in a folder of this run's own: one folder for the shell
+ * and one, its name as long, for python3 (the two runs must not meet each other's socket files),
+ * python3's folder read as the shell's in what it printed. The figure (identical sessions of
+ * all, and of each AF_UNIX kind) is printed with the seed and the backend. On NIO every
+ * difference must be one the README explains ({@link NioLimits}); on any other backend, 99.5%
+ * must be identical.
  *
  * <p>{@code -Dsockshell.differential.long=1000} runs that many sessions;
  * {@code -Dsockshell.differential.seed=N} replays a run, {@code -Dsockshell.backend=NAME} picks
@@ -44,8 +47,10 @@ class DifferentialTest {
     private static final int BATCH = 100;
     private static final long DEFAULT_SEED = 0x5EED_12L;
 
-    /** Every how many sessions one uses AF_UNIX. */
+    /** Every how many sessions one uses AF_UNIX stream sockets. */
     private static final int UNIX_EVERY = 4;
+    /** Every how many sessions one uses AF_UNIX datagram sockets. */
+    private static final int UNIX_DATAGRAM_EVERY = 8;
 
     @Test
     void sockshellPrintsWhatCPythonPrints(@TempDir Path folder) throws IOException {
@@ -58,7 +63,9 @@ class DifferentialTest {
         List<List<String>> sessions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-            sessions.add(isUnix(i) ? CallSequences.unixSession(random, CALLS, shellFolder + "/" + i + "-")
+            String prefix = shellFolder + "/" + i + "-";
+            sessions.add(isUnix(i) ? CallSequences.unixSession(random, CALLS, prefix)
+                    : isUnixDatagram(i) ? CallSequences.unixDatagramSession(random, CALLS, prefix)
                     : CallSequences.session(random, CALLS));
         }
         List<CPythonComparison.Difference> differences = new ArrayList<>();
@@ -78,10 +85,8 @@ class DifferentialTest {
             }
         }
         report(seed, count, backend, differences);
-        long unixSessions = IntStream.range(0, count).filter(DifferentialTest::isUnix).count();
-        long unixDifferences = differences.stream().filter(difference -> isUnix(difference.session())).count();
-        System.out.printf(Locale.ROOT, "  of them AF_UNIX: %d of %d identical%n", unixSessions - unixDifferences,
-                unixSessions);
+        reportKind("AF_UNIX stream", DifferentialTest::isUnix, count, differences);
+        reportKind("AF_UNIX datagram", DifferentialTest::isUnixDatagram, count, differences);
         if (backend.equals("nio")) {
             List<String> unexplained = differences.stream().filter(difference -> NioLimits.explain(difference) == null)
                     .map(difference -> difference.describe(seed)).toList();
@@ -95,6 +100,17 @@ class DifferentialTest {
 
     private static boolean isUnix(int session) {
         return session % UNIX_EVERY == UNIX_EVERY - 1;
+    }
+
+    private static boolean isUnixDatagram(int session) {
+        return session % UNIX_DATAGRAM_EVERY == 1;
+    }
+
+    private static void reportKind(String kind, IntPredicate isKind, int count,
+            List<CPythonComparison.Difference> differences) {
+        long sessions = IntStream.range(0, count).filter(isKind).count();
+        long different = differences.stream().filter(difference -> isKind.test(difference.session())).count();
+        System.out.printf(Locale.ROOT, "  of them %s: %d of %d identical%n", kind, sessions - different, sessions);
     }
 
     private static Map<Integer, String> replaced(Map<Integer, String> outputs, String from, String to) {

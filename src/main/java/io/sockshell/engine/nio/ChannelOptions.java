@@ -41,8 +41,20 @@ final class ChannelOptions {
         } else {
             @SuppressWarnings("unchecked")
             SocketOption<Integer> number = (SocketOption<Integer>) javaOption;
-            channel.setOption(number, value);
+            channel.setOption(number, isBufferSize(option) ? bufferSize(value) : value);
         }
+    }
+
+    private static boolean isBufferSize(SockOption option) {
+        return option == SockOption.SO_SNDBUF || option == SockOption.SO_RCVBUF;
+    }
+
+    /**
+     * A buffer size as Linux takes it: unsigned, so a negative one is past every maximum and the
+     * kernel's maximum applies (the JDK refuses a negative size, so the largest int stands for it).
+     */
+    private static int bufferSize(int value) {
+        return value < 0 ? Integer.MAX_VALUE : value;
     }
 
     /** Reads one option from a live channel as Linux reports it; ENOPROTOOPT where it lacks it. */
@@ -57,7 +69,7 @@ final class ChannelOptions {
         if (value instanceof Boolean flag) {
             return flag ? 1 : 0;
         }
-        if (LINUX && (option == SockOption.SO_SNDBUF || option == SockOption.SO_RCVBUF)) {
+        if (LINUX && isBufferSize(option)) {
             // The JDK halves what Linux reports for the buffer sizes (the kernel doubles the
             // value set, for its bookkeeping); CPython shows the kernel's value, so undo it.
             return (Integer) value * 2;

@@ -25,6 +25,12 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
     static final int WANT_WRITE = 2;
     /** Linux's POLLHUP, which poll reports for an unconnected TCP socket and select counts as readable. */
     private static final int HUNG_UP = 4;
+    /**
+     * poll's, not select's: a socket asked for neither reading nor writing (POLLPRI alone, which
+     * needs urgent data that no call here sends) is still watched, for the POLLHUP Linux reports
+     * whatever was asked.
+     */
+    private static final int WANT_HANG_UP = 8;
 
     private final TraceListener trace;
 
@@ -97,7 +103,8 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                 continue;
             }
             int mask = entry.getValue();
-            int want = ((mask & PollEvent.POLLIN) != 0 ? WANT_READ : 0) | ((mask & PollEvent.POLLOUT) != 0 ? WANT_WRITE : 0);
+            int want = ((mask & PollEvent.POLLIN) != 0 ? WANT_READ : 0) | ((mask & PollEvent.POLLOUT) != 0 ? WANT_WRITE : 0)
+                    | WANT_HANG_UP;
             interest.put(entry.getKey(), want);
         }
         // A POLLNVAL is already an event, so the call returns at once, as the kernel's does.
@@ -147,6 +154,9 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                     if (stream.inputShut() && (want & WANT_READ) != 0) {
                         ready.put(sock, WANT_READ);
                     }
+                    if (stream.shutBothWays() && !stream.isListening()) {
+                        ready.merge(sock, HUNG_UP, (a, b) -> a | b);
+                    }
                     if (stream.isListening()) {
                         if ((want & WANT_READ) != 0) {
                             watches.put(stream.selectable(), new Watch(sock, SelectionKey.OP_ACCEPT));
@@ -154,15 +164,18 @@ final class NioBackend implements io.sockshell.engine.SocketBackend {
                     } else if (stream.isConnecting()) {
                         watches.put(stream.selectable(), new Watch(sock, SelectionKey.OP_CONNECT));
                     } else if (!stream.hasConnectedOrFailed()) {
-                        ready.put(sock, HUNG_UP | (want & WANT_WRITE));
+                        ready.merge(sock, HUNG_UP | (want & WANT_WRITE), (a, b) -> a | b);
                     } else {
                         watches.put(stream.selectable(), new Watch(sock, ops(want)));
                     }
                 } else if (sock instanceof NioDatagramSock datagram) {
                     // Linux's datagram_poll: a socket shut for reading is readable, shut both
-                    // ways hung up.
+                    // ways hung up (reported whatever was asked).
                     if (datagram.shutRead() && (want & WANT_READ) != 0) {
-                        ready.merge(sock, WANT_READ | (datagram.shutBoth() ? HUNG_UP : 0), (a, b) -> a | b);
+                        ready.merge(sock, WANT_READ, (a, b) -> a | b);
+                    }
+                    if (datagram.shutBoth()) {
+                        ready.merge(sock, HUNG_UP, (a, b) -> a | b);
                     }
                     watches.put(datagram.selectable(), new Watch(sock, ops(want)));
                 }

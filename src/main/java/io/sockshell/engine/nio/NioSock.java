@@ -151,6 +151,10 @@ abstract class NioSock implements Sock {
     @Override
     public void connect(String host, int port) throws SockError {
         syscall("connect", where(host, port), () -> {
+            if (family == Family.AF_UNIX && (host == null || host.isEmpty())) {
+                // The empty path passes CPython's check; the kernel refuses it (EINVAL) after the descriptor.
+                ensureOpen();
+            }
             SocketAddress target = Resolver.socketAddress(family, host, port, "connect", true);
             ensureOpen();
             connectTo(target);

@@ -175,9 +175,19 @@ final class NioStreamSock extends NioSock {
 
     @Override
     public int sendto(PyBytes data, String host, int port) throws SockError {
-        Resolver.socketAddress(family, host, port, "sendto", true);
+        if (family != Family.AF_UNIX) {
+            Resolver.socketAddress(family, host, port, "sendto", true);
+            ensureOpen();
+            return send(data);
+        }
+        // CPython checks only the path's length; Linux's AF_UNIX stream sendmsg then refuses
+        // any address, once a timeout's wait for room has passed.
+        Address.unixPathBytes(host);
         ensureOpen();
-        return send(data);
+        pollFirst(true);
+        synchronized (this) {
+            throw SockError.of(tcp.connected() ? Errno.EISCONN : Errno.EOPNOTSUPP);
+        }
     }
 
     private SocketChannel writableChannel(long deadline) throws SockError {
@@ -337,6 +347,12 @@ final class NioStreamSock extends NioSock {
         return tcp.shutRead();
     }
 
+    /** Whether the socket's own shutdowns closed both ways: Linux's poll then reports it hung up. */
+    boolean shutBothWays() {
+        TcpState now = tcp;
+        return now.shutRead() && now.shutWrite();
+    }
+
     /**
      * One read under the socket's mode, as {@link #underMode} makes it: the count, or -1 at the
      * end of the stream. Written out rather than through underMode, whose lambdas cost a bulk
@@ -445,6 +461,10 @@ final class NioStreamSock extends NioSock {
             throw SockError.of(Errno.ENOPROTOOPT);
         }
         refuseTcpOptionOnUnix(option);
+        if (family == Family.AF_UNIX && option == SockOption.SO_REUSEPORT && value != 0) {
+            // Linux takes SO_REUSEPORT on internet sockets only; Java's AF_UNIX channel would ignore it.
+            throw SockError.of(Errno.EOPNOTSUPP);
+        }
         if (option != SockOption.SO_BROADCAST) {
             ChannelOptions.apply(channels.live(), option, value);
             channels.optionSet(option);

@@ -15,6 +15,9 @@ import java.net.UnknownHostException;
 
 /** Python's address handling: {@code ''} is any address, ports are checked, families must match. */
 final class Resolver {
+    /** The longest AF_UNIX path the JDK takes: two bytes short of sun_path, where Linux needs room only for the NUL. */
+    private static final int JAVA_PATH_ROOM = Address.UNIX_PATH_ROOM - 2;
+
     private Resolver() {
     }
 
@@ -30,7 +33,7 @@ final class Resolver {
             return connecting ? destination(family, resolved) : resolved;
         }
         String path = host == null ? "" : host;
-        Address.unixPathBytes(path);
+        byte[] bytes = Address.unixPathBytes(path);
         if (path.isEmpty() && connecting) {
             throw SockError.of(Errno.EINVAL);
         }
@@ -38,6 +41,10 @@ final class Resolver {
             // Linux's autobind (bind to '') names the socket with an abstract name too.
             throw SockError.plain("OSError",
                     "abstract AF_UNIX names need the posix backend (Java's channels take only paths)");
+        }
+        if (bytes.length > JAVA_PATH_ROOM) {
+            throw SockError.plain("OSError", "AF_UNIX paths of " + (JAVA_PATH_ROOM + 1)
+                    + " bytes need the posix backend (Java's channels take at most " + JAVA_PATH_ROOM + ")");
         }
         if (FsNames.hasEscapedBytes(path)) {
             // The JDK reads a socket's name back as text in the file-name charset: bytes that are

@@ -73,8 +73,10 @@ sealed interface SockAddr permits SockAddr.Inet, SockAddr.Unix {
             into.asSlice(0, PATH_OFFSET + Address.UNIX_PATH_ROOM).fill((byte) 0);
             into.set(ValueLayout.JAVA_SHORT, 0, (short) Libc.AF_UNIX);
             MemorySegment.copy(path, 0, into, ValueLayout.JAVA_BYTE, PATH_OFFSET, path.length);
-            boolean abstractName = path.length > 0 && path[0] == 0;
-            return PATH_OFFSET + path.length + (abstractName ? 0 : 1);
+            // As CPython's getsockaddrarg: no NUL is added after an abstract name, nor after an
+            // empty path, whose bare family is what asks Linux to bind an abstract name of its choosing.
+            boolean noTerminator = path.length == 0 || path[0] == 0;
+            return PATH_OFFSET + path.length + (noTerminator ? 0 : 1);
         }
 
         @Override
