@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A socket closed while another thread starts a process is closed at once, as the kernel's
  * close is: a connect to the listener just closed is refused. Without {@link ProcessStarts} the
- * child started meanwhile held a copy of the listener, and about 1 connect in 200 succeeded
- * (the nio backend, whose sockets are not close-on-exec; seen as a flake of tcp-states.t and
- * unix-echo.t when program transcripts ran beside them).
+ * child started meanwhile held a copy of the listener, and 1 or 2 connects in 100 succeeded, on
+ * both backends (seen as a flake of tcp-states.t and unix-echo.t when program transcripts ran
+ * beside them).
  */
 @Timeout(60)
 class ProcessStartsTest {
