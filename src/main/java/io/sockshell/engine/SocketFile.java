@@ -72,5 +72,4 @@ public final class SocketFile {
         }
         return Path.of(URI.create(uri.toString()));
     }
-
 }
